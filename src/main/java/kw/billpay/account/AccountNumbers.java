@@ -1,0 +1,30 @@
+package kw.billpay.account;
+
+import kw.billpay.web.ApiException;
+
+/** Account numbers are 6 to 19 digits (CONTRACT "Common rules") and are never shown or logged in full. */
+public final class AccountNumbers {
+
+    private AccountNumbers() {
+    }
+
+    public static String requireValid(String field, String accountNumber) {
+        if (accountNumber == null || !accountNumber.matches("[0-9]{6,19}")) {
+            throw ApiException.validation(field + ": must be 6 to 19 digits");
+        }
+        return accountNumber;
+    }
+
+    /** All but the last 4 digits masked: {@code ***********1234}. */
+    public static String mask(String accountNumber) {
+        if (accountNumber == null) {
+            return null;
+        }
+        int visible = Math.min(4, accountNumber.length());
+        return "*".repeat(accountNumber.length() - visible) + accountNumber.substring(accountNumber.length() - visible);
+    }
+
+    public static String last4(String accountNumber) {
+        return accountNumber.substring(Math.max(0, accountNumber.length() - 4));
+    }
+}

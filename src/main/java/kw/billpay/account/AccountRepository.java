@@ -1,0 +1,136 @@
+package kw.billpay.account;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Currency;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import kw.billpay.allocation.Balances;
+import kw.billpay.allocation.Bucket;
+import kw.billpay.allocation.Product;
+import kw.billpay.money.Currencies;
+import kw.billpay.money.Money;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+/** Accounts in table {@code account}: one column per bucket, so a posting updates an account in one statement. */
+@Repository
+public class AccountRepository {
+
+    private static final List<Bucket> BUCKETS = List.of(Bucket.values());
+    private static final String BUCKET_COLUMNS = BUCKETS.stream().map(AccountRepository::column).collect(Collectors.joining(", "));
+    private static final String SELECT = """
+            select account_number, issuer_id, holder_name, currency, product, credit_limit, status, statement_date,
+                   due_date, minimum_due, minimum_due_computed, past_due, paid_since_statement, credit_balance, %s
+            from account where account_number = ?""".formatted(BUCKET_COLUMNS);
+    private static final String UPDATE_BALANCES = "update account set %s, credit_balance = ?, paid_since_statement = ?, updated_at = now() where account_number = ?"
+            .formatted(BUCKETS.stream().map(b -> column(b) + " = ?").collect(Collectors.joining(", ")));
+    private static final String UPSERT = """
+            insert into account (account_number, issuer_id, holder_name, currency, product, credit_limit, status,
+                                 statement_date, due_date, minimum_due, minimum_due_computed, past_due, paid_since_statement,
+                                 credit_balance, %s)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %s)
+            on conflict (account_number) do update set
+                issuer_id = excluded.issuer_id, holder_name = excluded.holder_name, currency = excluded.currency,
+                product = excluded.product, credit_limit = excluded.credit_limit, status = excluded.status,
+                statement_date = excluded.statement_date, due_date = excluded.due_date,
+                minimum_due = excluded.minimum_due, minimum_due_computed = excluded.minimum_due_computed,
+                past_due = excluded.past_due, paid_since_statement = excluded.paid_since_statement,
+                credit_balance = excluded.credit_balance, %s, updated_at = now()"""
+            .formatted(BUCKET_COLUMNS, BUCKETS.stream().map(b -> "?").collect(Collectors.joining(", ")),
+                    BUCKETS.stream().map(b -> column(b) + " = excluded." + column(b)).collect(Collectors.joining(", ")));
+
+    private final JdbcTemplate jdbc;
+    private final RowMapper<Account> mapper = this::map;
+
+    public AccountRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Account> find(String accountNumber) {
+        return jdbc.query(SELECT, mapper, accountNumber).stream().findFirst();
+    }
+
+    /** Reads the account and locks its row until the transaction ends: payments to one account apply one at a time (R14). */
+    public Optional<Account> lockForPosting(String accountNumber) {
+        return jdbc.query(SELECT + " for update", mapper, accountNumber).stream().findFirst();
+    }
+
+    public void updateBalances(Account account) {
+        Object[] args = new Object[BUCKETS.size() + 3];
+        int i = 0;
+        for (Bucket bucket : BUCKETS) {
+            args[i++] = account.balances().get(bucket).amount();
+        }
+        args[i++] = account.balances().creditBalance().amount();
+        args[i++] = account.paidSinceStatement().amount();
+        args[i] = account.accountNumber();
+        jdbc.update(UPDATE_BALANCES, args);
+    }
+
+    public void upsert(Account a) {
+        Object[] args = new Object[14 + BUCKETS.size()];
+        int i = 0;
+        args[i++] = a.accountNumber();
+        args[i++] = a.issuerId();
+        args[i++] = a.holderName();
+        args[i++] = a.currency().getCurrencyCode();
+        args[i++] = a.product().name();
+        args[i++] = a.creditLimit().amount();
+        args[i++] = a.status().name();
+        args[i++] = a.statementDate();
+        args[i++] = a.dueDate();
+        args[i++] = a.minimumDue().amount();
+        args[i++] = a.minimumDueComputed();
+        args[i++] = a.pastDue().amount();
+        args[i++] = a.paidSinceStatement().amount();
+        args[i++] = a.balances().creditBalance().amount();
+        for (Bucket bucket : BUCKETS) {
+            args[i++] = a.balances().get(bucket).amount();
+        }
+        jdbc.update(UPSERT, args);
+    }
+
+    /** What posted payments brought in since a statement date (value time on or after it), net of reversals. */
+    public Money postedSince(String accountNumber, Currency currency, OffsetDateTime since) {
+        BigDecimal sum = jdbc.queryForObject("""
+                select coalesce(sum(posted_amount), 0) from payment
+                where account_number = ? and status = 'POSTED' and value_time >= ?""",
+                BigDecimal.class, accountNumber, since);
+        return new Money(sum, currency);
+    }
+
+    static String column(Bucket bucket) {
+        return bucket.name().toLowerCase();
+    }
+
+    private Account map(ResultSet rs, int row) throws SQLException {
+        Currency currency = Currencies.parse(rs.getString("currency"));
+        Map<Bucket, Money> buckets = new EnumMap<>(Bucket.class);
+        for (Bucket bucket : BUCKETS) {
+            buckets.put(bucket, new Money(rs.getBigDecimal(column(bucket)), currency));
+        }
+        return new Account(
+                rs.getString("account_number"),
+                rs.getString("issuer_id"),
+                rs.getString("holder_name"),
+                currency,
+                Product.valueOf(rs.getString("product")),
+                new Money(rs.getBigDecimal("credit_limit"), currency),
+                AccountStatus.valueOf(rs.getString("status")),
+                rs.getObject("statement_date", LocalDate.class),
+                rs.getObject("due_date", LocalDate.class),
+                new Money(rs.getBigDecimal("minimum_due"), currency),
+                rs.getBoolean("minimum_due_computed"),
+                new Money(rs.getBigDecimal("past_due"), currency),
+                new Money(rs.getBigDecimal("paid_since_statement"), currency),
+                Balances.of(currency, buckets, new Money(rs.getBigDecimal("credit_balance"), currency)));
+    }
+}

@@ -1,0 +1,128 @@
+package kw.billpay.account;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Currency;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import kw.billpay.allocation.Balances;
+import kw.billpay.allocation.Bucket;
+import kw.billpay.allocation.MinimumDueCalculator;
+import kw.billpay.allocation.Product;
+import kw.billpay.issuer.Issuer;
+import kw.billpay.issuer.IssuerRegistry;
+import kw.billpay.money.Money;
+import kw.billpay.web.ApiException;
+import kw.billpay.web.RequestValues;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates and replaces accounts with their latest statement snapshot. */
+@Service
+public class AccountService {
+
+    private final AccountRepository accounts;
+    private final IssuerRegistry issuers;
+    private final Clock clock;
+
+    public AccountService(AccountRepository accounts, IssuerRegistry issuers, Clock clock) {
+        this.accounts = accounts;
+        this.issuers = issuers;
+        this.clock = clock;
+    }
+
+    public record Saved(Account account, boolean created) { }
+
+    public Account get(String accountNumber) {
+        return accounts.find(accountNumber).orElseThrow(() -> unknown(accountNumber));
+    }
+
+    /**
+     * Creates or replaces the account. The credit balance is the gateway's own record of overpayments and survives a
+     * replacement; what was paid since the statement is recomputed from the posted payments.
+     */
+    @Transactional
+    public Saved put(String accountNumber, AccountRequest request) {
+        Issuer issuer = issuers.find(request.issuer())
+                .orElseThrow(() -> ApiException.unprocessable("UNKNOWN_ISSUER", "issuer: '" + request.issuer() + "' is not configured"));
+        Currency currency = RequestValues.currency("currency", request.currency());
+        if (!issuer.bills(currency)) {
+            throw ApiException.unprocessable("UNSUPPORTED_CURRENCY",
+                    "currency: " + currency + " is not a billing currency of issuer " + issuer.id() + " " + issuer.currencies());
+        }
+        AccountRequest.StatementRequest statement = request.statement();
+        if (statement.dueDate().isBefore(statement.statementDate())) {
+            throw ApiException.validation("statement.dueDate: must not be before statement.statementDate");
+        }
+        Money creditLimit;
+        if (request.creditLimit() == null && request.product() == Product.CHARGE) {
+            creditLimit = Money.zero(currency); // a charge card has no preset spending limit
+        } else {
+            creditLimit = RequestValues.amount("creditLimit", request.creditLimit(), currency, false);
+        }
+        Map<Bucket, Money> buckets = new EnumMap<>(Bucket.class);
+        if (statement.buckets() != null) {
+            statement.buckets().forEach((name, amount) -> {
+                Bucket bucket = billedBucket(name);
+                buckets.put(bucket, RequestValues.amount("statement.buckets." + name, amount, currency, false));
+            });
+        }
+        buckets.put(Bucket.UNBILLED, request.unbilled() == null ? Money.zero(currency)
+                : RequestValues.amount("unbilled", request.unbilled(), currency, false));
+
+        Optional<Account> existing = accounts.lockForPosting(accountNumber);
+        Money creditBalance = existing.filter(e -> e.currency().equals(currency))
+                .map(e -> e.balances().creditBalance()).orElse(Money.zero(currency));
+        if (existing.isPresent() && !existing.get().currency().equals(currency) && existing.get().balances().creditBalance().isPositive()) {
+            throw ApiException.conflict("CURRENCY_CHANGE_WITH_CREDIT", "currency: the account holds a credit balance in "
+                    + existing.get().currency() + " and cannot change its billing currency");
+        }
+        Balances balances = Balances.of(currency, buckets, creditBalance);
+
+        Money pastDue = Money.zero(currency);
+        Money minimumDue;
+        boolean computed = statement.minimumDue() == null;
+        if (computed) {
+            // R16: the unpaid part of the previous statement's minimum carries into this one.
+            pastDue = existing.filter(e -> e.currency().equals(currency))
+                    .map(e -> statement.statementDate().isAfter(e.statementDate()) ? e.minimumDueRemaining()
+                            : statement.statementDate().isEqual(e.statementDate()) ? e.pastDue() : Money.zero(currency))
+                    .orElse(Money.zero(currency));
+            Money statementBalance = balances.statementBalance();
+            Money overLimit = statementBalance.minus(creditLimit);
+            if (!overLimit.isPositive() || request.product() == Product.CHARGE) {
+                overLimit = Money.zero(currency);
+            }
+            minimumDue = MinimumDueCalculator.minimumDue(request.product(), statementBalance,
+                    issuer.minimumDueFloor(currency), issuer.minimumDuePercent(), overLimit, pastDue);
+        } else {
+            minimumDue = RequestValues.amount("statement.minimumDue", statement.minimumDue(), currency, false);
+        }
+        OffsetDateTime statementStart = statement.statementDate().atStartOfDay(clock.getZone()).toOffsetDateTime();
+        Money paidSinceStatement = existing.isPresent()
+                ? accounts.postedSince(accountNumber, currency, statementStart) : Money.zero(currency);
+
+        Account account = new Account(accountNumber, issuer.id(), request.holderName(), currency, request.product(),
+                creditLimit, request.status(), statement.statementDate(), statement.dueDate(), minimumDue, computed,
+                pastDue, paidSinceStatement, balances);
+        accounts.upsert(account);
+        return new Saved(account, existing.isEmpty());
+    }
+
+    private static Bucket billedBucket(String name) {
+        try {
+            Bucket bucket = Bucket.valueOf(name);
+            if (bucket.billed()) {
+                return bucket;
+            }
+            throw ApiException.validation("statement.buckets: UNBILLED is given as the top-level member 'unbilled'");
+        } catch (IllegalArgumentException e) {
+            throw ApiException.validation("statement.buckets: unknown bucket '" + name + "'");
+        }
+    }
+
+    public static ApiException unknown(String accountNumber) {
+        return ApiException.notFound("UNKNOWN_ACCOUNT", "account " + AccountNumbers.mask(accountNumber) + " is not known");
+    }
+}

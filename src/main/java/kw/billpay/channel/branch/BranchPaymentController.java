@@ -1,0 +1,123 @@
+package kw.billpay.channel.branch;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.MapperFeature;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import kw.billpay.channel.branch.BranchIntake.BranchPaymentCommand;
+import kw.billpay.idempotency.IdempotencyService;
+import kw.billpay.idempotency.IdempotencyService.StoredResponse;
+import kw.billpay.posting.Channel;
+import kw.billpay.posting.Payment;
+import kw.billpay.posting.PaymentIds;
+import kw.billpay.posting.PaymentRepository;
+import kw.billpay.posting.PaymentView;
+import kw.billpay.security.Caller;
+import kw.billpay.security.Hashing;
+import kw.billpay.web.ApiException;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The teller's counter (CONTRACT "Branch payments"). The flows themselves are in {@code routes/branch.camel.yaml}. */
+@RestController
+@RequestMapping("/api/v1/branch/payments")
+class BranchPaymentController {
+
+    /** Canonical form of a request for its fingerprint: same fields, same values, same hash, whatever the layout. */
+    private static final ObjectMapper CANONICAL = JsonMapper.builder()
+            .findAndAddModules()
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
+
+    private final ProducerTemplate camel;
+    private final IdempotencyService idempotency;
+    private final PaymentRepository payments;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    BranchPaymentController(ProducerTemplate camel, IdempotencyService idempotency, PaymentRepository payments,
+                            ObjectMapper json, Clock clock) {
+        this.camel = camel;
+        this.idempotency = idempotency;
+        this.payments = payments;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    ResponseEntity<String> take(@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                                @Valid @RequestBody BranchPaymentRequest request, Authentication authentication) {
+        Caller teller = Caller.of(authentication);
+        IdempotencyService.requireValidKey(idempotencyKey);
+        StoredResponse response = idempotency.execute(teller.idempotencyScope(), idempotencyKey, fingerprint(request), () -> {
+            Payment payment = camel.requestBody("direct:branch-payment",
+                    new BranchPaymentCommand(request, teller.name(), idempotencyKey), Payment.class);
+            return new StoredResponse(201, toJson(PaymentView.of(payment)), payment.paymentId());
+        });
+        return ResponseEntity.status(response.status()).contentType(MediaType.APPLICATION_JSON).body(response.body());
+    }
+
+    enum ClearingOutcome { CLEARED, RETURNED }
+
+    record ClearingRequest(@NotNull ClearingOutcome outcome, @Size(min = 1, max = 100) String reason) { }
+
+    /** A supervisor records the clearing result of a cheque or draft. */
+    @PostMapping("/{paymentId}/clearing")
+    PaymentView clear(@PathVariable String paymentId, @Valid @RequestBody ClearingRequest request, Authentication authentication) {
+        Payment payment = branchPayment(paymentId);
+        if (request.outcome() == ClearingOutcome.RETURNED && request.reason() == null) {
+            throw ApiException.validation("reason: is required when the outcome is RETURNED");
+        }
+        Payment result = camel.requestBodyAndHeaders("direct:branch-clearing", payment.paymentId(), Map.of(
+                "outcome", request.outcome().name(),
+                "reason", request.reason() == null ? "" : request.reason(),
+                "clearingTime", OffsetDateTime.now(clock),
+                "actor", Caller.of(authentication).name()), Payment.class);
+        return PaymentView.of(result);
+    }
+
+    /** A printable receipt for the customer. */
+    @GetMapping(value = "/{paymentId}/receipt", produces = MediaType.TEXT_HTML_VALUE)
+    String receipt(@PathVariable String paymentId) {
+        return Receipt.html(branchPayment(paymentId));
+    }
+
+    private Payment branchPayment(String paymentId) {
+        return payments.find(PaymentIds.parse(paymentId))
+                .filter(p -> p.channel() == Channel.BRANCH)
+                .orElseThrow(() -> PaymentIds.unknown(paymentId));
+    }
+
+    private static String fingerprint(BranchPaymentRequest request) {
+        try {
+            return Hashing.sha256Hex(CANONICAL.writeValueAsBytes(request));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package kw.billpay.channel.branch;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import kw.billpay.posting.PaymentMethod;
+import kw.billpay.web.MoneyJson;
+
+/** Body of {@code POST /api/v1/branch/payments} (CONTRACT "Branch payments"). */
+public record BranchPaymentRequest(
+        @NotNull String accountNumber,
+        @NotNull BranchMethod method,
+        @NotNull MoneyJson amount,
+        @NotNull Institution institution,
+        @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9 _-]*", message = "must be letters, digits, spaces, '_' or '-'") String branch,
+        @Valid Cheque cheque,
+        @Size(min = 1, max = 64) String posReference) {
+
+    /** The methods a branch takes (DOMAIN R20). */
+    public enum BranchMethod {
+        CASH, CHEQUE, DEMAND_DRAFT, POS_KNET;
+
+        PaymentMethod paymentMethod() {
+            return PaymentMethod.valueOf(name());
+        }
+    }
+
+    /** Where the teller works: the issuer's own office or a partner bank's branch (DOMAIN R20). */
+    public enum Institution { AMEX, GBK, AUB }
+
+    public record Cheque(
+            @NotBlank @Size(max = 20) @Pattern(regexp = "[0-9A-Za-z]+", message = "must be letters and digits") String number,
+            @NotBlank @Size(max = 40) String bank,
+            @NotNull LocalDate date) {
+    }
+}

@@ -1,0 +1,53 @@
+package kw.billpay.fx;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import kw.billpay.money.Currencies;
+import kw.billpay.money.FxRate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The issuers' FX rates; rates are directional (a buying and a selling rate differ). */
+@Repository
+public class FxRateRepository {
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public FxRateRepository(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The latest rate for the pair whose effective time is at or before {@code at} (CONTRACT "FX rates"). */
+    public Optional<FxRate> rateAt(Currency from, Currency to, OffsetDateTime at) {
+        return jdbc.query("""
+                select from_currency, to_currency, rate, effective_at, source from fx_rate
+                where from_currency = ? and to_currency = ? and effective_at <= ?
+                order by effective_at desc limit 1""", this::map, from.getCurrencyCode(), to.getCurrencyCode(), at)
+                .stream().findFirst();
+    }
+
+    public void save(FxRate rate) {
+        jdbc.update("""
+                insert into fx_rate (from_currency, to_currency, effective_at, rate, source) values (?, ?, ?, ?, ?)
+                on conflict (from_currency, to_currency, effective_at) do update set rate = excluded.rate, source = excluded.source""",
+                rate.from().getCurrencyCode(), rate.to().getCurrencyCode(), rate.effectiveAt(), rate.rate(), rate.source());
+    }
+
+    public List<FxRate> all() {
+        return jdbc.query("select from_currency, to_currency, rate, effective_at, source from fx_rate order by from_currency, to_currency, effective_at desc", this::map);
+    }
+
+    private FxRate map(ResultSet rs, int row) throws SQLException {
+        return new FxRate(Currencies.parse(rs.getString("from_currency")), Currencies.parse(rs.getString("to_currency")),
+                rs.getBigDecimal("rate").stripTrailingZeros().setScale(Math.max(6, rs.getBigDecimal("rate").stripTrailingZeros().scale())),
+                rs.getObject("effective_at", OffsetDateTime.class).atZoneSameInstant(clock.getZone()).toOffsetDateTime(),
+                rs.getString("source"));
+    }
+}

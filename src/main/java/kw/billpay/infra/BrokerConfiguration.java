@@ -1,0 +1,51 @@
+package kw.billpay.infra;
+
+import jakarta.jms.ConnectionFactory;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.apache.camel.component.jms.JmsComponent;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The message broker: Artemis settings for the embedded server, and Camel's {@code jms} component on top of it. */
+@Configuration(proxyBeanMethods = false)
+class BrokerConfiguration {
+
+    /**
+     * Embedded Artemis tuning. The NIO journal's default buffer timeout (~3.3 ms) limits a synchronous producer to a
+     * few hundred messages per second; the duplicate-ID cache is what makes the event relay's resend after a crash
+     * harmless (see {@code routes/events.camel.yaml}).
+     */
+    @Bean
+    ArtemisConfigurationCustomizer gatewayArtemisCustomizer(
+            @Value("${gateway.broker.journal-buffer-timeout-ns}") int journalBufferTimeoutNs,
+            @Value("${gateway.broker.duplicate-id-cache-size}") int duplicateIdCacheSize,
+            @Value("${gateway.events.dead-letter-queue}") String deadLetterQueue) {
+        return configuration -> {
+            configuration.setJournalBufferTimeout_NIO(journalBufferTimeoutNs);
+            configuration.setIDCacheSize(duplicateIdCacheSize);
+            configuration.setPersistIDCache(true);
+            configuration.setSecurityEnabled(false); // in-VM only: the embedded broker has no network acceptor
+            configuration.addAddressSetting("#", new AddressSettings()
+                    .setDeadLetterAddress(SimpleString.of(deadLetterQueue))
+                    .setAutoCreateDeadLetterResources(false)
+                    .setMaxDeliveryAttempts(5)
+                    .setRedeliveryDelay(500)
+                    .setRedeliveryMultiplier(2.0)
+                    .setMaxRedeliveryDelay(30_000));
+        };
+    }
+
+    /**
+     * Camel's JMS component. Consumers use a local JMS session transaction (no JTA, no Spring JMS transaction
+     * manager): a message is acknowledged only when its route has finished.
+     */
+    @Bean("jms")
+    JmsComponent jms(ConnectionFactory connectionFactory) {
+        JmsComponent jms = JmsComponent.jmsComponent(connectionFactory);
+        jms.setLazyCreateTransactionManager(false);
+        return jms;
+    }
+}

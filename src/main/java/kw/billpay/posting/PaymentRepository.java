@@ -1,0 +1,231 @@
+package kw.billpay.posting;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import kw.billpay.allocation.Allocation;
+import kw.billpay.allocation.Bucket;
+import kw.billpay.money.Currencies;
+import kw.billpay.money.FxRate;
+import kw.billpay.money.Money;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Payments, their allocations and their audit trail (tables {@code payment}, {@code allocation}, {@code payment_event}). */
+@Repository
+public class PaymentRepository {
+
+    private static final String COLUMNS = """
+            payment_id, source_key, channel, method, status, status_reason, account_number, received_amount,
+            received_currency, billing_currency, posted_amount, fx_rate, fx_effective_at, fx_source, credit_balance_part,
+            value_time, received_at, reference, receipt_number, flags, origin""";
+    private static final TypeReference<Map<String, String>> ORIGIN = new TypeReference<>() { };
+    private static final TypeReference<Map<String, Object>> DETAIL = new TypeReference<>() { };
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public PaymentRepository(JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * Inserts a new payment. A branch payment gets its receipt number here, in the same statement. A second payment
+     * with the same source key fails on the unique index: the database, not memory, keeps a payment once (R22).
+     */
+    public String insert(Payment p) {
+        return jdbc.queryForObject("""
+                insert into payment (""" + COLUMNS + """
+                ) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                          case when ? then 'BR' || to_char(now() at time zone ?, 'YYYYMMDD') || '-' || lpad(nextval('receipt_number_seq')::text, 8, '0') end,
+                          ?, ?::jsonb)
+                returning receipt_number""", String.class,
+                p.paymentId(), p.sourceKey(), p.channel().name(), p.method().name(), p.status().name(), p.statusReason(),
+                p.accountNumber(), p.received().amount(), p.received().currency().getCurrencyCode(),
+                p.billingCurrency().getCurrencyCode(), amount(p.posted()), p.fx() == null ? null : p.fx().rate(),
+                p.fx() == null ? null : p.fx().effectiveAt(), p.fx() == null ? null : p.fx().source(),
+                amount(p.creditBalancePart()), p.valueTime(), p.receivedAt(), p.reference(),
+                p.channel() == Channel.BRANCH, clock.getZone().getId(), flags(p.flags()), toJson(p.origin()));
+    }
+
+    /** Records the posting of a payment that was held (clearing, FX). */
+    public void markPosted(Payment p) {
+        jdbc.update("""
+                update payment set status = 'POSTED', status_reason = null, posted_amount = ?, fx_rate = ?, fx_effective_at = ?,
+                       fx_source = ?, credit_balance_part = ?, value_time = ?, posted_at = now(), flags = ?
+                where payment_id = ?""",
+                amount(p.posted()), p.fx() == null ? null : p.fx().rate(), p.fx() == null ? null : p.fx().effectiveAt(),
+                p.fx() == null ? null : p.fx().source(), amount(p.creditBalancePart()), p.valueTime(), flags(p.flags()),
+                p.paymentId());
+    }
+
+    public void updateStatus(UUID paymentId, PaymentStatus status, String reason, OffsetDateTime valueTime) {
+        jdbc.update("update payment set status = ?, status_reason = ?, value_time = coalesce(?, value_time) where payment_id = ?",
+                status.name(), reason, valueTime, paymentId);
+    }
+
+    public void insertAllocations(UUID paymentId, List<Allocation> allocations) {
+        List<Object[]> rows = new ArrayList<>(allocations.size());
+        for (int i = 0; i < allocations.size(); i++) {
+            Allocation a = allocations.get(i);
+            rows.add(new Object[] {paymentId, i + 1, a.bucket().name(), a.amount().amount()});
+        }
+        jdbc.batchUpdate("insert into allocation (payment_id, position, bucket, amount) values (?, ?, ?, ?)", rows);
+    }
+
+    /** Appends to the audit trail; {@code publish} also puts the entry in the events outbox. */
+    public void insertEvent(UUID paymentId, String type, String actor, Map<String, ?> detail, boolean publish) {
+        jdbc.update("insert into payment_event (payment_id, occurred_at, type, actor, detail, publish) values (?, ?, ?, ?, ?::jsonb, ?)",
+                paymentId, OffsetDateTime.now(clock), type, actor, toJson(detail), publish);
+    }
+
+    public void insertRefundDue(String accountNumber, UUID paymentId, Money amount) {
+        jdbc.update("insert into refund_due (account_number, payment_id, amount, currency) values (?, ?, ?, ?)",
+                accountNumber, paymentId, amount.amount(), amount.currency().getCurrencyCode());
+    }
+
+    public Optional<Payment> find(UUID paymentId) {
+        return one("select " + COLUMNS + " from payment where payment_id = ?", paymentId);
+    }
+
+    public Optional<Payment> findBySourceKey(String sourceKey) {
+        return one("select " + COLUMNS + " from payment where source_key = ?", sourceKey);
+    }
+
+    /** Locks the payment row; callers lock the account first, so two postings never wait on each other in a cycle. */
+    public Optional<Payment> lock(UUID paymentId) {
+        return one("select " + COLUMNS + " from payment where payment_id = ? for update", paymentId);
+    }
+
+    public Optional<String> accountOf(UUID paymentId) {
+        return jdbc.queryForList("select account_number from payment where payment_id = ?", String.class, paymentId)
+                .stream().findFirst();
+    }
+
+    public List<Payment> listByAccount(String accountNumber, int limit) {
+        List<Payment> payments = jdbc.query("select " + COLUMNS + " from payment where account_number = ? order by seq desc limit ?",
+                this::map, accountNumber, limit);
+        return withAllocations(payments);
+    }
+
+    public List<UUID> idsWithStatus(PaymentStatus status, int limit) {
+        return jdbc.queryForList("select payment_id from payment where status = ? order by seq limit ?", UUID.class, status.name(), limit);
+    }
+
+    public List<PaymentEvent> events(UUID paymentId) {
+        return jdbc.query("select id, occurred_at, type, actor, detail from payment_event where payment_id = ? order by id",
+                (rs, i) -> new PaymentEvent(rs.getLong("id"),
+                        rs.getObject("occurred_at", OffsetDateTime.class).atZoneSameInstant(clock.getZone()).toOffsetDateTime(),
+                        rs.getString("type"), rs.getString("actor"), fromJson(rs.getString("detail"), DETAIL)),
+                paymentId);
+    }
+
+    private Optional<Payment> one(String sql, Object arg) {
+        return withAllocations(jdbc.query(sql, this::map, arg)).stream().findFirst();
+    }
+
+    private List<Payment> withAllocations(List<Payment> payments) {
+        List<UUID> posted = payments.stream().filter(p -> p.posted() != null).map(Payment::paymentId).toList();
+        if (posted.isEmpty()) {
+            return payments;
+        }
+        Map<UUID, List<Allocation>> byPayment = new java.util.HashMap<>();
+        Map<UUID, Currency> currencies = payments.stream()
+                .collect(Collectors.toMap(Payment::paymentId, Payment::billingCurrency));
+        jdbc.query("select payment_id, bucket, amount from allocation where payment_id = any(?) order by payment_id, position",
+                rs -> {
+                    UUID id = rs.getObject("payment_id", UUID.class);
+                    byPayment.computeIfAbsent(id, k -> new ArrayList<>()).add(new Allocation(
+                            Bucket.valueOf(rs.getString("bucket")), new Money(rs.getBigDecimal("amount"), currencies.get(id))));
+                },
+                (Object) posted.toArray(UUID[]::new));
+        return payments.stream()
+                .map(p -> p.posted() == null ? p : p.withAllocations(byPayment.getOrDefault(p.paymentId(), List.of())))
+                .toList();
+    }
+
+    private Payment map(ResultSet rs, int row) throws SQLException {
+        Currency received = Currencies.parse(rs.getString("received_currency"));
+        Currency billing = Currencies.parse(rs.getString("billing_currency"));
+        BigDecimal posted = rs.getBigDecimal("posted_amount");
+        BigDecimal rate = rs.getBigDecimal("fx_rate");
+        FxRate fx = rate == null ? null : new FxRate(received, billing, rate.stripTrailingZeros().setScale(Math.max(6, rate.stripTrailingZeros().scale())),
+                zoned(rs.getObject("fx_effective_at", OffsetDateTime.class)), rs.getString("fx_source"));
+        BigDecimal creditPart = rs.getBigDecimal("credit_balance_part");
+        return new Payment(
+                rs.getObject("payment_id", UUID.class),
+                rs.getString("source_key"),
+                Channel.valueOf(rs.getString("channel")),
+                PaymentMethod.valueOf(rs.getString("method")),
+                PaymentStatus.valueOf(rs.getString("status")),
+                rs.getString("status_reason"),
+                rs.getString("account_number"),
+                new Money(rs.getBigDecimal("received_amount"), received),
+                billing,
+                posted == null ? null : new Money(posted, billing),
+                fx,
+                List.of(),
+                creditPart == null ? null : new Money(creditPart, billing),
+                zoned(rs.getObject("value_time", OffsetDateTime.class)),
+                zoned(rs.getObject("received_at", OffsetDateTime.class)),
+                rs.getString("reference"),
+                rs.getString("receipt_number"),
+                parseFlags(rs.getString("flags")),
+                fromJson(rs.getString("origin"), ORIGIN));
+    }
+
+    private OffsetDateTime zoned(OffsetDateTime time) {
+        return time == null ? null : time.atZoneSameInstant(clock.getZone()).toOffsetDateTime();
+    }
+
+    private static BigDecimal amount(Money money) {
+        return money == null ? null : money.amount();
+    }
+
+    private static String flags(Set<PaymentFlag> flags) {
+        return flags.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+    }
+
+    private static Set<PaymentFlag> parseFlags(String flags) {
+        if (flags == null || flags.isEmpty()) {
+            return Set.of();
+        }
+        EnumSet<PaymentFlag> set = EnumSet.noneOf(PaymentFlag.class);
+        Arrays.stream(flags.split(",")).map(PaymentFlag::valueOf).forEach(set::add);
+        return set;
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    private <T> T fromJson(String text, TypeReference<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON is unreadable", e);
+        }
+    }
+}

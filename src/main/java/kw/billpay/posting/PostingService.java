@@ -1,0 +1,324 @@
+package kw.billpay.posting;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Currency;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import kw.billpay.account.Account;
+import kw.billpay.account.AccountNumbers;
+import kw.billpay.account.AccountRepository;
+import kw.billpay.account.AccountService;
+import kw.billpay.allocation.AllocationEngine;
+import kw.billpay.allocation.AllocationResult;
+import kw.billpay.allocation.CreditBalancePolicy;
+import kw.billpay.fx.FxRateRepository;
+import kw.billpay.issuer.Issuer;
+import kw.billpay.issuer.IssuerRegistry;
+import kw.billpay.money.Conversion;
+import kw.billpay.money.FxConverter;
+import kw.billpay.money.FxRate;
+import kw.billpay.money.Money;
+import kw.billpay.web.ApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The one posting core every channel uses. Each method is one database transaction that locks the account row first
+ * (payments to one account apply one at a time, R14, without a global lock), changes balances only through the
+ * allocation engine, records every allocation (R11) and an audit entry (R25), and puts the event for downstream
+ * systems in the outbox in the same commit.
+ */
+@Service
+public class PostingService {
+
+    private static final Logger log = LoggerFactory.getLogger(PostingService.class);
+
+    private final AccountRepository accounts;
+    private final PaymentRepository payments;
+    private final FxRateRepository fxRates;
+    private final IssuerRegistry issuers;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    public PostingService(AccountRepository accounts, PaymentRepository payments, FxRateRepository fxRates,
+                          IssuerRegistry issuers, TransactionTemplate transaction, Clock clock) {
+        this.accounts = accounts;
+        this.payments = payments;
+        this.fxRates = fxRates;
+        this.issuers = issuers;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /**
+     * Takes in money a channel has received. A cheque or draft waits for clearing (R19); anything else is posted now,
+     * or held as PENDING_FX when its conversion has no rate yet (never dropped).
+     */
+    @Transactional
+    public Payment receive(PaymentIntent intent) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (intent.method().needsClearing()) {
+            Account account = accounts.find(intent.accountNumber()).orElseThrow(() -> AccountService.unknown(intent.accountNumber()));
+            Payment held = newPayment(intent, account.currency(), PaymentStatus.PENDING_CLEARING, null, now);
+            Payment stored = insert(held);
+            payments.insertEvent(stored.paymentId(), "RECEIVED", intent.actor(), Map.of("status", "PENDING_CLEARING"), false);
+            return stored;
+        }
+        Account account = accounts.lockForPosting(intent.accountNumber()).orElseThrow(() -> AccountService.unknown(intent.accountNumber()));
+        Optional<Posting> posting = compute(account, intent.received(), intent.valueTime(), intent.flags());
+        if (posting.isEmpty()) {
+            Payment stored = insert(newPayment(intent, account.currency(), PaymentStatus.PENDING_FX, null, now));
+            payments.insertEvent(stored.paymentId(), "PENDING_FX", intent.actor(), Map.of("needs",
+                    intent.received().currency() + "->" + account.currency()), false);
+            return stored;
+        }
+        Payment stored = insert(newPayment(intent, account.currency(), PaymentStatus.POSTED, posting.get(), now));
+        apply(account, stored, posting.get(), intent.actor());
+        return stored;
+    }
+
+    /**
+     * A held cheque or draft has cleared: post it with the clearing time as its value time (R18, R19). Clearing it
+     * again changes nothing; clearing a returned one is a conflict.
+     */
+    @Transactional
+    public Payment clear(UUID paymentId, OffsetDateTime clearingTime, String actor) {
+        Account account = lockAccountOf(paymentId);
+        Payment held = payments.lock(paymentId).orElseThrow();
+        requireClearable(held);
+        if (held.status() == PaymentStatus.POSTED || held.status() == PaymentStatus.PENDING_FX) {
+            return held;
+        }
+        if (held.status() != PaymentStatus.PENDING_CLEARING) {
+            throw clearingConflict(held, "CLEARED");
+        }
+        payments.insertEvent(paymentId, "CLEARED", actor, Map.of("clearedAt", clearingTime.toString()), false);
+        return postHeld(account, held, clearingTime, actor);
+    }
+
+    /** A held cheque or draft bounced: it is never posted (R19). Returning it again changes nothing. */
+    @Transactional
+    public Payment returnUnposted(UUID paymentId, String reason, String actor) {
+        Payment held = payments.lock(paymentId).orElseThrow(() -> PaymentIds.unknown(paymentId));
+        requireClearable(held);
+        if (held.status() == PaymentStatus.RETURNED) {
+            return held;
+        }
+        if (held.status() != PaymentStatus.PENDING_CLEARING) {
+            throw clearingConflict(held, "RETURNED");
+        }
+        payments.updateStatus(paymentId, PaymentStatus.RETURNED, reason, null);
+        payments.insertEvent(paymentId, "RETURNED", actor, Map.of("reason", reason), false);
+        return payments.find(paymentId).orElseThrow();
+    }
+
+    /**
+     * Undoes a posted payment (R23): every bucket gets back exactly what the payment's allocations took from it, and
+     * the credit balance it made is taken away again.
+     */
+    @Transactional
+    public Payment reverse(UUID paymentId, String reason, String actor) {
+        Account account = lockAccountOf(paymentId);
+        Payment posted = payments.lock(paymentId).orElseThrow();
+        if (posted.status() != PaymentStatus.POSTED) {
+            throw ApiException.conflict("NOT_POSTED", "payment " + paymentId + " is " + posted.status() + "; only a POSTED payment can be reversed");
+        }
+        var restored = AllocationEngine.reverse(account.balances(), posted.allocations(), posted.creditBalancePart());
+        Money paid = account.paidSinceStatement();
+        if (!posted.valueTime().isBefore(statementStart(account))) {
+            paid = paid.minus(posted.posted());
+            paid = paid.isNegative() ? Money.zero(account.currency()) : paid;
+        }
+        accounts.updateBalances(account.withBalances(restored, paid));
+        payments.updateStatus(paymentId, PaymentStatus.REVERSED, reason, null);
+        Map<String, Object> event = eventBody("PAYMENT_REVERSED", posted, account);
+        event.put("reason", reason);
+        payments.insertEvent(paymentId, "REVERSED", actor, event, true);
+        log.info("Reversed payment {} on account {}: {}", paymentId, AccountNumbers.mask(account.accountNumber()), reason);
+        return payments.find(paymentId).orElseThrow();
+    }
+
+    /** Posts every PENDING_FX payment whose rate has arrived; each in its own transaction. Returns how many. */
+    public int postPendingFx() {
+        int posted = 0;
+        for (UUID id : payments.idsWithStatus(PaymentStatus.PENDING_FX, 10_000)) {
+            Boolean done = transaction.execute(status -> {
+                Account account = lockAccountOf(id);
+                Payment held = payments.lock(id).orElseThrow();
+                if (held.status() != PaymentStatus.PENDING_FX) {
+                    return false;
+                }
+                return postHeld(account, held, held.valueTime(), "fx-release").status() == PaymentStatus.POSTED;
+            });
+            posted += Boolean.TRUE.equals(done) ? 1 : 0;
+        }
+        return posted;
+    }
+
+    public Optional<Payment> find(UUID paymentId) {
+        return payments.find(paymentId);
+    }
+
+    private Payment postHeld(Account account, Payment held, OffsetDateTime valueTime, String actor) {
+        Optional<Posting> posting = compute(account, held.received(), valueTime, held.flags());
+        if (posting.isEmpty()) {
+            if (held.status() != PaymentStatus.PENDING_FX) {
+                payments.updateStatus(held.paymentId(), PaymentStatus.PENDING_FX, null, valueTime);
+                payments.insertEvent(held.paymentId(), "PENDING_FX", actor, Map.of("needs",
+                        held.received().currency() + "->" + account.currency()), false);
+            }
+            return payments.find(held.paymentId()).orElseThrow();
+        }
+        Payment posted = withPosting(held, posting.get(), PaymentStatus.POSTED, valueTime);
+        payments.markPosted(posted);
+        apply(account, posted, posting.get(), actor);
+        return posted;
+    }
+
+    /** What posting this money to this account now would do; empty when the conversion it needs has no rate. */
+    private Optional<Posting> compute(Account account, Money received, OffsetDateTime valueTime, Set<PaymentFlag> flags) {
+        Issuer issuer = issuers.get(account.issuerId());
+        Conversion conversion = null;
+        Money amount = received;
+        if (!received.currency().equals(account.currency())) {
+            Optional<FxRate> rate = fxRates.rateAt(received.currency(), account.currency(), valueTime);
+            if (rate.isEmpty()) {
+                return Optional.empty();
+            }
+            conversion = FxConverter.convert(received, rate.get());
+            amount = conversion.converted();
+        }
+        AllocationResult allocation = AllocationEngine.allocate(amount, account.balances(), issuer.allocationOrder());
+        EnumSet<PaymentFlag> allFlags = flags.isEmpty() ? EnumSet.noneOf(PaymentFlag.class) : EnumSet.copyOf(flags);
+        Money refundDue = refundDue(issuer, account, allocation, valueTime);
+        if (refundDue != null) {
+            allFlags.add(PaymentFlag.REFUND_DUE);
+        }
+        return Optional.of(new Posting(conversion, amount, allocation, refundDue, allFlags));
+    }
+
+    /**
+     * R13: the part of the credit balance above the issuer's threshold that this payment added. The threshold is in
+     * the issuer's currency (USD for amex-kw) and is converted at the rate in force, directly or through the inverse.
+     */
+    private Money refundDue(Issuer issuer, Account account, AllocationResult allocation, OffsetDateTime valueTime) {
+        if (!allocation.creditBalancePart().isPositive()) {
+            return null;
+        }
+        Currency currency = account.currency();
+        Money threshold = thresholdIn(issuer.creditBalanceRefundAbove(), currency, valueTime).orElse(null);
+        if (threshold == null) {
+            log.warn("No {}/{} rate to check the refund threshold of account {}", issuer.creditBalanceRefundAbove().currency(),
+                    currency, AccountNumbers.mask(account.accountNumber()));
+            return null;
+        }
+        Money after = CreditBalancePolicy.refundDue(allocation.after().creditBalance(), threshold).orElse(Money.zero(currency));
+        Money before = CreditBalancePolicy.refundDue(allocation.before().creditBalance(), threshold).orElse(Money.zero(currency));
+        Money added = after.minus(before);
+        return added.isPositive() ? added : null;
+    }
+
+    private Optional<Money> thresholdIn(Money threshold, Currency currency, OffsetDateTime at) {
+        if (threshold.currency().equals(currency)) {
+            return Optional.of(threshold);
+        }
+        return fxRates.rateAt(threshold.currency(), currency, at)
+                .map(rate -> FxConverter.convert(threshold, rate).converted())
+                .or(() -> fxRates.rateAt(currency, threshold.currency(), at)
+                        .map(rate -> FxConverter.convertByInverse(threshold, rate)));
+    }
+
+    /** Writes a computed posting: allocations, balances, refund due, and the audit entry that is also the outbox event. */
+    private void apply(Account account, Payment payment, Posting posting, String actor) {
+        payments.insertAllocations(payment.paymentId(), posting.allocation().allocations());
+        Money paid = account.paidSinceStatement();
+        if (!payment.valueTime().isBefore(statementStart(account))) {
+            paid = paid.plus(posting.amount());
+        }
+        accounts.updateBalances(account.withBalances(posting.allocation().after(), paid));
+        if (posting.refundDue() != null) {
+            payments.insertRefundDue(account.accountNumber(), payment.paymentId(), posting.refundDue());
+        }
+        payments.insertEvent(payment.paymentId(), "POSTED", actor,
+                eventBody("PAYMENT_POSTED", payment.withAllocations(posting.allocation().allocations()), account), true);
+    }
+
+    private static void requireClearable(Payment payment) {
+        if (!payment.method().needsClearing()) {
+            throw ApiException.conflict("NOT_CLEARABLE", "payment " + payment.paymentId() + " is " + payment.method()
+                    + "; only cheques and demand drafts are cleared");
+        }
+    }
+
+    private static ApiException clearingConflict(Payment payment, String outcome) {
+        return ApiException.conflict("CLEARING_CONFLICT", "payment " + payment.paymentId() + " is already "
+                + payment.status() + "; it cannot be " + outcome);
+    }
+
+    private Account lockAccountOf(UUID paymentId) {
+        String accountNumber = payments.accountOf(paymentId)
+                .orElseThrow(() -> PaymentIds.unknown(paymentId));
+        return accounts.lockForPosting(accountNumber).orElseThrow();
+    }
+
+    private OffsetDateTime statementStart(Account account) {
+        return account.statementDate().atStartOfDay(clock.getZone()).toOffsetDateTime();
+    }
+
+    private Payment insert(Payment payment) {
+        String receiptNumber = payments.insert(payment);
+        return new Payment(payment.paymentId(), payment.sourceKey(), payment.channel(), payment.method(), payment.status(),
+                payment.statusReason(), payment.accountNumber(), payment.received(), payment.billingCurrency(),
+                payment.posted(), payment.fx(), payment.allocations(), payment.creditBalancePart(), payment.valueTime(),
+                payment.receivedAt(), payment.reference(), receiptNumber, payment.flags(), payment.origin());
+    }
+
+    private static Payment newPayment(PaymentIntent intent, Currency billingCurrency, PaymentStatus status,
+                                      Posting posting, OffsetDateTime now) {
+        Payment payment = new Payment(UUID.randomUUID(), intent.sourceKey(), intent.channel(), intent.method(), status,
+                null, intent.accountNumber(), intent.received(), billingCurrency, null, null, List.of(), null,
+                intent.valueTime(), now, intent.reference(), null, intent.flags(), intent.origin());
+        return posting == null ? payment : withPosting(payment, posting, status, intent.valueTime());
+    }
+
+    private static Payment withPosting(Payment p, Posting posting, PaymentStatus status, OffsetDateTime valueTime) {
+        return new Payment(p.paymentId(), p.sourceKey(), p.channel(), p.method(), status, null, p.accountNumber(),
+                p.received(), p.billingCurrency(), posting.amount(),
+                posting.conversion() == null ? null : posting.conversion().rate(),
+                posting.allocation().allocations(), posting.allocation().creditBalancePart(), valueTime, p.receivedAt(),
+                p.reference(), p.receiptNumber(), posting.flags(), p.origin());
+    }
+
+    /** The message downstream systems receive; the card system needs the full account number, so it is not masked. */
+    private static Map<String, Object> eventBody(String type, Payment payment, Account account) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("type", type);
+        event.put("paymentId", payment.paymentId().toString());
+        event.put("accountNumber", account.accountNumber());
+        event.put("issuer", account.issuerId());
+        event.put("channel", payment.channel().name());
+        event.put("method", payment.method().name());
+        event.put("amount", payment.posted().toPlainString());
+        event.put("currency", payment.posted().currency().getCurrencyCode());
+        event.put("allocations", payment.allocations().stream()
+                .map(a -> Map.of("bucket", a.bucket().name(), "amount", a.amount().toPlainString())).toList());
+        event.put("creditBalancePart", payment.creditBalancePart().toPlainString());
+        event.put("valueTime", payment.valueTime().toString());
+        event.put("reference", payment.reference() == null ? "" : payment.reference());
+        return event;
+    }
+
+    /** A computed posting, not yet written. */
+    private record Posting(Conversion conversion, Money amount, AllocationResult allocation, Money refundDue,
+                           Set<PaymentFlag> flags) {
+    }
+}

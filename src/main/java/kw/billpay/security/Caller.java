@@ -1,0 +1,38 @@
+package kw.billpay.security;
+
+import kw.billpay.posting.Channel;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+
+/**
+ * The authenticated caller as the business code sees it: a staff user with a role, or a channel back end.
+ *
+ * @param channel the channel of a channel back end, null for staff
+ */
+public record Caller(String name, StaffRole role, Channel channel) {
+
+    public static final String CHANNEL_AUTHORITY = "ROLE_CHANNEL";
+
+    public boolean isChannel() {
+        return channel != null;
+    }
+
+    /** The namespace of this caller's idempotency keys. */
+    public String idempotencyScope() {
+        return isChannel() ? "channel:" + channel : "staff:" + name;
+    }
+
+    public static Caller of(Authentication authentication) {
+        if (authentication.getPrincipal() instanceof ChannelPrincipal channel) {
+            return new Caller(channel.getName(), null, channel.channel());
+        }
+        StaffRole role = null;
+        for (GrantedAuthority authority : authentication.getAuthorities()) {
+            String name = authority.getAuthority();
+            if (name.startsWith("ROLE_") && !name.equals(CHANNEL_AUTHORITY)) {
+                role = StaffRole.valueOf(name.substring("ROLE_".length()));
+            }
+        }
+        return new Caller(authentication.getName(), role, null);
+    }
+}

@@ -1,0 +1,114 @@
+package kw.billpay.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import kw.billpay.web.ProblemHandler;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+
+/**
+ * Staff authenticate with HTTP Basic, channel back ends with {@code X-Api-Key}; no credentials is 401, the wrong role
+ * is 403 (CONTRACT "Common rules"). Stateless: no session, so no CSRF token to forge.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final String OPS = StaffRole.OPS.name();
+    private static final String TELLER = StaffRole.TELLER.name();
+    private static final String SUPERVISOR = StaffRole.SUPERVISOR.name();
+    private static final String CHANNEL = "CHANNEL";
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, AuthenticationManager staffAuthentication,
+                            ObjectMapper json) throws Exception {
+        AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"gateway\"");
+            write(json, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+                    "Authenticate with HTTP Basic (staff) or the X-Api-Key header (channels).");
+        };
+        AccessDeniedHandler forbidden = (request, response, e) ->
+                write(json, response, HttpStatus.FORBIDDEN, "FORBIDDEN", "Your role may not do this.");
+        return http
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.disable())
+                .authenticationManager(staffAuthentication)
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden))
+                .addFilterBefore(new ApiKeyAuthenticationFilter(properties.apiKeys(), unauthenticated), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(OPS)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/accounts/**").hasRole(OPS)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/accounts/**").hasAnyRole(OPS, TELLER, SUPERVISOR)
+                        .requestMatchers("/api/v1/fx-rates/**", "/api/v1/fx-rates").hasRole(OPS)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/branch/payments").hasRole(TELLER)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/branch/payments/*/clearing").hasAnyRole(SUPERVISOR, OPS)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/branch/payments/**").hasAnyRole(OPS, TELLER, SUPERVISOR)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/payments/*/reversal").hasRole(OPS)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/payments/**").hasAnyRole(OPS, TELLER, SUPERVISOR, CHANNEL)
+                        .requestMatchers("/api/v1/online/**").hasRole(CHANNEL)
+                        .requestMatchers("/api/v1/reconciliation", "/api/v1/direct-debit/**").hasRole(OPS)
+                        .anyRequest().authenticated())
+                .build();
+    }
+
+    /** A URL the firewall refuses (encoded slashes, "//", ";"…) is a 400 problem, like any other bad input. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ObjectMapper json) {
+        return (request, response, e) -> write(json, response, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
+                "The request URL is not acceptable.");
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService staffUsers(SecurityProperties properties) {
+        List<UserDetails> users = properties.staff().entrySet().stream()
+                .map(e -> User.withUsername(e.getKey())
+                        .password(e.getValue().password())
+                        .roles(e.getValue().role().name())
+                        .build())
+                .toList();
+        return new InMemoryUserDetailsManager(users);
+    }
+
+    @Bean
+    AuthenticationManager staffAuthentication(UserDetailsService staffUsers, PasswordEncoder passwordEncoder,
+                                              SecurityProperties properties) {
+        DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(staffUsers);
+        bcrypt.setPasswordEncoder(passwordEncoder);
+        return new ProviderManager(new CachingAuthenticationProvider(
+                bcrypt, properties.credentialCacheTtl(), properties.credentialCacheSize()));
+    }
+
+    private static void write(ObjectMapper json, jakarta.servlet.http.HttpServletResponse response, HttpStatus status,
+                              String code, String detail) throws java.io.IOException {
+        ResponseEntity<Object> problem = ProblemHandler.problem(status, code, detail);
+        response.setStatus(status.value());
+        response.setContentType("application/problem+json");
+        json.writeValue(response.getOutputStream(), problem.getBody());
+    }
+}

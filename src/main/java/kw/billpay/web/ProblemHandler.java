@@ -1,0 +1,167 @@
+package kw.billpay.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import kw.billpay.money.MoneyException;
+import org.apache.camel.CamelExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.lang.Nullable;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every refusal as RFC 9457 problem+json with a {@code code} member. Bad input is a 4xx with a clear detail; only a
+ * fault of the gateway itself is a 500, logged once with its stack trace, and its detail says nothing internal.
+ */
+@RestControllerAdvice
+public class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<Object> api(ApiException e) {
+        return problem(e.status(), e.code(), e.getMessage());
+    }
+
+    @ExceptionHandler(MoneyException.class)
+    ResponseEntity<Object> money(MoneyException e) {
+        HttpStatus status = "UNSUPPORTED_CURRENCY".equals(e.code()) ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.BAD_REQUEST;
+        return problem(status, e.code(), e.getMessage());
+    }
+
+    /** Routes wrap what a bean threw; unwrap it so that a refusal inside a route is the same refusal. */
+    @ExceptionHandler(CamelExecutionException.class)
+    ResponseEntity<Object> camel(CamelExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof ApiException api) {
+            return api(api);
+        }
+        if (cause instanceof MoneyException money) {
+            return money(money);
+        }
+        return unexpected(e);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "'" + e.getName() + "' has an invalid value");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e) {
+        log.error("Unexpected failure", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "The gateway could not complete the request; nothing was posted twice. Retry with the same Idempotency-Key.");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", describe(e.getCause()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        String detail = e.getBindingResult().getFieldErrors().stream()
+                .map(ProblemHandler::describe)
+                .sorted()
+                .collect(Collectors.joining("; "));
+        if (detail.isEmpty()) {
+            detail = e.getBindingResult().getAllErrors().stream()
+                    .map(err -> err.getDefaultMessage()).collect(Collectors.joining("; "));
+        }
+        return problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", detail);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e, HttpHeaders headers,
+                                                                            HttpStatusCode status, WebRequest request) {
+        String detail = e.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream()
+                        .map(err -> r.getMethodParameter().getParameterName() + " " + err.getDefaultMessage()))
+                .collect(Collectors.joining("; "));
+        return problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", detail);
+    }
+
+    /** Framework-raised errors (404, 405, 415, missing header…): keep their status, add a code. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, @Nullable Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        String detail = body instanceof ProblemDetail pd && pd.getDetail() != null ? pd.getDetail() : e.getMessage();
+        return problem(status, codeFor(status), detail);
+    }
+
+    public static ResponseEntity<Object> problem(HttpStatusCode status, String code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("urn:problem-type:" + code.toLowerCase().replace('_', '-')));
+        HttpStatus known = HttpStatus.resolve(status.value());
+        problem.setTitle(known != null ? known.getReasonPhrase() : "Error");
+        problem.setProperty("code", code);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    static String codeFor(HttpStatusCode status) {
+        return switch (status.value()) {
+            case 401 -> "UNAUTHENTICATED";
+            case 403 -> "FORBIDDEN";
+            case 404 -> "NOT_FOUND";
+            case 405 -> "METHOD_NOT_ALLOWED";
+            case 406 -> "NOT_ACCEPTABLE";
+            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+            default -> status.is4xxClientError() ? "VALIDATION_FAILED" : "INTERNAL_ERROR";
+        };
+    }
+
+    private static String describe(FieldError error) {
+        return error.getField() + ": " + error.getDefaultMessage();
+    }
+
+    /** A JSON body Jackson could not bind: name the field and say what was expected, never echo internals. */
+    private static String describe(Throwable cause) {
+        if (cause instanceof UnrecognizedPropertyException u) {
+            return "unknown field '" + u.getPropertyName() + "'";
+        }
+        if (cause instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+            return path(f) + ": '" + f.getValue() + "' is not one of " + Arrays.toString(f.getTargetType().getEnumConstants());
+        }
+        if (cause instanceof MismatchedInputException m) {
+            String expected = m.getTargetType() == null ? "another type" : switch (m.getTargetType().getSimpleName()) {
+                case "String" -> "a JSON string";
+                case "LocalDate" -> "a date string yyyy-MM-dd";
+                case "OffsetDateTime" -> "a date-time string with offset";
+                default -> m.getTargetType().isEnum() ? "one of " + Arrays.toString(m.getTargetType().getEnumConstants()) : "an object";
+            };
+            return path(m) + ": must be " + expected;
+        }
+        if (cause instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            return path(m) + ": invalid value";
+        }
+        return "the request body is not valid JSON";
+    }
+
+    private static String path(JsonMappingException e) {
+        String path = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        return path.isEmpty() ? "body" : path;
+    }
+}
