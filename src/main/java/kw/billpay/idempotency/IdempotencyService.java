@@ -49,10 +49,23 @@ public class IdempotencyService {
                         values (?, ?, ?, ?, ?, ?)""", scope, key, requestHash, response.status(), response.body(), response.paymentId());
                 return response;
             });
-        } catch (DuplicateKeyException raced) {
-            // Either the twin request committed first (same key), or the payment's own source key was taken by it.
-            return replay(scope, key, requestHash).orElseThrow(() -> raced);
+        } catch (RuntimeException e) {
+            // The twin request committed first: its payment took the source key, or its record took this key.
+            // (A route in between wraps the database's refusal, hence the search along the causes.)
+            if (!causedByDuplicateKey(e)) {
+                throw e;
+            }
+            return replay(scope, key, requestHash).orElseThrow(() -> e);
         }
+    }
+
+    private static boolean causedByDuplicateKey(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DuplicateKeyException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Optional<StoredResponse> replay(String scope, String key, String requestHash) {

@@ -86,8 +86,9 @@ class EmbeddedPostgresConfiguration {
                 .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false))
                 .ifPresent(postmaster -> {
                     log.warn("Stopping orphaned PostgreSQL postmaster {} left on {}", pid, dataDir);
-                    postmaster.destroy(); // SIGTERM: smart shutdown; its clients died with the old gateway
                     try {
+                        // SIGINT is PostgreSQL's fast shutdown: abort the dead gateway's sessions, checkpoint, exit.
+                        new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start().waitFor();
                         postmaster.onExit().get(30, TimeUnit.SECONDS);
                     } catch (Exception e) {
                         postmaster.destroyForcibly(); // crash recovery from the WAL on the next start is safe

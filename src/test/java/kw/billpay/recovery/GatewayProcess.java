@@ -1,0 +1,98 @@
+package kw.billpay.recovery;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+
+/**
+ * The gateway as a separate operating-system process on the embedded default, started from the test class path, so
+ * that a test can kill it like a power cut would (SIGKILL: no shutdown hook, no flush, no goodbye).
+ */
+final class GatewayProcess implements AutoCloseable {
+
+    private final Path dataDir;
+    private final Path log;
+    private final int httpPort;
+    private final int postgresPort;
+    private Process process;
+
+    GatewayProcess(Path dataDir, Path log) throws IOException {
+        this.dataDir = dataDir;
+        this.log = log;
+        this.httpPort = freePort();
+        this.postgresPort = freePort();
+    }
+
+    int httpPort() {
+        return httpPort;
+    }
+
+    String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + postgresPort + "/postgres";
+    }
+
+    /** Starts the gateway and waits until it reports healthy. */
+    void start() throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-cp", System.getProperty("java.class.path"), "kw.billpay.GatewayApplication"));
+        builder.environment().putAll(Map.of(
+                "GATEWAY_DATA_DIR", dataDir.toString(),
+                "SERVER_PORT", String.valueOf(httpPort),
+                "GATEWAY_EMBEDDED_PG_PORT", String.valueOf(postgresPort)));
+        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        process = builder.start();
+        HttpClient http = HttpClient.newHttpClient();
+        Awaitility.await("gateway healthy").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("gateway exited with " + process.exitValue() + "; see " + log);
+                    }
+                    try {
+                        HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+                                URI.create("http://localhost:" + httpPort + "/actuator/health")).build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        return health.statusCode() == 200 && health.body().contains("\"UP\"");
+                    } catch (IOException e) {
+                        return false;
+                    }
+                });
+    }
+
+    /** SIGKILL: the process dies at whatever line it is on. Its PostgreSQL server is left orphaned, as in real life. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** A clean stop (SIGTERM), and no PostgreSQL left behind even if the test failed half-way. */
+    @Override
+    public void close() throws Exception {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+        Path pidFile = dataDir.resolve("postgres/postmaster.pid");
+        if (Files.exists(pidFile)) {
+            long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
