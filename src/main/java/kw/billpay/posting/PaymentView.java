@@ -56,6 +56,16 @@ public record PaymentView(
                 p.receiptNumber(),
                 p.flags().stream().map(Enum::name).sorted().toList(),
                 p.origin(),
-                history);
+                history == null ? null : history.stream().map(PaymentView::masked).toList());
+    }
+
+    /** Audit details may hold the account number (the event sent to the card system); a response shows it masked. */
+    private static PaymentEvent masked(PaymentEvent event) {
+        if (!(event.detail().get("accountNumber") instanceof String accountNumber)) {
+            return event;
+        }
+        Map<String, Object> detail = new java.util.LinkedHashMap<>(event.detail());
+        detail.put("accountNumber", AccountNumbers.mask(accountNumber));
+        return new PaymentEvent(event.id(), event.occurredAt(), event.type(), event.actor(), detail);
     }
 }

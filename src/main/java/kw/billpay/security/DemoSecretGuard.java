@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The external profile is for real deployments: it refuses to start while any documented demo secret (README) is
- * configured, and while no staff user or channel key is configured at all.
+ * configured, and while no staff user is configured at all (channel keys are optional: a branch-only deployment).
  */
 @Component
 @Profile("external")

@@ -2,12 +2,11 @@ package kw.billpay.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
-import kw.billpay.web.ProblemHandler;
+import kw.billpay.web.ProblemResponses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -42,11 +41,11 @@ class SecurityConfiguration {
                             ObjectMapper json) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"gateway\"");
-            write(json, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+            ProblemResponses.write(json, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
                     "Authenticate with HTTP Basic (staff) or the X-Api-Key header (channels).");
         };
         AccessDeniedHandler forbidden = (request, response, e) ->
-                write(json, response, HttpStatus.FORBIDDEN, "FORBIDDEN", "Your role may not do this.");
+                ProblemResponses.write(json, response, HttpStatus.FORBIDDEN, "FORBIDDEN", "Your role may not do this.");
         return http
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -75,7 +74,7 @@ class SecurityConfiguration {
     /** A URL the firewall refuses (encoded slashes, "//", ";"…) is a 400 problem, like any other bad input. */
     @Bean
     RequestRejectedHandler requestRejectedHandler(ObjectMapper json) {
-        return (request, response, e) -> write(json, response, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
+        return (request, response, e) -> ProblemResponses.write(json, response, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
                 "The request URL is not acceptable.");
     }
 
@@ -102,13 +101,5 @@ class SecurityConfiguration {
         bcrypt.setPasswordEncoder(passwordEncoder);
         return new ProviderManager(new CachingAuthenticationProvider(
                 bcrypt, properties.credentialCacheTtl(), properties.credentialCacheSize()));
-    }
-
-    private static void write(ObjectMapper json, jakarta.servlet.http.HttpServletResponse response, HttpStatus status,
-                              String code, String detail) throws java.io.IOException {
-        ResponseEntity<Object> problem = ProblemHandler.problem(status, code, detail);
-        response.setStatus(status.value());
-        response.setContentType("application/problem+json");
-        json.writeValue(response.getOutputStream(), problem.getBody());
     }
 }

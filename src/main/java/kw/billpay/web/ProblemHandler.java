@@ -5,12 +5,17 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.net.URI;
+import java.sql.SQLException;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+import kw.billpay.account.AccountNumbers;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import kw.billpay.money.MoneyException;
 import org.apache.camel.CamelExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -23,10 +28,13 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.util.UriUtils;
 
 /**
  * Every refusal as RFC 9457 problem+json with a {@code code} member. Bad input is a 4xx with a clear detail; only a
@@ -36,6 +44,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    private static final String NUMERIC_OUT_OF_RANGE = "22003"; // PostgreSQL numeric_value_out_of_range
+    private static final Pattern LONG_DIGIT_RUN = Pattern.compile("[0-9]{6,}");
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> api(ApiException e) {
@@ -58,12 +68,28 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof MoneyException money) {
             return money(money);
         }
+        if (cause instanceof DataIntegrityViolationException integrity) {
+            return outOfRange(integrity);
+        }
         return unexpected(e);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
         return problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "'" + e.getName() + "' has an invalid value");
+    }
+
+    /**
+     * An amount that would push a stored balance past what the ledger holds (numeric(19,3)): the transaction rolled
+     * back, nothing changed, and the caller is told so.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<Object> outOfRange(DataIntegrityViolationException e) {
+        if (e.getMostSpecificCause() instanceof SQLException sql && NUMERIC_OUT_OF_RANGE.equals(sql.getSQLState())) {
+            return problem(HttpStatus.UNPROCESSABLE_ENTITY, "AMOUNT_OUT_OF_RANGE",
+                    "The amount would take a balance of the account beyond what the ledger can hold; nothing was posted.");
+        }
+        return unexpected(e);
     }
 
     @ExceptionHandler(Exception.class)
@@ -112,11 +138,29 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     public static ResponseEntity<Object> problem(HttpStatusCode status, String code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setInstance(maskedRequestPath());
         problem.setType(URI.create("urn:problem-type:" + code.toLowerCase().replace('_', '-')));
         HttpStatus known = HttpStatus.resolve(status.value());
         problem.setTitle(known != null ? known.getReasonPhrase() : "Error");
         problem.setProperty("code", code);
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /**
+     * The request path as the problem's {@code instance}, with every account number masked to its last 4 digits
+     * (left empty, Spring would put the raw path there, full account number included).
+     */
+    private static URI maskedRequestPath() {
+        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+            return URI.create("");
+        }
+        try {
+            String path = UriUtils.decode(attributes.getRequest().getRequestURI(), StandardCharsets.UTF_8);
+            String masked = LONG_DIGIT_RUN.matcher(path).replaceAll(m -> AccountNumbers.mask(m.group()));
+            return URI.create(UriUtils.encodePath(masked, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException malformed) {
+            return URI.create("");
+        }
     }
 
     static String codeFor(HttpStatusCode status) {

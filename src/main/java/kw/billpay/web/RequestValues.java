@@ -12,15 +12,6 @@ public final class RequestValues {
     private RequestValues() {
     }
 
-    /** A {@code {"amount": "...", "currency": "..."}} member: strictly parsed, positive (DOMAIN R1, R2). */
-    public static Money payment(String field, MoneyJson value) {
-        if (value == null) {
-            throw ApiException.validation(field + ": is required");
-        }
-        Currency currency = currency(field + ".currency", value.currency());
-        return amount(field + ".amount", value.amount(), currency, true);
-    }
-
     public static Money amount(String field, String text, Currency currency, boolean positive) {
         if (text == null) {
             throw ApiException.validation(field + ": is required");

@@ -52,7 +52,7 @@ final class GatewayProcess implements AutoCloseable {
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         process = builder.start();
         HttpClient http = HttpClient.newHttpClient();
-        Awaitility.await("gateway healthy").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+        Awaitility.await("gateway healthy").atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200))
                 .until(() -> {
                     if (!process.isAlive()) {
                         throw new IllegalStateException("gateway exited with " + process.exitValue() + "; see " + log);

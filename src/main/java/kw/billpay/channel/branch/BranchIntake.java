@@ -45,10 +45,11 @@ public class BranchIntake {
     public PaymentIntent normalise(BranchPaymentCommand command) {
         BranchPaymentRequest request = command.request();
         String accountNumber = AccountNumbers.requireValid("accountNumber", request.accountNumber());
-        Money amount = RequestValues.payment("amount", request.amount());
-        if (!BRANCH_CURRENCIES.contains(amount.currency())) {
-            throw ApiException.unprocessable("UNSUPPORTED_CURRENCY", "amount.currency: a branch takes KWD or USD, not " + amount.currency());
+        Currency currency = RequestValues.currency("amount.currency", request.amount().currency());
+        if (!BRANCH_CURRENCIES.contains(currency)) {
+            throw ApiException.unprocessable("UNSUPPORTED_CURRENCY", "amount.currency: a branch takes KWD or USD, not " + currency);
         }
+        Money amount = RequestValues.amount("amount.amount", request.amount().amount(), currency, true);
         boolean needsCheque = request.method().paymentMethod().needsClearing();
         if (needsCheque && request.cheque() == null) {
             throw ApiException.validation("cheque: is required for " + request.method());
