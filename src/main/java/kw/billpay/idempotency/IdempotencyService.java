@@ -4,7 +4,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import kw.billpay.web.ApiException;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -12,9 +11,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * {@code Idempotency-Key} handling (CONTRACT "Common rules"): the same key with the same request returns the first
  * answer again; with another request it is a 409. The record is written in the same transaction as the payment it
- * answers, so a key and its payment commit together or not at all. Two concurrent requests with one key both run; the
- * second fails on the primary key at insert, its transaction (payment included) rolls back, and it answers from the
- * first's record.
+ * answers, so a key and its payment commit together or not at all, and the database's unique keys, not memory,
+ * decide which of two racing requests wins.
  */
 @Service
 public class IdempotencyService {
@@ -31,16 +29,15 @@ public class IdempotencyService {
     public record StoredResponse(int status, String body, UUID paymentId) { }
 
     /**
-     * Runs {@code work} in one transaction unless this key has been seen, and stores its answer with it.
+     * Runs {@code work} and stores its answer under the key, in one transaction. A key seen before makes that
+     * transaction fail on the record's primary key (or earlier, on the payment's own source key) and roll back; the
+     * stored answer is then given again, or a 409 when the request differs. The first-time path pays no extra look-up;
+     * a retry pays a rolled-back attempt, which is rare.
      *
      * @param requestHash SHA-256 of the normalised request, to tell a retry from a different request
      */
     public StoredResponse execute(String scope, String key, String requestHash, Supplier<StoredResponse> work) {
         requireValidKey(key);
-        Optional<StoredResponse> earlier = replay(scope, key, requestHash);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
         try {
             return transaction.execute(status -> {
                 StoredResponse response = work.get();
@@ -49,23 +46,19 @@ public class IdempotencyService {
                         values (?, ?, ?, ?, ?, ?)""", scope, key, requestHash, response.status(), response.body(), response.paymentId());
                 return response;
             });
-        } catch (RuntimeException e) {
-            // The twin request committed first: its payment took the source key, or its record took this key.
-            // (A route in between wraps the database's refusal, hence the search along the causes.)
-            if (!causedByDuplicateKey(e)) {
-                throw e;
+        } catch (RuntimeException failed) {
+            // A retry, a twin racing it, or a request refused now: if the key has an answer, that answer stands.
+            Optional<StoredResponse> earlier;
+            try {
+                earlier = replay(scope, key, requestHash);
+            } catch (ApiException reused) {
+                throw reused;
+            } catch (RuntimeException lookupFailed) {
+                failed.addSuppressed(lookupFailed);
+                throw failed;
             }
-            return replay(scope, key, requestHash).orElseThrow(() -> e);
+            return earlier.orElseThrow(() -> failed);
         }
-    }
-
-    private static boolean causedByDuplicateKey(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DuplicateKeyException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private Optional<StoredResponse> replay(String scope, String key, String requestHash) {

@@ -3,23 +3,30 @@ package kw.billpay.infra;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
 
 /**
  * The embedded default's database: a real PostgreSQL 17 server started from Maven artifacts, its data directory under
- * {@code GATEWAY_DATA_DIR} so that everything survives a restart.
+ * {@code GATEWAY_DATA_DIR} so that everything survives a restart. The server is launched as soon as the bean factory
+ * is ready, in the background, so that it starts while Spring builds the rest of the application.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("embedded")
@@ -27,26 +34,16 @@ class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
+    @Bean
+    static EmbeddedPostgresLauncher embeddedPostgresLauncher(Environment environment) {
+        return new EmbeddedPostgresLauncher(
+                Path.of(environment.getRequiredProperty("gateway.embedded-postgres.data-dir")),
+                environment.getRequiredProperty("gateway.embedded-postgres.port", Integer.class));
+    }
+
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${gateway.embedded-postgres.data-dir}") Path dataDir,
-                                      @Value("${gateway.embedded-postgres.port}") int port) throws IOException {
-        Path dir = dataDir.toAbsolutePath().normalize();
-        Files.createDirectories(dir.getParent());
-        stopOrphanedPostmaster(dir);
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                .setDataDirectory(dir)
-                .setCleanDataDirectory(false)
-                .setPGStartupWait(Duration.ofSeconds(60))
-                // Durable commits are the point of the database; keep fsync on. A posting is one short transaction.
-                .setServerConfig("max_connections", "100")
-                .setServerConfig("shared_buffers", "128MB")
-                .setServerConfig("synchronous_commit", "on");
-        if (port > 0) {
-            builder.setPort(port);
-        }
-        EmbeddedPostgres postgres = builder.start();
-        log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), dir);
-        return postgres;
+    EmbeddedPostgres embeddedPostgres(EmbeddedPostgresLauncher launcher) {
+        return launcher.await();
     }
 
     @Bean
@@ -60,6 +57,66 @@ class EmbeddedPostgresConfiguration {
                 .username("postgres")
                 .password("")
                 .build();
+    }
+
+    /** Starts the server in the background once the bean factory exists; the {@code embeddedPostgres} bean waits for it. */
+    static final class EmbeddedPostgresLauncher implements BeanFactoryPostProcessor, DisposableBean {
+
+        private final Path dataDir;
+        private final int port;
+        private CompletableFuture<EmbeddedPostgres> server;
+        private volatile boolean handedOver;
+
+        EmbeddedPostgresLauncher(Path dataDir, int port) {
+            this.dataDir = dataDir.toAbsolutePath().normalize();
+            this.port = port;
+        }
+
+        @Override
+        public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+            server = CompletableFuture.supplyAsync(this::start);
+        }
+
+        EmbeddedPostgres await() {
+            try {
+                EmbeddedPostgres postgres = server.join();
+                handedOver = true;
+                return postgres;
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
+
+        /** A context that failed before taking the server over must not leave it running. */
+        @Override
+        public void destroy() throws IOException {
+            if (!handedOver && server != null && !server.isCompletedExceptionally()) {
+                server.join().close();
+            }
+        }
+
+        private EmbeddedPostgres start() {
+            try {
+                Files.createDirectories(dataDir.getParent());
+                stopOrphanedPostmaster(dataDir);
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                        .setDataDirectory(dataDir)
+                        .setCleanDataDirectory(false)
+                        .setPGStartupWait(Duration.ofSeconds(60))
+                        // Durable commits are the point of the database: fsync stays on, commits are synchronous.
+                        .setServerConfig("max_connections", "100")
+                        .setServerConfig("shared_buffers", "128MB")
+                        .setServerConfig("synchronous_commit", "on");
+                if (port > 0) {
+                    builder.setPort(port);
+                }
+                EmbeddedPostgres postgres = builder.start();
+                log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), dataDir);
+                return postgres;
+            } catch (IOException e) {
+                throw new UncheckedIOException("embedded PostgreSQL did not start on " + dataDir, e);
+            }
+        }
     }
 
     /**

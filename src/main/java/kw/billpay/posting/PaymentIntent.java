@@ -13,6 +13,10 @@ import kw.billpay.money.Money;
  * @param valueTime when the money counts as received (DOMAIN R18); for a payment held for clearing, null until then
  * @param origin    who took it and from where (DOMAIN R25), kept on the payment as is
  * @param actor     the user or system that handed it in, for the audit trail
+ * @param refusable true while the payer can still take the money back (a teller's counter, an online payment being
+ *                  started): the account must then be open and a conversion must have a rate. False for money
+ *                  already received (a captured KNET payment, a cleared cheque, a collected direct debit), which is
+ *                  never refused (DOMAIN R8)
  */
 public record PaymentIntent(
         String sourceKey,
@@ -24,7 +28,8 @@ public record PaymentIntent(
         String reference,
         Map<String, String> origin,
         Set<PaymentFlag> flags,
-        String actor) {
+        String actor,
+        boolean refusable) {
 
     public PaymentIntent {
         origin = Map.copyOf(origin);

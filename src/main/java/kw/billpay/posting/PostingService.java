@@ -13,7 +13,7 @@ import java.util.UUID;
 import kw.billpay.account.Account;
 import kw.billpay.account.AccountNumbers;
 import kw.billpay.account.AccountRepository;
-import kw.billpay.account.AccountService;
+import kw.billpay.account.AccountStatus;
 import kw.billpay.allocation.AllocationEngine;
 import kw.billpay.allocation.AllocationResult;
 import kw.billpay.allocation.CreditBalancePolicy;
@@ -61,20 +61,31 @@ public class PostingService {
 
     /**
      * Takes in money a channel has received. A cheque or draft waits for clearing (R19); anything else is posted now,
-     * or held as PENDING_FX when its conversion has no rate yet (never dropped).
+     * or held as PENDING_FX when its conversion has no rate yet (never dropped). A refusable intent is first checked
+     * against the account it would be posted to, under the same lock.
      */
     @Transactional
     public Payment receive(PaymentIntent intent) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (intent.method().needsClearing()) {
-            Account account = accounts.find(intent.accountNumber()).orElseThrow(() -> AccountService.unknown(intent.accountNumber()));
+            Account account = accounts.find(intent.accountNumber()).orElseThrow(() -> unknownAccount(intent));
+            if (intent.refusable()) {
+                requireOpen(account);
+                requireRate(intent.received().currency(), account, now);
+            }
             Payment held = newPayment(intent, account.currency(), PaymentStatus.PENDING_CLEARING, null, now);
             Payment stored = insert(held);
             payments.insertEvent(stored.paymentId(), "RECEIVED", intent.actor(), Map.of("status", "PENDING_CLEARING"), false);
             return stored;
         }
-        Account account = accounts.lockForPosting(intent.accountNumber()).orElseThrow(() -> AccountService.unknown(intent.accountNumber()));
+        Account account = accounts.lockForPosting(intent.accountNumber()).orElseThrow(() -> unknownAccount(intent));
+        if (intent.refusable()) {
+            requireOpen(account);
+        }
         Optional<Posting> posting = compute(account, intent.received(), intent.valueTime(), intent.flags());
+        if (posting.isEmpty() && intent.refusable()) {
+            throw noRate(intent.received().currency(), account);
+        }
         if (posting.isEmpty()) {
             Payment stored = insert(newPayment(intent, account.currency(), PaymentStatus.PENDING_FX, null, now));
             payments.insertEvent(stored.paymentId(), "PENDING_FX", intent.actor(), Map.of("needs",
@@ -250,6 +261,30 @@ public class PostingService {
         }
         payments.insertEvent(payment.paymentId(), "POSTED", actor,
                 eventBody("PAYMENT_POSTED", payment.withAllocations(posting.allocation().allocations()), account), true);
+    }
+
+    private static ApiException unknownAccount(PaymentIntent intent) {
+        return ApiException.unprocessable("UNKNOWN_ACCOUNT",
+                "accountNumber: account " + AccountNumbers.mask(intent.accountNumber()) + " is not known");
+    }
+
+    /** Payments to a CLOSED account are refused at initiation (CONTRACT "Accounts"); a BLOCKED one is still paid off. */
+    private static void requireOpen(Account account) {
+        if (account.status() == AccountStatus.CLOSED) {
+            throw ApiException.unprocessable("ACCOUNT_NOT_OPEN", "account " + AccountNumbers.mask(account.accountNumber()) + " is closed");
+        }
+    }
+
+    private void requireRate(Currency from, Account account, OffsetDateTime at) {
+        if (!from.equals(account.currency()) && fxRates.rateAt(from, account.currency(), at).isEmpty()) {
+            throw noRate(from, account);
+        }
+    }
+
+    /** Refused at initiation rather than held: the payer can still take the money back (CONTRACT "FX rates"). */
+    private static ApiException noRate(Currency from, Account account) {
+        return ApiException.unprocessable("NO_FX_RATE", "no " + from + "->" + account.currency()
+                + " rate is in force; the payment cannot be taken in " + from);
     }
 
     private static void requireClearable(Payment payment) {

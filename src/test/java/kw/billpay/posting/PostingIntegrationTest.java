@@ -253,7 +253,7 @@ class PostingIntegrationTest extends GatewayIntegrationTest {
         String account = newAccount("USD");
         PaymentIntent collected = new PaymentIntent("TEST:" + newKey(), Channel.DIRECT_DEBIT, PaymentMethod.DIRECT_DEBIT,
                 account, Money.of("30.500", "KWD"), OffsetDateTime.parse("2026-11-10T09:00:00+03:00"), "test", Map.of(),
-                Set.of(), "test");
+                Set.of(), "test", false);
 
         Payment held = posting.receive(collected);
 

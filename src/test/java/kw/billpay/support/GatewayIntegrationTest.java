@@ -77,7 +77,8 @@ public abstract class GatewayIntegrationTest {
 
     /**
      * Sends a request. {@code credentials} is {@code user:password} for HTTP Basic, a channel API key (no colon),
-     * or null for none. {@code body} is sent as is when a String, else as JSON.
+     * or null for none. {@code body} is sent as is when a String, else as JSON; its Content-Type is
+     * application/json unless {@code headers} name another.
      */
     protected Answer send(String method, String path, String credentials, Object body, Map<String, String> headers) {
         try {
@@ -91,7 +92,9 @@ public abstract class GatewayIntegrationTest {
             if (body == null) {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
             } else {
-                request.header("Content-Type", "application/json");
+                if (!headers.containsKey("Content-Type")) {
+                    request.header("Content-Type", "application/json");
+                }
                 String text = body instanceof String s ? s : JSON.writeValueAsString(body);
                 request.method(method, HttpRequest.BodyPublishers.ofString(text));
             }

@@ -11,15 +11,8 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +42,6 @@ class BadInputTest extends GatewayIntegrationTest {
     /** Marker for "send no Idempotency-Key header at all". */
     private static final String NO_KEY = "<none>";
 
-    private static final HttpClient RAW = HttpClient.newHttpClient();
 
     private ListAppender<ILoggingEvent> logs;
 
@@ -601,27 +593,13 @@ class BadInputTest extends GatewayIntegrationTest {
         return outcome.equals("RETURNED") ? Map.of("outcome", outcome, "reason", "INSUFFICIENT_FUNDS") : Map.of("outcome", outcome);
     }
 
-    /** A request with a Content-Type of our choosing (the base class always sends application/json). */
+    /** A request with a Content-Type of our choosing. */
     private Answer raw(String method, String path, String credentials, String contentType, String body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", contentType)
-                .method(method, HttpRequest.BodyPublishers.ofString(body));
-        if (credentials.contains(":")) {
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
-        } else {
-            request.header("X-Api-Key", credentials);
-        }
-        headers.forEach(request::header);
-        try {
-            HttpResponse<String> response = RAW.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        Map<String, String> all = new HashMap<>(headers);
+        all.put("Content-Type", contentType);
+        return send(method, path, credentials, body, all);
     }
+
 
     // JSON body edits for the parameterised cases: a dotted path into the body.
 

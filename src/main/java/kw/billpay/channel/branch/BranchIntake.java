@@ -6,11 +6,7 @@ import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import kw.billpay.account.Account;
 import kw.billpay.account.AccountNumbers;
-import kw.billpay.account.AccountRepository;
-import kw.billpay.account.AccountStatus;
-import kw.billpay.fx.FxRateRepository;
 import kw.billpay.money.Currencies;
 import kw.billpay.money.Money;
 import kw.billpay.posting.Channel;
@@ -20,8 +16,8 @@ import kw.billpay.web.RequestValues;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns a teller's request into a normalised {@link PaymentIntent}: every check that can refuse the payment happens
- * here, at the counter, before any money is booked.
+ * Turns a teller's request into a normalised {@link PaymentIntent}. What the request alone can tell is checked here;
+ * what depends on the account (known, open, a rate for its currency) the posting core checks under the account's lock.
  */
 @Component("branchIntake")
 public class BranchIntake {
@@ -29,13 +25,9 @@ public class BranchIntake {
     /** Cash and cheques in KWD and USD (000; DOMAIN R20). */
     private static final Set<Currency> BRANCH_CURRENCIES = Set.of(Currencies.parse("KWD"), Currencies.parse("USD"));
 
-    private final AccountRepository accounts;
-    private final FxRateRepository fxRates;
     private final Clock clock;
 
-    public BranchIntake(AccountRepository accounts, FxRateRepository fxRates, Clock clock) {
-        this.accounts = accounts;
-        this.fxRates = fxRates;
+    public BranchIntake(Clock clock) {
         this.clock = clock;
     }
 
@@ -57,17 +49,7 @@ public class BranchIntake {
         if (!needsCheque && request.cheque() != null) {
             throw ApiException.validation("cheque: only for CHEQUE and DEMAND_DRAFT");
         }
-        Account account = accounts.find(accountNumber).orElseThrow(() -> ApiException.unprocessable("UNKNOWN_ACCOUNT",
-                "accountNumber: account " + AccountNumbers.mask(accountNumber) + " is not known"));
-        if (account.status() == AccountStatus.CLOSED) {
-            throw ApiException.unprocessable("ACCOUNT_NOT_OPEN", "account " + AccountNumbers.mask(accountNumber) + " is closed");
-        }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        if (!amount.currency().equals(account.currency()) && fxRates.rateAt(amount.currency(), account.currency(), now).isEmpty()) {
-            // Refused at the counter rather than held: the teller can still hand the money back (CONTRACT "FX rates").
-            throw ApiException.unprocessable("NO_FX_RATE", "no " + amount.currency() + "->" + account.currency()
-                    + " rate is in force; the payment cannot be taken in " + amount.currency());
-        }
         Map<String, String> origin = new LinkedHashMap<>();
         origin.put("teller", command.teller());
         origin.put("institution", request.institution().name());
@@ -90,6 +72,7 @@ public class BranchIntake {
                 request.institution() + "/" + request.branch(),
                 origin,
                 Set.of(),
-                command.teller());
+                command.teller(),
+                true); // at the counter the teller can still hand the money back
     }
 }
