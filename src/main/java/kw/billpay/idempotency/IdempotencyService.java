@@ -1,8 +1,14 @@
 package kw.billpay.idempotency;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import kw.billpay.security.Hashing;
 import kw.billpay.web.ApiException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -17,15 +23,27 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class IdempotencyService {
 
+    /** Canonical form of a request: same fields, same values, same fingerprint, whatever the JSON's layout. */
+    private static final ObjectMapper CANONICAL = JsonMapper.builder()
+            .findAndAddModules()
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
+    private final ObjectMapper json;
 
-    public IdempotencyService(JdbcTemplate jdbc, TransactionTemplate transaction) {
+    public IdempotencyService(JdbcTemplate jdbc, TransactionTemplate transaction, ObjectMapper json) {
         this.jdbc = jdbc;
         this.transaction = transaction;
+        this.json = json;
     }
 
-    /** The answer a request was given, kept to be given again. */
+    /** What a request's work answered: an HTTP status, the body to render as JSON, the payment it concerns. */
+    public record Answer(int status, Object body, UUID paymentId) { }
+
+    /** The answer a request was given, as JSON, kept to be given again byte for byte. */
     public record StoredResponse(int status, String body, UUID paymentId) { }
 
     /**
@@ -36,11 +54,12 @@ public class IdempotencyService {
      *
      * @param requestHash SHA-256 of the normalised request, to tell a retry from a different request
      */
-    public StoredResponse execute(String scope, String key, String requestHash, Supplier<StoredResponse> work) {
+    public StoredResponse execute(String scope, String key, String requestHash, Supplier<Answer> work) {
         requireValidKey(key);
         try {
             return transaction.execute(status -> {
-                StoredResponse response = work.get();
+                Answer answer = work.get();
+                StoredResponse response = new StoredResponse(answer.status(), toJson(answer.body()), answer.paymentId());
                 jdbc.update("""
                         insert into idempotency_record (scope, idempotency_key, request_hash, response_status, response_body, payment_id)
                         values (?, ?, ?, ?, ?, ?)""", scope, key, requestHash, response.status(), response.body(), response.paymentId());
@@ -72,6 +91,23 @@ public class IdempotencyService {
             return new StoredResponse(rs.getInt("response_status"), rs.getString("response_body"),
                     rs.getObject("payment_id", UUID.class));
         }, scope, key).stream().findFirst();
+    }
+
+    private String toJson(Object body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an answer serialises", e);
+        }
+    }
+
+    /** SHA-256 of the request's canonical JSON, to tell a retry from a different request under the same key. */
+    public static String fingerprint(Object request) {
+        try {
+            return Hashing.sha256Hex(CANONICAL.writeValueAsBytes(request));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a parsed request serialises", e);
+        }
     }
 
     public static void requireValidKey(String key) {

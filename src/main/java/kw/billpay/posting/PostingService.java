@@ -84,7 +84,7 @@ public class PostingService {
         }
         Optional<Posting> posting = compute(account, intent.received(), intent.valueTime(), intent.flags());
         if (posting.isEmpty() && intent.refusable()) {
-            throw noRate(intent.received().currency(), account);
+            throw noRate(intent.received().currency(), account.currency());
         }
         if (posting.isEmpty()) {
             Payment stored = insert(newPayment(intent, account.currency(), PaymentStatus.PENDING_FX, null, now));
@@ -114,6 +114,42 @@ public class PostingService {
         }
         payments.insertEvent(paymentId, "CLEARED", actor, Map.of("clearedAt", clearingTime.toString()), false);
         return postHeld(account, held, clearingTime, actor);
+    }
+
+    /**
+     * Records an online payment the customer is about to make on KNET's page: status INITIATED, no balance touched.
+     * It is refused now, before any call to KNET, when the account is unknown or closed, when the amount is outside the
+     * issuer's online minimum and maximum (R6, R7), or when a USD account has no rate for the conversion.
+     */
+    @Transactional
+    public Payment initiate(PaymentIntent intent) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Account account = accounts.find(intent.accountNumber()).orElseThrow(() -> unknownAccount(intent));
+        requireOpen(account);
+        requireWithinOnlineLimits(issuers.get(account.issuerId()), intent.received(), now);
+        requireRate(intent.received().currency(), account, now);
+        Payment stored = insert(newPayment(intent, account.currency(), PaymentStatus.INITIATED, null, now));
+        payments.insertEvent(stored.paymentId(), "INITIATED", intent.actor(), Map.of("reference", intent.reference()), false);
+        return stored;
+    }
+
+    /** R6, R7, compared in the payment's currency (at the rate in force when the issuer states a limit in another). */
+    private void requireWithinOnlineLimits(Issuer issuer, Money amount, OffsetDateTime now) {
+        Money minimum = thresholdIn(issuer.onlineMinimum(), amount.currency(), now)
+                .orElseThrow(() -> noRate(issuer.onlineMinimum().currency(), amount.currency()));
+        if (amount.compareTo(minimum) < 0) {
+            throw ApiException.unprocessable("BELOW_MINIMUM_PAYMENT",
+                    "amount: " + amount + " is below the minimum online payment of " + minimum);
+        }
+        if (issuer.onlineMaximum() != null) {
+            Money maximum = thresholdIn(issuer.onlineMaximum(), amount.currency(), now)
+                    .orElseThrow(() -> noRate(issuer.onlineMaximum().currency(), amount.currency()));
+            if (amount.compareTo(maximum) > 0) {
+                throw ApiException.unprocessable("ABOVE_MAXIMUM_PAYMENT",
+                        "amount: " + amount + " is above the maximum online payment of " + maximum
+                                + "; the customer may pay in several payments");
+            }
+        }
     }
 
     /** A held cheque or draft bounced: it is never posted (R19). Returning it again changes nothing. */
@@ -277,13 +313,13 @@ public class PostingService {
 
     private void requireRate(Currency from, Account account, OffsetDateTime at) {
         if (!from.equals(account.currency()) && fxRates.rateAt(from, account.currency(), at).isEmpty()) {
-            throw noRate(from, account);
+            throw noRate(from, account.currency());
         }
     }
 
     /** Refused at initiation rather than held: the payer can still take the money back (CONTRACT "FX rates"). */
-    private static ApiException noRate(Currency from, Account account) {
-        return ApiException.unprocessable("NO_FX_RATE", "no " + from + "->" + account.currency()
+    private static ApiException noRate(Currency from, Currency to) {
+        return ApiException.unprocessable("NO_FX_RATE", "no " + from + "->" + to
                 + " rate is in force; the payment cannot be taken in " + from);
     }
 

@@ -1,10 +1,5 @@
 package kw.billpay.channel.branch;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.MapperFeature;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -20,7 +15,6 @@ import kw.billpay.posting.PaymentIds;
 import kw.billpay.posting.PaymentRepository;
 import kw.billpay.posting.PaymentView;
 import kw.billpay.security.Caller;
-import kw.billpay.security.Hashing;
 import kw.billpay.web.ApiException;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.http.MediaType;
@@ -39,25 +33,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/branch/payments")
 class BranchPaymentController {
 
-    /** Canonical form of a request for its fingerprint: same fields, same values, same hash, whatever the layout. */
-    private static final ObjectMapper CANONICAL = JsonMapper.builder()
-            .findAndAddModules()
-            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .build();
-
     private final ProducerTemplate camel;
     private final IdempotencyService idempotency;
     private final PaymentRepository payments;
-    private final ObjectMapper json;
     private final Clock clock;
 
     BranchPaymentController(ProducerTemplate camel, IdempotencyService idempotency, PaymentRepository payments,
-                            ObjectMapper json, Clock clock) {
+                            Clock clock) {
         this.camel = camel;
         this.idempotency = idempotency;
         this.payments = payments;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -66,10 +51,10 @@ class BranchPaymentController {
                                 @Valid @RequestBody BranchPaymentRequest request, Authentication authentication) {
         Caller teller = Caller.of(authentication);
         IdempotencyService.requireValidKey(idempotencyKey);
-        StoredResponse response = idempotency.execute(teller.idempotencyScope(), idempotencyKey, fingerprint(request), () -> {
+        StoredResponse response = idempotency.execute(teller.idempotencyScope(), idempotencyKey, IdempotencyService.fingerprint(request), () -> {
             Payment payment = camel.requestBody("direct:branch-payment",
                     new BranchPaymentCommand(request, teller.name(), idempotencyKey), Payment.class);
-            return new StoredResponse(201, toJson(PaymentView.of(payment)), payment.paymentId());
+            return new IdempotencyService.Answer(201, PaymentView.of(payment), payment.paymentId());
         });
         return ResponseEntity.status(response.status()).contentType(MediaType.APPLICATION_JSON).body(response.body());
     }
@@ -103,21 +88,5 @@ class BranchPaymentController {
         return payments.find(PaymentIds.parse(paymentId))
                 .filter(p -> p.channel() == Channel.BRANCH)
                 .orElseThrow(() -> PaymentIds.unknown(paymentId));
-    }
-
-    private static String fingerprint(BranchPaymentRequest request) {
-        try {
-            return Hashing.sha256Hex(CANONICAL.writeValueAsBytes(request));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private String toJson(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

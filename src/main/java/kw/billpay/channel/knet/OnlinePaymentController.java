@@ -1,0 +1,65 @@
+package kw.billpay.channel.knet;
+
+import jakarta.validation.Valid;
+import kw.billpay.channel.knet.KnetPaymentPage.OnlinePaymentStarted;
+import kw.billpay.channel.knet.OnlineIntake.OnlinePaymentCommand;
+import kw.billpay.idempotency.IdempotencyService;
+import kw.billpay.idempotency.IdempotencyService.StoredResponse;
+import kw.billpay.posting.Payment;
+import kw.billpay.posting.PaymentIds;
+import kw.billpay.posting.PaymentRepository;
+import kw.billpay.posting.PaymentView;
+import kw.billpay.security.Caller;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The web and mobile back ends start a KNET payment here (CONTRACT "Online and mobile payments through KNET"). The
+ * flow is in {@code routes/online.camel.yaml}.
+ */
+@RestController
+@RequestMapping("/api/v1/online/payments")
+class OnlinePaymentController {
+
+    private final ProducerTemplate camel;
+    private final IdempotencyService idempotency;
+    private final PaymentRepository payments;
+
+    OnlinePaymentController(ProducerTemplate camel, IdempotencyService idempotency, PaymentRepository payments) {
+        this.camel = camel;
+        this.idempotency = idempotency;
+        this.payments = payments;
+    }
+
+    @PostMapping
+    ResponseEntity<String> start(@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                                 @Valid @RequestBody OnlinePaymentRequest request, Authentication authentication) {
+        Caller channel = Caller.of(authentication);
+        IdempotencyService.requireValidKey(idempotencyKey);
+        StoredResponse response = idempotency.execute(channel.idempotencyScope(), idempotencyKey, IdempotencyService.fingerprint(request), () -> {
+            OnlinePaymentStarted started = camel.requestBody("direct:online-payment-initiation",
+                    new OnlinePaymentCommand(request, channel.channel()), OnlinePaymentStarted.class);
+            return new IdempotencyService.Answer(201, started, PaymentIds.parse(started.paymentId()));
+        });
+        return ResponseEntity.status(response.status()).contentType(MediaType.APPLICATION_JSON).body(response.body());
+    }
+
+    /** An intent's status, for the channel that started it only. */
+    @GetMapping("/{paymentId}")
+    PaymentView get(@PathVariable String paymentId, Authentication authentication) {
+        Caller channel = Caller.of(authentication);
+        Payment payment = payments.find(PaymentIds.parse(paymentId))
+                .filter(p -> p.channel() == channel.channel())
+                .orElseThrow(() -> PaymentIds.unknown(paymentId));
+        return PaymentView.of(payment);
+    }
+}
