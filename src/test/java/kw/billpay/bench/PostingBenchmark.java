@@ -49,6 +49,8 @@ import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Load driver for the posting path (not a test; surefire excludes {@code **}{@code /bench/**}).
@@ -262,29 +264,29 @@ public final class PostingBenchmark {
                 .timeout(Duration.ofSeconds(2)).GET().build();
         long start = System.nanoTime();
         gateway = builder.start();
-        long deadline = start + TimeUnit.SECONDS.toNanos(config.startTimeoutSeconds());
-        while (true) {
-            if (!gateway.isAlive()) {
-                throw new IllegalStateException("the gateway exited with " + gateway.exitValue() + " before it was healthy; "
-                        + "last log lines:\n" + tail(logFile, 30));
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the gateway was not healthy within " + config.startTimeoutSeconds()
-                        + " s; last log lines:\n" + tail(logFile, 30));
-            }
-            try {
-                HttpResponse<String> answer = probe.send(health, HttpResponse.BodyHandlers.ofString());
-                if (answer.statusCode() == 200 && answer.body().replace(" ", "").contains("\"status\":\"UP\"")) {
-                    long ms = (System.nanoTime() - start) / 1_000_000;
-                    startCpuTicks = Proc.ownAndChildrenJiffies(gateway.pid());
-                    startThreadTicks = Proc.threadJiffies(gateway.pid());
-                    return ms;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(50);
+        try {
+            Awaitility.await("gateway healthy").atMost(Duration.ofSeconds(config.startTimeoutSeconds()))
+                    .pollInterval(Duration.ofMillis(50)).pollInSameThread()
+                    .until(() -> {
+                        if (!gateway.isAlive()) {
+                            throw new IllegalStateException("the gateway exited with " + gateway.exitValue()
+                                    + " before it was healthy; last log lines:\n" + tail(logFile, 30));
+                        }
+                        try {
+                            HttpResponse<String> answer = probe.send(health, HttpResponse.BodyHandlers.ofString());
+                            return answer.statusCode() == 200 && answer.body().replace(" ", "").contains("\"status\":\"UP\"");
+                        } catch (IOException notYet) {
+                            return false; // not listening yet
+                        }
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("the gateway was not healthy within " + config.startTimeoutSeconds()
+                    + " s; last log lines:\n" + tail(logFile, 30));
         }
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        startCpuTicks = Proc.ownAndChildrenJiffies(gateway.pid());
+        startThreadTicks = Proc.threadJiffies(gateway.pid());
+        return ms;
     }
 
     /** Stops the gateway like an operator would (SIGTERM, wait); returns how long it took, or -1 when killed. */
