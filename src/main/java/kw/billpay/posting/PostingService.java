@@ -152,6 +152,34 @@ public class PostingService {
         }
     }
 
+    /**
+     * KNET confirmed, by inquiry, that it captured this online payment: post it with KNET's capture time as its value
+     * time (R18, R21). Money KNET took is posted even if the intent had been failed meanwhile (R8); a second
+     * confirmation changes nothing.
+     */
+    @Transactional
+    public Payment confirmCaptured(UUID paymentId, OffsetDateTime capturedAt, Map<String, String> knet, String actor) {
+        Account account = lockAccountOf(paymentId);
+        Payment intent = payments.lock(paymentId).orElseThrow();
+        if (intent.status() != PaymentStatus.INITIATED && intent.status() != PaymentStatus.FAILED) {
+            return intent;
+        }
+        payments.insertEvent(paymentId, "CAPTURED", actor, knet, false);
+        return postHeld(account, intent, capturedAt, actor);
+    }
+
+    /** KNET did not capture this online payment: it fails with KNET's result and is never posted (R21). */
+    @Transactional
+    public Payment failInitiated(UUID paymentId, String result, String actor) {
+        Payment intent = payments.lock(paymentId).orElseThrow();
+        if (intent.status() != PaymentStatus.INITIATED) {
+            return intent; // already resolved
+        }
+        payments.updateStatus(paymentId, PaymentStatus.FAILED, result, null);
+        payments.insertEvent(paymentId, "FAILED", actor, Map.of("result", result), false);
+        return payments.find(paymentId).orElseThrow();
+    }
+
     /** A held cheque or draft bounced: it is never posted (R19). Returning it again changes nothing. */
     @Transactional
     public Payment returnUnposted(UUID paymentId, String reason, String actor) {

@@ -25,7 +25,9 @@ import org.springframework.util.FileSystemUtils;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "gateway.data-dir=target/it-data/shared",
-        "gateway.events.relay-delay-ms=50"})
+        "gateway.events.relay-delay-ms=50",
+        "gateway.knet.sweep-delay-ms=500",
+        "gateway.knet.resolve-after=PT4S"})
 public abstract class GatewayIntegrationTest {
 
     public static final String OPS = "ops:ops-demo";

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import kw.billpay.posting.Payment;
+import kw.billpay.web.PublicUrl;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,11 +21,18 @@ public class KnetPaymentPage {
     static final String KWD_NUMERIC = "414";
 
     private final KnetProperties knet;
+    private final PublicUrl publicUrl;
     private final KnetCipher cipher;
 
-    public KnetPaymentPage(KnetProperties knet) {
+    public KnetPaymentPage(KnetProperties knet, PublicUrl publicUrl) {
         this.knet = knet;
+        this.publicUrl = publicUrl;
         this.cipher = new KnetCipher(knet.resourceKey());
+    }
+
+    /** Where KNET is: {@code KNET_BASE_URL}, or the built-in simulator at the gateway's own address. */
+    public String knetBaseUrl() {
+        return knet.baseUrl() == null || knet.baseUrl().isBlank() ? publicUrl.get() : knet.baseUrl();
     }
 
     /** What the channel back end gets for a started payment. */
@@ -51,7 +59,7 @@ public class KnetPaymentPage {
         request.put("udf3", "");
         request.put("udf4", "");
         request.put("udf5", "");
-        return knet.baseUrl() + "/kpg/PaymentHTTP.htm?param=paymentInit"
+        return knetBaseUrl() + "/kpg/PaymentHTTP.htm?param=paymentInit"
                 + "&trandata=" + cipher.encrypt(formEncode(request))
                 + "&tranportalId=" + encode(knet.tranportalId())
                 + "&responseURL=" + encode(responseUrl())
@@ -59,11 +67,11 @@ public class KnetPaymentPage {
     }
 
     String responseUrl() {
-        return knet.publicUrl() + "/knet/response";
+        return publicUrl.get() + "/knet/response";
     }
 
     String errorUrl() {
-        return knet.publicUrl() + "/knet/error";
+        return publicUrl.get() + "/knet/error";
     }
 
     static String formEncode(Map<String, String> fields) {

@@ -1,0 +1,130 @@
+package kw.billpay.channel.knet;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import kw.billpay.money.MoneyException;
+import kw.billpay.money.MoneyParser;
+import kw.billpay.posting.Payment;
+import kw.billpay.posting.PaymentRepository;
+import kw.billpay.web.PublicUrl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * KNET's calls to {@code /knet/response} and {@code /knet/error}: each is kept as received (encrypted and decrypted)
+ * before it is answered, checked against the intent it names, and answered with the page the customer goes to next.
+ * Nothing is posted here: a callback is only a claim until KNET's inquiry service confirms it.
+ */
+@Component("knetCallbacks")
+public class KnetCallbacks {
+
+    private static final Logger log = LoggerFactory.getLogger(KnetCallbacks.class);
+
+    private final JdbcTemplate jdbc;
+    private final PaymentRepository payments;
+    private final PublicUrl publicUrl;
+    private final ObjectMapper json;
+    private final KnetCipher cipher;
+
+    public KnetCallbacks(JdbcTemplate jdbc, PaymentRepository payments, PublicUrl publicUrl, ObjectMapper json, KnetProperties knet) {
+        this.jdbc = jdbc;
+        this.payments = payments;
+        this.publicUrl = publicUrl;
+        this.json = json;
+        this.cipher = new KnetCipher(knet.resourceKey());
+    }
+
+    /** A call from KNET: which endpoint it came to, and its form fields. */
+    public record KnetCallback(String endpoint, Map<String, String> form) { }
+
+    /**
+     * What the gateway made of a callback.
+     *
+     * @param resolve true when the intent is now to be resolved (by inquiry when KNET claims a capture)
+     */
+    public record CallbackOutcome(long callbackId, UUID paymentId, String outcome, boolean resolve, String redirectUrl) { }
+
+    @Transactional
+    public CallbackOutcome record(KnetCallback callback) {
+        Optional<String> plain = cipher.decrypt(callback.form().get("trandata"));
+        Map<String, String> fields = plain.map(KnetCallbacks::parseQuery).orElse(Map.of());
+        String trackId = fields.get("trackid");
+        String result = fields.getOrDefault("result", callback.form().get("Error"));
+        Payment intent = trackId == null ? null : payments.findBySourceKey("KNET:" + trackId).orElse(null);
+        String outcome;
+        if (plain.isEmpty()) {
+            outcome = "UNDECRYPTABLE";
+        } else if (intent == null) {
+            outcome = "UNKNOWN_TRACK_ID";
+        } else if (!sameAmount(fields.get("amt"), intent)) {
+            outcome = "AMOUNT_MISMATCH";
+        } else {
+            outcome = "ACCEPTED";
+        }
+        UUID paymentId = intent == null ? null : intent.paymentId();
+        Long id = jdbc.queryForObject("""
+                insert into knet_callback (endpoint, form, plain_text, track_id, payment_id, result, outcome)
+                values (?, ?::jsonb, ?, ?, ?, ?, ?) returning id""", Long.class,
+                callback.endpoint(), toJson(callback.form()), plain.orElse(null), trackId, paymentId, result, outcome);
+        if (intent != null) {
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("callbackId", id);
+            detail.put("endpoint", callback.endpoint());
+            detail.put("outcome", outcome);
+            detail.put("result", result == null ? "" : result);
+            detail.put("knetPaymentId", fields.getOrDefault("paymentid", ""));
+            payments.insertEvent(intent.paymentId(), "KNET_CALLBACK", "knet", detail, false);
+        }
+        if (!outcome.equals("ACCEPTED")) {
+            log.warn("KNET callback {} to /knet/{} recorded for review: {}", id, callback.endpoint(), outcome);
+        }
+        boolean captured = "response".equals(callback.endpoint()) && "CAPTURED".equals(result);
+        String next = outcome.equals("ACCEPTED") && captured
+                ? publicUrl.get() + "/knet/receipt/" + paymentId
+                : publicUrl.get() + "/knet/failed/" + (paymentId == null ? "unknown" : paymentId);
+        return new CallbackOutcome(id, paymentId, outcome, outcome.equals("ACCEPTED"), next);
+    }
+
+    private static boolean sameAmount(String amt, Payment intent) {
+        try {
+            return amt != null && MoneyParser.parsePositive(amt, intent.received().currency()).equals(intent.received());
+        } catch (MoneyException e) {
+            return false;
+        }
+    }
+
+    static Map<String, String> parseQuery(String text) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String pair : text.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String key = eq < 0 ? pair : pair.substring(0, eq);
+            String value = eq < 0 ? "" : pair.substring(eq + 1);
+            try {
+                fields.put(URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException malformed) {
+                fields.put(key, value);
+            }
+        }
+        return fields;
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package kw.billpay.channel.knet;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import kw.billpay.channel.knet.KnetInquiry.InquiryResult;
+import kw.billpay.posting.Payment;
+import kw.billpay.posting.PostingService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Resolves online intents: from a callback KNET made, or, for intents KNET never called back about, by asking KNET
+ * (the sweep). A capture is posted only when KNET's inquiry service confirms it (DOMAIN R21); anything else fails the
+ * intent with KNET's result.
+ */
+@Component("knetResolution")
+public class KnetResolution {
+
+    private static final Logger log = LoggerFactory.getLogger(KnetResolution.class);
+
+    private final JdbcTemplate jdbc;
+    private final PostingService posting;
+    private final KnetProperties knet;
+    private final Clock clock;
+
+    public KnetResolution(JdbcTemplate jdbc, PostingService posting, KnetProperties knet, Clock clock) {
+        this.jdbc = jdbc;
+        this.posting = posting;
+        this.knet = knet;
+        this.clock = clock;
+    }
+
+    /**
+     * An intent to resolve.
+     *
+     * @param claimedResult what KNET's callback said, or null when the sweep asks on its own
+     * @param observedAt    when the capture was seen: the callback's arrival, else the time of the inquiry
+     */
+    public record Resolution(UUID paymentId, String claimedResult, boolean needsInquiry, OffsetDateTime observedAt) { }
+
+    /** What an accepted callback asks for: an inquiry when it claims a capture, else the intent's failure. */
+    public Resolution forCallback(String callbackId) {
+        return jdbc.queryForObject("select payment_id, endpoint, result, received_at from knet_callback where id = ?",
+                (rs, i) -> {
+                    String result = rs.getString("result");
+                    boolean claimsCapture = "response".equals(rs.getString("endpoint")) && "CAPTURED".equals(result);
+                    return new Resolution(rs.getObject("payment_id", UUID.class), result == null ? "ERROR" : result,
+                            claimsCapture, rs.getObject("received_at", OffsetDateTime.class));
+                }, Long.parseLong(callbackId));
+    }
+
+    /** Online intents still INITIATED after {@code KNET_RESOLVE_AFTER}: the gateway asks KNET itself. */
+    public List<Resolution> overdue() {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return jdbc.queryForList("""
+                select payment_id from payment where status = 'INITIATED' and method = 'KNET' and received_at < ?
+                order by seq limit 500""", UUID.class, now.minus(knet.resolveAfter()))
+                .stream().map(id -> new Resolution(id, null, true, now)).toList();
+    }
+
+    public Payment failFromCallback(Resolution resolution) {
+        return posting.failInitiated(resolution.paymentId(), "KNET " + resolution.claimedResult(), "knet");
+    }
+
+    /** Applies KNET's inquiry answer: captured is posted, anything else fails the intent. */
+    public Payment applyInquiry(Resolution resolution, InquiryResult inquiry) {
+        if (inquiry.captured()) {
+            Map<String, String> knetDetail = new LinkedHashMap<>(inquiry.fields());
+            knetDetail.put("confirmedBy", "inquiry");
+            return posting.confirmCaptured(resolution.paymentId(), resolution.observedAt(), knetDetail, "knet");
+        }
+        if ("CAPTURED".equals(resolution.claimedResult())) {
+            log.warn("KNET's callback claimed a capture of payment {} that its inquiry does not confirm: {}",
+                    resolution.paymentId(), inquiry.result());
+            return posting.failInitiated(resolution.paymentId(), "INQUIRY_DISAGREES: " + inquiry.result(), "knet");
+        }
+        return posting.failInitiated(resolution.paymentId(), "KNET " + inquiry.result(), "knet");
+    }
+}

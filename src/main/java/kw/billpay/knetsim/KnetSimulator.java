@@ -1,0 +1,190 @@
+package kw.billpay.knetsim;
+
+import static org.springframework.web.util.HtmlUtils.htmlEscape;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import kw.billpay.channel.knet.KnetCipher;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * A stand-in for KNET's payment gateway, for the embedded default and the tests. It knows the gateway only through
+ * the CONTRACT's wire format (hosted page with {@code trandata}, the server-to-server callback, the XML inquiry), so
+ * the gateway works unchanged against any real KNET at {@code KNET_BASE_URL}. Its own transactions live in memory:
+ * it plays an outside system, not a part of the gateway. Off in the external profile.
+ */
+@Component
+@ConditionalOnProperty(name = "gateway.knet.simulator.enabled", havingValue = "true")
+public class KnetSimulator {
+
+    private static final Pattern ELEMENT = Pattern.compile("<(\\w+)>([^<]*)</\\1>");
+
+    private final KnetCipher cipher;
+    private final String tranportalId;
+    private final String tranportalPassword;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<String, Transaction> transactions = new ConcurrentHashMap<>();
+    private final Map<String, String> inquiryOverrides = new ConcurrentHashMap<>();
+    private final AtomicBoolean inquiryAvailable = new AtomicBoolean(true);
+
+    public KnetSimulator(@Value("${gateway.knet.resource-key}") String resourceKey,
+                         @Value("${gateway.knet.tranportal-id}") String tranportalId,
+                         @Value("${gateway.knet.tranportal-password}") String tranportalPassword) {
+        this.cipher = new KnetCipher(resourceKey);
+        this.tranportalId = tranportalId;
+        this.tranportalPassword = tranportalPassword;
+    }
+
+    /** A payment as KNET recorded it. */
+    public record Transaction(String trackId, String result, String paymentId, String tranId, String ref, String auth,
+                              String postDate, String amount, Map<String, String> request) { }
+
+    /** The merchant's request inside {@code trandata}, when it decrypts under the terminal key and names this terminal. */
+    Optional<Map<String, String>> merchantRequest(String trandata) {
+        return cipher.decrypt(trandata).map(KnetSimulator::parse)
+                .filter(r -> tranportalId.equals(r.get("id")) && tranportalPassword.equals(r.get("password")));
+    }
+
+    String hostedPage(String trandata, Map<String, String> request) {
+        String amount = htmlEscape(request.getOrDefault("amt", "?"));
+        String form = """
+                <form method="post" action="/kpg/PaymentHTTP.htm" style="display:inline">
+                <input type="hidden" name="trandata" value="%s"><input type="hidden" name="choice" value="%s">
+                <button type="submit">%s</button></form>""";
+        return """
+                <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>KNET payment (simulator)</title>
+                <style>body{font-family:sans-serif;max-width:28em;margin:3em auto}</style></head><body>
+                <h1>KNET</h1><p>Simulated payment gateway. Merchant %s asks you to pay</p><p style="font-size:2em">%s KWD</p>
+                %s %s</body></html>""".formatted(htmlEscape(tranportalId), amount,
+                form.formatted(htmlEscape(trandata), "PAY", "Pay"), form.formatted(htmlEscape(trandata), "CANCEL", "Cancel"));
+    }
+
+    /**
+     * The customer pressed Pay or Cancel: record the outcome, call the merchant's response URL server to server as
+     * KNET does, and return where the merchant's {@code REDIRECT=} line sends the browser.
+     */
+    String complete(Map<String, String> request, boolean pay) throws InterruptedException {
+        Transaction transaction = record(request, pay ? "CAPTURED" : "CANCELED");
+        Map<String, String> result = new LinkedHashMap<>();
+        result.put("paymentid", transaction.paymentId());
+        result.put("result", transaction.result());
+        result.put("auth", transaction.auth());
+        result.put("ref", transaction.ref());
+        result.put("postdate", transaction.postDate());
+        result.put("tranid", transaction.tranId());
+        result.put("trackid", transaction.trackId());
+        result.put("amt", transaction.amount());
+        for (int i = 1; i <= 5; i++) {
+            result.put("udf" + i, request.getOrDefault("udf" + i, ""));
+        }
+        String body = "trandata=" + cipher.encrypt(encode(result)) + "&paymentid=" + transaction.paymentId()
+                + "&trackid=" + URLEncoder.encode(transaction.trackId(), StandardCharsets.UTF_8);
+        HttpResponse<String> answer;
+        try {
+            answer = http.send(HttpRequest.newBuilder(URI.create(request.get("responseURL")))
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException unreachable) {
+            return request.get("errorURL"); // as KNET does when the merchant does not answer
+        }
+        String line = answer.body().strip();
+        if (answer.statusCode() != 200 || !line.startsWith("REDIRECT=")) {
+            return request.get("errorURL");
+        }
+        return line.substring("REDIRECT=".length());
+    }
+
+    /** KNET's inquiry service: the XML answer for an inquiry, or empty while the service is "down". */
+    Optional<String> inquire(String xml) {
+        if (!inquiryAvailable.get()) {
+            return Optional.empty();
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        Matcher m = ELEMENT.matcher(xml == null ? "" : xml);
+        while (m.find()) {
+            fields.put(m.group(1), m.group(2));
+        }
+        if (!tranportalId.equals(fields.get("id")) || !tranportalPassword.equals(fields.get("password"))) {
+            return Optional.of("<result>!ERROR!-IPAY0100114-Invalid terminal credentials</result>");
+        }
+        Transaction t = transactions.get(String.valueOf(fields.get("trackid")));
+        if (t == null) {
+            return Optional.of("<result>!ERROR!-IPAY0100263-Transaction not found</result>");
+        }
+        String result = inquiryOverrides.getOrDefault(t.trackId(), t.result());
+        return Optional.of("<result>" + result + "</result><payid>" + t.paymentId() + "</payid><trackid>" + t.trackId()
+                + "</trackid><ref>" + t.ref() + "</ref><auth>" + t.auth() + "</auth><postdate>" + t.postDate()
+                + "</postdate><tranid>" + t.tranId() + "</tranid><amt>" + t.amount() + "</amt>");
+    }
+
+    // --- test and demo controls ---
+
+    /** Takes the inquiry service down (it answers 503) or brings it back. */
+    public void setInquiryAvailable(boolean available) {
+        inquiryAvailable.set(available);
+    }
+
+    /** The inquiry answers this result for the track id, whatever the callback said. */
+    public void overrideInquiryResult(String trackId, String result) {
+        inquiryOverrides.put(trackId, result);
+    }
+
+    /** A payment KNET captured but whose callback never reached the merchant. */
+    public Transaction captureWithoutCallback(String trandata) {
+        return record(merchantRequest(trandata).orElseThrow(), "CAPTURED");
+    }
+
+    public Optional<Transaction> transaction(String trackId) {
+        return Optional.ofNullable(transactions.get(trackId));
+    }
+
+    private Transaction record(Map<String, String> request, String result) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        Transaction t = new Transaction(request.get("trackid"), result,
+                String.valueOf(100_000_000_000_000L + random.nextLong(900_000_000_000_000L)),
+                String.valueOf(100_000_000_000_000L + random.nextLong(900_000_000_000_000L)),
+                String.valueOf(100_000_000_000L + random.nextLong(900_000_000_000L)),
+                "CAPTURED".equals(result) ? String.valueOf(100_000 + random.nextInt(900_000)) : "",
+                LocalDate.now().format(DateTimeFormatter.ofPattern("MMdd")), request.get("amt"), Map.copyOf(request));
+        transactions.put(t.trackId(), t);
+        return t;
+    }
+
+    static Map<String, String> parse(String query) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                fields.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return fields;
+    }
+
+    private static String encode(Map<String, String> fields) {
+        return fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+}
