@@ -121,6 +121,12 @@ class KnetFlowTest extends GatewayIntegrationTest {
         assertThat(foreign).isEqualTo(unknown);
         assertThat(garbage).isEqualTo(unknown);
         assertThat(outcomeOf("NOSUCHTRACKID")).isEqualTo("UNKNOWN_TRACK_ID");
+        JsonNode forReview = get("/api/v1/knet/callbacks?outcome=UNKNOWN_TRACK_ID", OPS).json();
+        assertThat(forReview).anySatisfy(c -> assertThat(c.path("trackId").asText()).isEqualTo("NOSUCHTRACKID"));
+        assertThat(get("/api/v1/knet/callbacks?outcome=UNDECRYPTABLE", OPS).json())
+                .anySatisfy(c -> assertThat(c.path("trandata").asText()).isEqualTo("not-hex"));
+        assertThat(get("/api/v1/knet/callbacks", TELLER).status()).isEqualTo(403);
+        assertThat(get("/api/v1/knet/callbacks?outcome=BOGUS", OPS).status()).isEqualTo(400);
         assertThat(jdbc.queryForObject("select count(*) from knet_callback where outcome = 'UNDECRYPTABLE' and form->>'trandata' = 'not-hex'",
                 Integer.class)).isEqualTo(1);
     }
