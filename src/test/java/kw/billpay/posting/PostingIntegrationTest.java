@@ -335,12 +335,6 @@ class PostingIntegrationTest extends GatewayIntegrationTest {
         return jdbc.queryForObject("select count(*) from payment where account_number = ?", Integer.class, account);
     }
 
-    private static List<String> allocations(JsonNode payment) {
-        List<String> result = new ArrayList<>();
-        payment.path("allocations").forEach(a -> result.add(a.path("bucket").asText() + "=" + a.path("amount").asText()));
-        return result;
-    }
-
     private static Balances balances(JsonNode account) {
         Currency currency = Currency.getInstance(account.path("currency").asText());
         Map<Bucket, Money> buckets = new EnumMap<>(Bucket.class);

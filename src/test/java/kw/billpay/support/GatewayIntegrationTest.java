@@ -167,6 +167,13 @@ public abstract class GatewayIntegrationTest {
                 "cheque", Map.of("number", "000123", "bank", "NBK", "date", "2026-11-20"));
     }
 
+    /** A payment view's allocations as {@code BUCKET=amount}, in the order they were paid. */
+    protected static java.util.List<String> allocations(JsonNode payment) {
+        java.util.List<String> result = new java.util.ArrayList<>();
+        payment.path("allocations").forEach(a -> result.add(a.path("bucket").asText() + "=" + a.path("amount").asText()));
+        return result;
+    }
+
     protected static String newKey() {
         return java.util.UUID.randomUUID().toString();
     }

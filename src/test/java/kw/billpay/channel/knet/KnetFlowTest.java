@@ -263,10 +263,4 @@ class KnetFlowTest extends GatewayIntegrationTest {
     private String outcomeOf(String trackId) {
         return jdbc.queryForObject("select outcome from knet_callback where track_id = ? order by id desc limit 1", String.class, trackId);
     }
-
-    private static List<String> allocations(JsonNode payment) {
-        List<String> result = new ArrayList<>();
-        payment.path("allocations").forEach(a -> result.add(a.path("bucket").asText() + "=" + a.path("amount").asText()));
-        return result;
-    }
 }
