@@ -44,6 +44,7 @@ public class KnetSimulator {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, Transaction> transactions = new ConcurrentHashMap<>();
     private final Map<String, String> inquiryOverrides = new ConcurrentHashMap<>();
+    private final Map<String, String> amountOverrides = new ConcurrentHashMap<>();
     private final AtomicBoolean inquiryAvailable = new AtomicBoolean(true);
 
     public KnetSimulator(@Value("${gateway.knet.resource-key}") String resourceKey,
@@ -134,7 +135,7 @@ public class KnetSimulator {
         String result = inquiryOverrides.getOrDefault(t.trackId(), t.result());
         return Optional.of("<result>" + result + "</result><payid>" + t.paymentId() + "</payid><trackid>" + t.trackId()
                 + "</trackid><ref>" + t.ref() + "</ref><auth>" + t.auth() + "</auth><postdate>" + t.postDate()
-                + "</postdate><tranid>" + t.tranId() + "</tranid><amt>" + t.amount() + "</amt>");
+                + "</postdate><tranid>" + t.tranId() + "</tranid><amt>" + amountOverrides.getOrDefault(t.trackId(), t.amount()) + "</amt>");
     }
 
     // --- test and demo controls ---
@@ -147,6 +148,11 @@ public class KnetSimulator {
     /** The inquiry answers this result for the track id, whatever the callback said. */
     public void overrideInquiryResult(String trackId, String result) {
         inquiryOverrides.put(trackId, result);
+    }
+
+    /** The inquiry answers this amount for the track id, whatever was paid. */
+    public void overrideInquiryAmount(String trackId, String amount) {
+        amountOverrides.put(trackId, amount);
     }
 
     /** A payment KNET captured but whose callback never reached the merchant. */

@@ -8,8 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import kw.billpay.money.MoneyException;
-import kw.billpay.money.MoneyParser;
 import kw.billpay.posting.Payment;
 import kw.billpay.posting.PaymentRepository;
 import kw.billpay.web.PublicUrl;
@@ -65,7 +63,7 @@ public class KnetCallbacks {
             outcome = "UNDECRYPTABLE";
         } else if (intent == null) {
             outcome = "UNKNOWN_TRACK_ID";
-        } else if (!sameAmount(fields.get("amt"), intent)) {
+        } else if (!KnetAmounts.matches(fields.get("amt"), intent.received())) {
             outcome = "AMOUNT_MISMATCH";
         } else {
             outcome = "ACCEPTED";
@@ -92,14 +90,6 @@ public class KnetCallbacks {
                 ? publicUrl.get() + "/knet/receipt/" + paymentId
                 : publicUrl.get() + "/knet/failed/" + (paymentId == null ? "unknown" : paymentId);
         return new CallbackOutcome(id, paymentId, outcome, outcome.equals("ACCEPTED"), next);
-    }
-
-    private static boolean sameAmount(String amt, Payment intent) {
-        try {
-            return amt != null && MoneyParser.parsePositive(amt, intent.received().currency()).equals(intent.received());
-        } catch (MoneyException e) {
-            return false;
-        }
     }
 
     static Map<String, String> parseQuery(String text) {

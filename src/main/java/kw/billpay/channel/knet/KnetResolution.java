@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import kw.billpay.channel.knet.KnetInquiry.InquiryResult;
 import kw.billpay.posting.Payment;
+import kw.billpay.posting.PaymentRepository;
 import kw.billpay.posting.PostingService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,12 +27,15 @@ public class KnetResolution {
 
     private final JdbcTemplate jdbc;
     private final PostingService posting;
+    private final PaymentRepository payments;
     private final KnetProperties knet;
     private final Clock clock;
 
-    public KnetResolution(JdbcTemplate jdbc, PostingService posting, KnetProperties knet, Clock clock) {
+    public KnetResolution(JdbcTemplate jdbc, PostingService posting, PaymentRepository payments, KnetProperties knet,
+                          Clock clock) {
         this.jdbc = jdbc;
         this.posting = posting;
+        this.payments = payments;
         this.knet = knet;
         this.clock = clock;
     }
@@ -68,8 +72,18 @@ public class KnetResolution {
         return posting.failInitiated(resolution.paymentId(), "KNET " + resolution.claimedResult(), "knet");
     }
 
-    /** Applies KNET's inquiry answer: captured is posted, anything else fails the intent. */
+    /**
+     * Applies KNET's inquiry answer: captured for the intent's amount is posted; captured for another amount is held
+     * back for review (the intent fails with the amounts in its reason); anything else fails the intent.
+     */
     public Payment applyInquiry(Resolution resolution, InquiryResult inquiry) {
+        if (inquiry.captured() && !KnetAmounts.matches(inquiry.fields().get("amt"),
+                payments.find(resolution.paymentId()).orElseThrow().received())) {
+            log.warn("KNET's inquiry confirms payment {} for {} KWD, not for the intent's amount: held for review",
+                    resolution.paymentId(), inquiry.fields().get("amt"));
+            return posting.failInitiated(resolution.paymentId(), "INQUIRY_AMOUNT_MISMATCH: KNET captured "
+                    + inquiry.fields().get("amt"), "knet");
+        }
         if (inquiry.captured()) {
             Map<String, String> knetDetail = new LinkedHashMap<>(inquiry.fields());
             knetDetail.put("confirmedBy", "inquiry");

@@ -145,6 +145,19 @@ class KnetFlowTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void aCaptureKnetConfirmsForAnotherAmountIsHeldForReviewNotPosted() throws Exception {
+        String account = newAccount("KWD");
+        Started started = start(account, "10.000");
+        simulator.overrideInquiryAmount(started.trackId(), "100.000");
+
+        press(started, "PAY");
+
+        JsonNode failed = awaitStatus(started.paymentId(), "FAILED");
+        assertThat(failed.path("statusReason").asText()).isEqualTo("INQUIRY_AMOUNT_MISMATCH: KNET captured 100.000");
+        assertThat(get("/api/v1/accounts/" + account, OPS).json().path("totalOwed").asText()).isEqualTo("515.000");
+    }
+
+    @Test
     void whileKnetsInquiryIsDownNothingIsPostedAndOnceItIsBackThePaymentIs() throws Exception {
         String account = newAccount("KWD");
         Started started = start(account, "10.000");
