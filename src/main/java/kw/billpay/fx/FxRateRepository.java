@@ -1,5 +1,6 @@
 package kw.billpay.fx;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -44,9 +45,15 @@ public class FxRateRepository {
         return jdbc.query("select from_currency, to_currency, rate, effective_at, source from fx_rate order by from_currency, to_currency, effective_at desc", this::map);
     }
 
+    /** A rate as read from numeric(20,10): trailing zeros dropped, but at least 6 decimals, as rates are quoted. */
+    public static BigDecimal storedRate(BigDecimal rate) {
+        BigDecimal stripped = rate.stripTrailingZeros();
+        return stripped.setScale(Math.max(6, stripped.scale()));
+    }
+
     private FxRate map(ResultSet rs, int row) throws SQLException {
         return new FxRate(Currencies.parse(rs.getString("from_currency")), Currencies.parse(rs.getString("to_currency")),
-                rs.getBigDecimal("rate").stripTrailingZeros().setScale(Math.max(6, rs.getBigDecimal("rate").stripTrailingZeros().scale())),
+                storedRate(rs.getBigDecimal("rate")),
                 rs.getObject("effective_at", OffsetDateTime.class).atZoneSameInstant(clock.getZone()).toOffsetDateTime(),
                 rs.getString("source"));
     }

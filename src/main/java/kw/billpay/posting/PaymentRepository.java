@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import kw.billpay.allocation.Allocation;
 import kw.billpay.allocation.Bucket;
+import kw.billpay.fx.FxRateRepository;
 import kw.billpay.money.Currencies;
 import kw.billpay.money.FxRate;
 import kw.billpay.money.Money;
@@ -167,7 +168,7 @@ public class PaymentRepository {
         Currency billing = Currencies.parse(rs.getString("billing_currency"));
         BigDecimal posted = rs.getBigDecimal("posted_amount");
         BigDecimal rate = rs.getBigDecimal("fx_rate");
-        FxRate fx = rate == null ? null : new FxRate(received, billing, rate.stripTrailingZeros().setScale(Math.max(6, rate.stripTrailingZeros().scale())),
+        FxRate fx = rate == null ? null : new FxRate(received, billing, FxRateRepository.storedRate(rate),
                 zoned(rs.getObject("fx_effective_at", OffsetDateTime.class)), rs.getString("fx_source"));
         BigDecimal creditPart = rs.getBigDecimal("credit_balance_part");
         return new Payment(

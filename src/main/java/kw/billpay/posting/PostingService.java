@@ -239,10 +239,6 @@ public class PostingService {
         return posted;
     }
 
-    public Optional<Payment> find(UUID paymentId) {
-        return payments.find(paymentId);
-    }
-
     private Payment postHeld(Account account, Payment held, OffsetDateTime valueTime, String actor) {
         Optional<Posting> posting = compute(account, held.received(), valueTime, held.flags());
         if (posting.isEmpty()) {
