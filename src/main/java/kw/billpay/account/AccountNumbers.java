@@ -8,8 +8,14 @@ public final class AccountNumbers {
     private AccountNumbers() {
     }
 
+    private static final java.util.regex.Pattern ACCOUNT_NUMBER = java.util.regex.Pattern.compile("[0-9]{6,19}");
+
+    public static boolean isValid(String accountNumber) {
+        return accountNumber != null && ACCOUNT_NUMBER.matcher(accountNumber).matches();
+    }
+
     public static String requireValid(String field, String accountNumber) {
-        if (accountNumber == null || !accountNumber.matches("[0-9]{6,19}")) {
+        if (!isValid(accountNumber)) {
             throw ApiException.validation(field + ": must be 6 to 19 digits");
         }
         return accountNumber;

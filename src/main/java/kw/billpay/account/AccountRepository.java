@@ -5,11 +5,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.Currency;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import kw.billpay.allocation.Balances;
 import kw.billpay.allocation.Bucket;
@@ -26,10 +29,12 @@ public class AccountRepository {
 
     private static final List<Bucket> BUCKETS = List.of(Bucket.values());
     private static final String BUCKET_COLUMNS = BUCKETS.stream().map(AccountRepository::column).collect(Collectors.joining(", "));
-    private static final String SELECT = """
+    private static final String SELECT_ACCOUNTS = """
             select account_number, issuer_id, holder_name, currency, product, credit_limit, status, statement_date,
                    due_date, minimum_due, minimum_due_computed, past_due, paid_since_statement, credit_balance, %s
-            from account where account_number = ?""".formatted(BUCKET_COLUMNS);
+            from account""".formatted(BUCKET_COLUMNS);
+    private static final String SELECT = SELECT_ACCOUNTS + " where account_number = ?";
+    private static final String LOCK_MANY = SELECT_ACCOUNTS + " where account_number = any(?) order by account_number for update";
     private static final String UPDATE_BALANCES = "update account set %s, credit_balance = ?, paid_since_statement = ?, updated_at = now() where account_number = ?"
             .formatted(BUCKETS.stream().map(b -> column(b) + " = ?").collect(Collectors.joining(", ")));
     private static final String UPSERT = """
@@ -63,7 +68,29 @@ public class AccountRepository {
         return jdbc.query(SELECT + " for update", mapper, accountNumber).stream().findFirst();
     }
 
+    /**
+     * Locks many accounts for one transaction, in account-number order: two transactions locking overlapping sets
+     * take the rows in the same order, so they never wait on each other in a cycle. Unknown numbers are absent.
+     */
+    public Map<String, Account> lockAllForPosting(Collection<String> accountNumbers) {
+        String[] sorted = new TreeSet<>(accountNumbers).toArray(String[]::new);
+        Map<String, Account> locked = new LinkedHashMap<>();
+        jdbc.query(LOCK_MANY, (ResultSet rs) -> {
+                    Account account = map(rs, 0);
+                    locked.put(account.accountNumber(), account);
+                }, (Object) sorted);
+        return locked;
+    }
+
     public void updateBalances(Account account) {
+        jdbc.update(UPDATE_BALANCES, balanceArgs(account));
+    }
+
+    public void updateBalancesAll(Collection<Account> changed) {
+        jdbc.batchUpdate(UPDATE_BALANCES, changed.stream().map(AccountRepository::balanceArgs).toList());
+    }
+
+    private static Object[] balanceArgs(Account account) {
         Object[] args = new Object[BUCKETS.size() + 3];
         int i = 0;
         for (Bucket bucket : BUCKETS) {
@@ -72,7 +99,7 @@ public class AccountRepository {
         args[i++] = account.balances().creditBalance().amount();
         args[i++] = account.paidSinceStatement().amount();
         args[i] = account.accountNumber();
-        jdbc.update(UPDATE_BALANCES, args);
+        return args;
     }
 
     public void upsert(Account a) {

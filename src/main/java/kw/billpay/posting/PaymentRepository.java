@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Currency;
 import java.util.EnumSet;
 import java.util.List;
@@ -67,6 +68,23 @@ public class PaymentRepository {
                 p.channel() == Channel.BRANCH, clock.getZone().getId(), flags(p.flags()), toJson(p.origin()));
     }
 
+    /**
+     * Inserts many payments of a channel without receipt numbers (a bank file's batch) as one JDBC batch; the unique
+     * source key keeps each of them once, as for {@link #insert}.
+     */
+    public void insertAll(Collection<Payment> batch) {
+        jdbc.batchUpdate("insert into payment (" + COLUMNS + """
+                ) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""",
+                batch.stream().map(p -> new Object[] {
+                        p.paymentId(), p.sourceKey(), p.channel().name(), p.method().name(), p.status().name(),
+                        p.statusReason(), p.accountNumber(), p.received().amount(),
+                        p.received().currency().getCurrencyCode(), p.billingCurrency().getCurrencyCode(),
+                        amount(p.posted()), p.fx() == null ? null : p.fx().rate(),
+                        p.fx() == null ? null : p.fx().effectiveAt(), p.fx() == null ? null : p.fx().source(),
+                        amount(p.creditBalancePart()), p.valueTime(), p.receivedAt(), p.reference(), null,
+                        flags(p.flags()), toJson(p.origin())}).toList());
+    }
+
     /** Records the posting of a payment that was held (clearing, FX). */
     public void markPosted(Payment p) {
         jdbc.update("""
@@ -84,18 +102,35 @@ public class PaymentRepository {
     }
 
     public void insertAllocations(UUID paymentId, List<Allocation> allocations) {
-        List<Object[]> rows = new ArrayList<>(allocations.size());
-        for (int i = 0; i < allocations.size(); i++) {
-            Allocation a = allocations.get(i);
-            rows.add(new Object[] {paymentId, i + 1, a.bucket().name(), a.amount().amount()});
+        insertAllocations(List.of(Map.entry(paymentId, allocations)));
+    }
+
+    /** The allocations of many payments as one JDBC batch, each payment's in the order its buckets were paid. */
+    public void insertAllocations(Collection<Map.Entry<UUID, List<Allocation>>> byPayment) {
+        List<Object[]> rows = new ArrayList<>();
+        for (Map.Entry<UUID, List<Allocation>> payment : byPayment) {
+            List<Allocation> allocations = payment.getValue();
+            for (int i = 0; i < allocations.size(); i++) {
+                Allocation a = allocations.get(i);
+                rows.add(new Object[] {payment.getKey(), i + 1, a.bucket().name(), a.amount().amount()});
+            }
         }
         jdbc.batchUpdate("insert into allocation (payment_id, position, bucket, amount) values (?, ?, ?, ?)", rows);
     }
 
+    /** One entry of a payment's audit trail; {@code publish} also puts it in the events outbox. */
+    public record AuditEntry(UUID paymentId, String type, String actor, Map<String, ?> detail, boolean publish) { }
+
     /** Appends to the audit trail; {@code publish} also puts the entry in the events outbox. */
     public void insertEvent(UUID paymentId, String type, String actor, Map<String, ?> detail, boolean publish) {
-        jdbc.update("insert into payment_event (payment_id, occurred_at, type, actor, detail, publish) values (?, ?, ?, ?, ?::jsonb, ?)",
-                paymentId, OffsetDateTime.now(clock), type, actor, toJson(detail), publish);
+        insertEvents(List.of(new AuditEntry(paymentId, type, actor, detail, publish)));
+    }
+
+    public void insertEvents(Collection<AuditEntry> entries) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        jdbc.batchUpdate("insert into payment_event (payment_id, occurred_at, type, actor, detail, publish) values (?, ?, ?, ?, ?::jsonb, ?)",
+                entries.stream().map(e -> new Object[] {e.paymentId(), now, e.type(), e.actor(), toJson(e.detail()), e.publish()})
+                        .toList());
     }
 
     public void insertRefundDue(String accountNumber, UUID paymentId, Money amount) {

@@ -3,7 +3,9 @@ package kw.billpay.posting;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Currency;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,7 @@ import kw.billpay.account.Account;
 import kw.billpay.account.AccountNumbers;
 import kw.billpay.account.AccountRepository;
 import kw.billpay.account.AccountStatus;
+import kw.billpay.allocation.Allocation;
 import kw.billpay.allocation.AllocationEngine;
 import kw.billpay.allocation.AllocationResult;
 import kw.billpay.allocation.CreditBalancePolicy;
@@ -94,6 +97,59 @@ public class PostingService {
         }
         Payment stored = insert(newPayment(intent, account.currency(), PaymentStatus.POSTED, posting.get(), now));
         apply(account, stored, posting.get(), intent.actor());
+        return stored;
+    }
+
+    /**
+     * Posts money already collected (a bank file's batch), many payments in one transaction. Every account is locked
+     * once, all in account-number order, and the payments to one account are applied in the order given (R14), each
+     * seeing the balances the one before it left. Nothing is refused: money already taken from the customer is posted,
+     * or held as PENDING_FX when its conversion has no rate yet (R3). The stored payments come back by source key; an
+     * intent whose account is unknown is not among them, for the channel to refuse.
+     */
+    @Transactional
+    public Map<String, Payment> receiveCollected(List<PaymentIntent> intents) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Map<String, Account> locked = accounts.lockAllForPosting(intents.stream().map(PaymentIntent::accountNumber).toList());
+        Map<String, Account> changed = new LinkedHashMap<>();
+        Map<List<Object>, Optional<FxRate>> rateCache = new HashMap<>();
+        Rates rates = (from, to, time) -> rateCache.computeIfAbsent(List.of(from, to, time), k -> fxRates.rateAt(from, to, time));
+        Map<String, Payment> stored = new LinkedHashMap<>();
+        List<Map.Entry<UUID, List<Allocation>>> allocations = new ArrayList<>();
+        List<PaymentRepository.AuditEntry> audit = new ArrayList<>();
+        List<Map.Entry<Payment, Money>> refunds = new ArrayList<>();
+        for (PaymentIntent intent : intents) {
+            if (intent.refusable() || intent.method().needsClearing()) {
+                throw new IllegalArgumentException("only collected money is posted in batches: " + intent.sourceKey());
+            }
+            Account account = locked.get(intent.accountNumber());
+            if (account == null) {
+                continue;
+            }
+            Optional<Posting> posting = compute(account, intent.received(), intent.valueTime(), intent.flags(), rates);
+            if (posting.isEmpty()) {
+                Payment held = newPayment(intent, account.currency(), PaymentStatus.PENDING_FX, null, now);
+                stored.put(intent.sourceKey(), held);
+                audit.add(new PaymentRepository.AuditEntry(held.paymentId(), "PENDING_FX", intent.actor(),
+                        Map.of("needs", intent.received().currency() + "->" + account.currency()), false));
+                continue;
+            }
+            Payment payment = newPayment(intent, account.currency(), PaymentStatus.POSTED, posting.get(), now);
+            stored.put(intent.sourceKey(), payment);
+            allocations.add(Map.entry(payment.paymentId(), posting.get().allocation().allocations()));
+            audit.add(postedEntry(account, payment, posting.get(), intent.actor()));
+            if (posting.get().refundDue() != null) {
+                refunds.add(Map.entry(payment, posting.get().refundDue()));
+            }
+            Account after = after(account, payment, posting.get());
+            locked.put(account.accountNumber(), after);
+            changed.put(account.accountNumber(), after);
+        }
+        payments.insertAll(stored.values());
+        payments.insertAllocations(allocations);
+        accounts.updateBalancesAll(changed.values());
+        refunds.forEach(r -> payments.insertRefundDue(r.getKey().accountNumber(), r.getKey().paymentId(), r.getValue()));
+        payments.insertEvents(audit);
         return stored;
     }
 
@@ -255,13 +311,24 @@ public class PostingService {
         return posted;
     }
 
-    /** What posting this money to this account now would do; empty when the conversion it needs has no rate. */
+    /** Where a posting finds the FX rate in force for a conversion at a time. */
+    @FunctionalInterface
+    private interface Rates {
+        Optional<FxRate> at(Currency from, Currency to, OffsetDateTime time);
+    }
+
     private Optional<Posting> compute(Account account, Money received, OffsetDateTime valueTime, Set<PaymentFlag> flags) {
+        return compute(account, received, valueTime, flags, fxRates::rateAt);
+    }
+
+    /** What posting this money to this account now would do; empty when the conversion it needs has no rate. */
+    private Optional<Posting> compute(Account account, Money received, OffsetDateTime valueTime, Set<PaymentFlag> flags,
+                                      Rates rates) {
         Issuer issuer = issuers.get(account.issuerId());
         Conversion conversion = null;
         Money amount = received;
         if (!received.currency().equals(account.currency())) {
-            Optional<FxRate> rate = fxRates.rateAt(received.currency(), account.currency(), valueTime);
+            Optional<FxRate> rate = rates.at(received.currency(), account.currency(), valueTime);
             if (rate.isEmpty()) {
                 return Optional.empty();
             }
@@ -270,7 +337,7 @@ public class PostingService {
         }
         AllocationResult allocation = AllocationEngine.allocate(amount, account.balances(), issuer.allocationOrder());
         EnumSet<PaymentFlag> allFlags = flags.isEmpty() ? EnumSet.noneOf(PaymentFlag.class) : EnumSet.copyOf(flags);
-        Money refundDue = refundDue(issuer, account, allocation, valueTime);
+        Money refundDue = refundDue(issuer, account, allocation, valueTime, rates);
         if (refundDue != null) {
             allFlags.add(PaymentFlag.REFUND_DUE);
         }
@@ -281,12 +348,13 @@ public class PostingService {
      * R13: the part of the credit balance above the issuer's threshold that this payment added. The threshold is in
      * the issuer's currency (USD for amex-kw) and is converted at the rate in force, directly or through the inverse.
      */
-    private Money refundDue(Issuer issuer, Account account, AllocationResult allocation, OffsetDateTime valueTime) {
+    private Money refundDue(Issuer issuer, Account account, AllocationResult allocation, OffsetDateTime valueTime,
+                            Rates rates) {
         if (!allocation.creditBalancePart().isPositive()) {
             return null;
         }
         Currency currency = account.currency();
-        Money threshold = thresholdIn(issuer.creditBalanceRefundAbove(), currency, valueTime).orElse(null);
+        Money threshold = thresholdIn(issuer.creditBalanceRefundAbove(), currency, valueTime, rates).orElse(null);
         if (threshold == null) {
             log.warn("No {}/{} rate to check the refund threshold of account {}", issuer.creditBalanceRefundAbove().currency(),
                     currency, AccountNumbers.mask(account.accountNumber()));
@@ -299,27 +367,40 @@ public class PostingService {
     }
 
     private Optional<Money> thresholdIn(Money threshold, Currency currency, OffsetDateTime at) {
+        return thresholdIn(threshold, currency, at, fxRates::rateAt);
+    }
+
+    private static Optional<Money> thresholdIn(Money threshold, Currency currency, OffsetDateTime at, Rates rates) {
         if (threshold.currency().equals(currency)) {
             return Optional.of(threshold);
         }
-        return fxRates.rateAt(threshold.currency(), currency, at)
+        return rates.at(threshold.currency(), currency, at)
                 .map(rate -> FxConverter.convert(threshold, rate).converted())
-                .or(() -> fxRates.rateAt(currency, threshold.currency(), at)
+                .or(() -> rates.at(currency, threshold.currency(), at)
                         .map(rate -> FxConverter.convertByInverse(threshold, rate)));
     }
 
     /** Writes a computed posting: allocations, balances, refund due, and the audit entry that is also the outbox event. */
     private void apply(Account account, Payment payment, Posting posting, String actor) {
         payments.insertAllocations(payment.paymentId(), posting.allocation().allocations());
+        accounts.updateBalances(after(account, payment, posting));
+        if (posting.refundDue() != null) {
+            payments.insertRefundDue(account.accountNumber(), payment.paymentId(), posting.refundDue());
+        }
+        payments.insertEvents(List.of(postedEntry(account, payment, posting, actor)));
+    }
+
+    /** The account once this posting is applied: its buckets, and what was paid since its statement (R15). */
+    private Account after(Account account, Payment payment, Posting posting) {
         Money paid = account.paidSinceStatement();
         if (!payment.valueTime().isBefore(statementStart(account))) {
             paid = paid.plus(posting.amount());
         }
-        accounts.updateBalances(account.withBalances(posting.allocation().after(), paid));
-        if (posting.refundDue() != null) {
-            payments.insertRefundDue(account.accountNumber(), payment.paymentId(), posting.refundDue());
-        }
-        payments.insertEvent(payment.paymentId(), "POSTED", actor,
+        return account.withBalances(posting.allocation().after(), paid);
+    }
+
+    private static PaymentRepository.AuditEntry postedEntry(Account account, Payment payment, Posting posting, String actor) {
+        return new PaymentRepository.AuditEntry(payment.paymentId(), "POSTED", actor,
                 eventBody("PAYMENT_POSTED", payment.withAllocations(posting.allocation().allocations()), account), true);
     }
 

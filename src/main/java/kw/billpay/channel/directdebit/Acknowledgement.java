@@ -1,0 +1,76 @@
+package kw.billpay.channel.directdebit;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import kw.billpay.channel.directdebit.DirectDebitRepository.FileRecord;
+import kw.billpay.channel.directdebit.DirectDebitRepository.RecordRow;
+import kw.billpay.money.Currencies;
+import kw.billpay.money.Money;
+
+/**
+ * The acknowledgement a bank reads back, {@code <original name>.ack.csv} in {@code outbox/<BANK>/} (CONTRACT
+ * "Direct-debit result files"):
+ * <pre>
+ * H,&lt;bank&gt;,&lt;fileId&gt;,&lt;ACCEPTED|REJECTED&gt;,&lt;reason or empty&gt;
+ * R,&lt;seq&gt;,&lt;POSTED|REFUSED|NOT_COLLECTED&gt;,&lt;paymentId or reason code&gt;
+ * T,&lt;postedCount&gt;,&lt;postedSum&gt;,&lt;refusedCount&gt;,&lt;notCollectedCount&gt;
+ * </pre>
+ * A REJECTED file has no R lines and a T line of zeros. The R lines are written from the records as committed, in
+ * the file's order, a page at a time. The acknowledgement is written under a dot name (which readers of the folder
+ * skip, as the gateway does in its inboxes) and renamed when complete, so a bank never reads half of one, and a
+ * gateway that writes it again after a restart replaces it whole.
+ */
+final class Acknowledgement {
+
+    static final String SUFFIX = ".ack.csv";
+    private static final int PAGE = 10_000;
+
+    /** The records of a file after a line, at most a page of them. */
+    @FunctionalInterface
+    interface RecordPages {
+        List<RecordRow> after(int lineNo, int limit);
+    }
+
+    private Acknowledgement() {
+    }
+
+    static Path write(Path outbox, String fileName, FileRecord file, RecordPages records) throws IOException {
+        Files.createDirectories(outbox);
+        Path target = outbox.resolve(fileName + SUFFIX);
+        Path partial = outbox.resolve("." + fileName + SUFFIX + ".part");
+        try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+            boolean rejected = file.status().equals("REJECTED");
+            line(out, "H", file.bank(), nullToEmpty(file.fileId()), rejected ? "REJECTED" : "ACCEPTED",
+                    rejected ? file.reason() : "");
+            if (rejected) {
+                line(out, "T", "0", "0", "0", "0");
+            } else {
+                int after = 0;
+                for (List<RecordRow> page = records.after(after, PAGE); !page.isEmpty(); page = records.after(after, PAGE)) {
+                    for (RecordRow r : page) {
+                        line(out, "R", r.seq(), r.status(), r.status().equals("POSTED") ? r.paymentId().toString() : nullToEmpty(r.reason()));
+                    }
+                    after = page.get(page.size() - 1).lineNo();
+                }
+                Money postedSum = new Money(file.postedSum(), Currencies.parse(file.currency()));
+                line(out, "T", Integer.toString(file.postedCount()), postedSum.toPlainString(),
+                        Integer.toString(file.refusedCount()), Integer.toString(file.notCollectedCount()));
+            }
+        }
+        return Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static void line(BufferedWriter out, String... fields) throws IOException {
+        out.write(String.join(",", fields));
+        out.write('\n');
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+}

@@ -1,0 +1,115 @@
+package kw.billpay.channel.directdebit;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import kw.billpay.channel.directdebit.DirectDebitRepository.RecordRow;
+import kw.billpay.channel.directdebit.ResultFileFormat.Collection;
+import kw.billpay.channel.directdebit.ResultFileFormat.Detail;
+import kw.billpay.posting.Channel;
+import kw.billpay.posting.Payment;
+import kw.billpay.posting.PaymentIntent;
+import kw.billpay.posting.PaymentMethod;
+import kw.billpay.posting.PostingService;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Posts a result file's D records a batch at a time through the posting core. A batch is one transaction: its
+ * payments, every record's outcome and the file's progress commit together, so a gateway killed anywhere leaves
+ * each batch wholly done or not at all, and the restart goes on from the first batch not done.
+ */
+@Component
+public class DirectDebitBatches {
+
+    private final PostingService posting;
+    private final DirectDebitRepository files;
+    private final Clock clock;
+
+    public DirectDebitBatches(PostingService posting, DirectDebitRepository files, Clock clock) {
+        this.posting = posting;
+        this.files = files;
+        this.clock = clock;
+    }
+
+    /** A record's identity (bank, fileId, seq): the payment's unique source key, so it is posted at most once ever (R22). */
+    static String sourceKey(FileRun run, String seq) {
+        return "DD/" + run.bank() + "/" + run.fileId() + "/" + seq;
+    }
+
+    @Transactional
+    public void post(FileRun run, List<Detail> batch) {
+        List<Detail> checked = withRepeatsRefused(run, batch);
+        List<PaymentIntent> collected = checked.stream()
+                .filter(d -> d.refusal() == null && d.status() == Collection.COLLECTED)
+                .map(d -> intent(run, d))
+                .toList();
+        Map<String, Payment> posted = posting.receiveCollected(collected);
+
+        List<RecordRow> rows = new ArrayList<>(checked.size());
+        int postedCount = 0;
+        int refused = 0;
+        int notCollected = 0;
+        BigDecimal postedSum = BigDecimal.ZERO;
+        BigDecimal notCollectedSum = BigDecimal.ZERO;
+        String currency = run.currency().getCurrencyCode();
+        for (Detail d : checked) {
+            boolean first = d.seq() != null && d.refusal() != RecordRefusal.DUPLICATE_SEQ;
+            BigDecimal amount = d.amount() == null ? null : d.amount().amount();
+            Payment payment = d.refusal() == null && d.status() == Collection.COLLECTED ? posted.get(sourceKey(run, d.seq())) : null;
+            Detail outcome = d.refusal() == null && d.status() == Collection.COLLECTED && payment == null
+                    ? d.refused(RecordRefusal.UNKNOWN_ACCOUNT) : d;
+            String status;
+            String reason;
+            if (outcome.refusal() != null) {
+                status = "REFUSED";
+                reason = outcome.refusal().name();
+                refused++;
+            } else if (outcome.status() == Collection.NOT_COLLECTED) {
+                status = "NOT_COLLECTED";
+                reason = outcome.reasonCode();
+                notCollected++;
+                notCollectedSum = amount == null ? notCollectedSum : notCollectedSum.add(amount);
+            } else {
+                status = "POSTED";
+                reason = null;
+                postedCount++;
+                postedSum = postedSum.add(amount);
+            }
+            rows.add(new RecordRow(run.fileRef(), d.lineNo(), d.seqOrEmpty(), first, status, reason,
+                    payment == null ? null : payment.paymentId(), d.accountNumber(), d.mandateRef(), amount, currency,
+                    d.collectionDate()));
+        }
+        files.insertRecords(rows);
+        files.addProgress(run.fileRef(), rows.size(), postedCount, postedSum, refused, notCollected, notCollectedSum);
+    }
+
+    /** A seq an earlier batch or an earlier line of this batch took makes the line a DUPLICATE_SEQ, whatever else it holds. */
+    private List<Detail> withRepeatsRefused(FileRun run, List<Detail> batch) {
+        Set<String> taken = files.seqsTaken(run.fileRef(), batch.stream().map(Detail::seq).filter(Objects::nonNull)
+                .collect(Collectors.toSet()));
+        Set<String> seen = new HashSet<>();
+        List<Detail> checked = new ArrayList<>(batch.size());
+        for (Detail d : batch) {
+            boolean repeat = d.seq() != null && (taken.contains(d.seq()) || !seen.add(d.seq()));
+            checked.add(repeat ? d.refused(RecordRefusal.DUPLICATE_SEQ) : d);
+        }
+        return checked;
+    }
+
+    /** R18: a direct debit's value time is the collection date in the bank's file (the start of that day in Kuwait). */
+    private PaymentIntent intent(FileRun run, Detail d) {
+        return new PaymentIntent(sourceKey(run, d.seq()), Channel.DIRECT_DEBIT, PaymentMethod.DIRECT_DEBIT,
+                d.accountNumber(), d.amount(), d.collectionDate().atStartOfDay(clock.getZone()).toOffsetDateTime(),
+                d.mandateRef().isEmpty() ? null : d.mandateRef(),
+                Map.of("bank", run.bank().name(), "fileId", run.fileId(), "file", run.fileName(), "seq", d.seq(),
+                        "line", Integer.toString(d.lineNo())),
+                Set.of(), "direct-debit:" + run.bank(), false);
+    }
+}

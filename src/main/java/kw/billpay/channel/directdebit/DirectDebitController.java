@@ -1,0 +1,102 @@
+package kw.billpay.channel.directdebit;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import kw.billpay.account.AccountNumbers;
+import kw.billpay.channel.directdebit.DirectDebitRepository.FileRecord;
+import kw.billpay.channel.directdebit.DirectDebitRepository.RecordRow;
+import kw.billpay.money.Currencies;
+import kw.billpay.money.Money;
+import kw.billpay.web.ApiException;
+import kw.billpay.web.MoneyJson;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Operations' view of the banks' result files and the collections team's list of debits not collected (OPS). */
+@RestController
+@RequestMapping("/api/v1/direct-debit")
+class DirectDebitController {
+
+    private static final Set<String> STATUSES = Set.of("IN_PROGRESS", "ACCEPTED", "REJECTED");
+
+    private final DirectDebitRepository files;
+    private final ZoneId zone;
+
+    DirectDebitController(DirectDebitRepository files, java.time.Clock clock) {
+        this.files = files;
+        this.zone = clock.getZone();
+    }
+
+    record Progress(int recordsDone, int records) { }
+
+    record Totals(int count, MoneyJson sum) { }
+
+    record FileView(long ref, String bank, String fileId, String fileName, String status, String reason,
+                    String currency, LocalDate createdDate, Progress progress, Totals posted, Totals refused,
+                    Totals notCollected, MoneyJson controlSum, OffsetDateTime receivedAt, OffsetDateTime completedAt,
+                    String archivedAs) { }
+
+    /** Files newest first: in progress (records done of total), accepted, or rejected with the reason. */
+    @GetMapping("/files")
+    List<FileView> files(@RequestParam(required = false) String bank, @RequestParam(required = false) String status,
+                         @RequestParam(defaultValue = "100") int limit) {
+        if (bank != null && PartnerBank.ofFolder(bank).isEmpty()) {
+            throw ApiException.validation("bank: one of " + Arrays.toString(PartnerBank.values()));
+        }
+        if (status != null && !STATUSES.contains(status)) {
+            throw ApiException.validation("status: one of " + STATUSES);
+        }
+        requireLimit(limit);
+        return files.files(bank, status, limit).stream().map(this::view).toList();
+    }
+
+    record NotCollectedView(String bank, String fileId, String seq, String accountNumber, String mandateRef,
+                            MoneyJson amount, LocalDate collectionDate, String reasonCode) { }
+
+    /** What the banks could not collect from one account, newest file first, with the banks' reason codes. */
+    @GetMapping("/not-collected")
+    List<NotCollectedView> notCollected(@RequestParam(required = false) String accountNumber,
+                                        @RequestParam(defaultValue = "100") int limit) {
+        AccountNumbers.requireValid("accountNumber", accountNumber);
+        requireLimit(limit);
+        return files.notCollected(accountNumber, limit).stream().map(this::view).toList();
+    }
+
+    private FileView view(FileRecord f) {
+        boolean known = f.currency() != null;
+        return new FileView(f.id(), f.bank(), f.fileId(), f.fileName(), f.status(), f.reason(), f.currency(),
+                f.createdDate(), new Progress(f.recordsDone(), f.recordCount()),
+                new Totals(f.postedCount(), known ? money(f.postedSum(), f.currency()) : null),
+                new Totals(f.refusedCount(), null),
+                new Totals(f.notCollectedCount(), known ? money(f.notCollectedSum(), f.currency()) : null),
+                known && f.controlSum() != null ? money(f.controlSum(), f.currency()) : null,
+                zoned(f.receivedAt()), zoned(f.completedAt()), f.archivedAs());
+    }
+
+    private NotCollectedView view(RecordRow r) {
+        FileRecord file = files.file(r.fileRef());
+        return new NotCollectedView(file.bank(), file.fileId(), r.seq(), AccountNumbers.mask(r.accountNumber()),
+                r.mandateRef(), r.amount() == null ? null : money(r.amount(), r.currency()), r.collectionDate(), r.reason());
+    }
+
+    private static MoneyJson money(java.math.BigDecimal amount, String currency) {
+        return MoneyJson.of(new Money(amount, Currencies.parse(currency)));
+    }
+
+    private OffsetDateTime zoned(OffsetDateTime time) {
+        return time == null ? null : time.atZoneSameInstant(zone).toOffsetDateTime();
+    }
+
+    private static void requireLimit(int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw ApiException.validation("limit: must be 1 to 1000");
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package kw.billpay.channel.directdebit;
+
+import jakarta.annotation.PostConstruct;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import kw.billpay.channel.directdebit.DirectDebitRepository.FileRecord;
+import kw.billpay.channel.directdebit.ResultFileFormat.Detail;
+import kw.billpay.channel.directdebit.ResultFileFormat.Header;
+import kw.billpay.issuer.IssuerRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The steps of {@code routes/direct-debit.camel.yaml} for one file taken from a bank's inbox: check it whole, post its
+ * records, acknowledge it, move it to done/ or error/. Every step can be run again after a crash and does only what
+ * is left: the database records how far the file got.
+ */
+@Component("directDebitFiles")
+public class DirectDebitFiles {
+
+    private static final Logger log = LoggerFactory.getLogger(DirectDebitFiles.class);
+    private static final DateTimeFormatter ARCHIVE_STAMP = DateTimeFormatter.ofPattern("uuuuMMddHHmmssSSS");
+
+    private final DirectDebitRepository files;
+    private final DirectDebitBatches batches;
+    private final DirectDebitProperties properties;
+    private final Set<Currency> supported;
+    private final Clock clock;
+
+    public DirectDebitFiles(DirectDebitRepository files, DirectDebitBatches batches, DirectDebitProperties properties,
+                            IssuerRegistry issuers, Clock clock) {
+        this.files = files;
+        this.batches = batches;
+        this.properties = properties;
+        this.supported = issuers.all().stream().flatMap(i -> i.currencies().stream()).collect(Collectors.toUnmodifiableSet());
+        this.clock = clock;
+    }
+
+    /**
+     * Checks the whole file (first pass) and takes its (bank, fileId), or finds the file this is the same one as,
+     * interrupted by a crash: the same bytes under the same name, not yet moved out of the inbox.
+     */
+    public FileRun open(File dropped) throws IOException {
+        long started = System.nanoTime();
+        Path file = dropped.toPath();
+        PartnerBank bank = PartnerBank.ofFolder(file.getParent().getFileName().toString())
+                .orElseThrow(() -> new IllegalStateException("not a bank's inbox: " + file.getParent()));
+        String name = file.getFileName().toString();
+        ResultFileCheck.Result check = ResultFileCheck.check(file, bank, supported);
+        Header header = check.header();
+        if (!check.accepted()) {
+            return rejected(file, bank, check, check.rejection(), check.detail(), started);
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Optional<Long> claimed = files.claim(bank.name(), header.fileId(), name, check.sha256(),
+                check.currency().getCurrencyCode(), header.createdDate(), check.trailer().recordCount(),
+                check.trailer().controlSum(), now);
+        if (claimed.isPresent()) {
+            log.info("direct-debit file started: bank={} fileId={} file={} records={} controlSum={} currency={} ref={}",
+                    bank, header.fileId(), name, check.trailer().recordCount(), check.trailer().controlSum().toPlainString(),
+                    check.currency().getCurrencyCode(), claimed.get());
+            return new FileRun(file, bank, claimed.get(), header.fileId(), check.currency(), null, started);
+        }
+        FileRecord holder = files.holderOf(bank.name(), header.fileId())
+                .orElseThrow(() -> new IllegalStateException("fileId " + header.fileId() + " of " + bank + " is being claimed; retried on the next poll"));
+        if (holder.fileName().equals(name) && holder.sha256().equals(check.sha256()) && holder.archivedAs() == null) {
+            log.info("direct-debit file resumed: bank={} fileId={} file={} status={} recordsDone={} records={} ref={}",
+                    bank, header.fileId(), name, holder.status(), holder.recordsDone(), holder.recordCount(), holder.id());
+            return new FileRun(file, bank, holder.id(), header.fileId(), check.currency(), null, started);
+        }
+        return rejected(file, bank, check, FileRejection.DUPLICATE_FILE, "fileId " + header.fileId() + " of " + bank
+                + " was already taken by file " + holder.fileName() + " (ref " + holder.id() + ", " + holder.status() + ")", started);
+    }
+
+    private FileRun rejected(Path file, PartnerBank bank, ResultFileCheck.Result check, FileRejection reason,
+                             String detail, long started) {
+        String name = file.getFileName().toString();
+        String fileId = check.header() == null ? null : check.header().fileId();
+        String currency = check.currency() == null ? null : check.currency().getCurrencyCode();
+        long ref = files.unarchivedRejection(bank.name(), name, check.sha256()).map(FileRecord::id)
+                .orElseGet(() -> files.insertRejected(bank.name(), fileId, name, check.sha256(), currency,
+                        check.header() == null ? null : check.header().createdDate(), reason, OffsetDateTime.now(clock)));
+        log.warn("direct-debit file rejected: bank={} fileId={} file={} reason={} detail=\"{}\" ref={}",
+                bank, fileId, name, reason, detail, ref);
+        return new FileRun(file, bank, ref, fileId, check.currency(), reason, started);
+    }
+
+    /**
+     * Posts the records not yet posted (second pass), a batch per transaction, in the file's order. After a crash the
+     * file's records_done says how many D records are done; those are skipped.
+     */
+    public void post(FileRun run) throws IOException {
+        int done = files.file(run.fileRef()).recordsDone();
+        int batchSize = properties.batchSize();
+        try (ResultFileReader reader = new ResultFileReader(run.file())) {
+            reader.next(); // the header, checked by the first pass
+            List<Detail> batch = new ArrayList<>(batchSize);
+            int seen = 0;
+            for (String line = reader.next(); line != null; line = reader.next()) {
+                String type = ResultFileFormat.type(line);
+                if (type.equals("T")) {
+                    break;
+                }
+                if (!type.equals("D") || seen++ < done) {
+                    continue; // a blank line, or a record a run before the crash posted
+                }
+                batch.add(Detail.parse(reader.lineNo(), line, run.currency()));
+                if (batch.size() == batchSize) {
+                    batches.post(run, batch);
+                    batch = new ArrayList<>(batchSize);
+                }
+            }
+            if (!batch.isEmpty()) {
+                batches.post(run, batch);
+            }
+        }
+    }
+
+    /** Writes the acknowledgement whole, from what was committed; then the file's outcome is final. */
+    public void acknowledge(FileRun run) throws IOException {
+        FileRecord file = files.file(run.fileRef());
+        Acknowledgement.write(properties.outbox(run.bank()), run.fileName(), file,
+                (after, limit) -> files.records(run.fileRef(), after, limit));
+        if (run.accepted()) {
+            files.markAccepted(run.fileRef(), OffsetDateTime.now(clock));
+        }
+    }
+
+    /**
+     * Moves the file out of the inbox, to done/ or error/ under its own name; when a file of that name is already
+     * there (a bank that names every day's file alike), the new one gets a time stamp after its name.
+     */
+    public void archive(FileRun run) throws IOException {
+        Path folder = run.accepted() ? properties.done(run.bank()) : properties.error(run.bank());
+        Files.createDirectories(folder);
+        Path target = folder.resolve(run.fileName());
+        if (Files.exists(target)) {
+            target = folder.resolve(run.fileName() + "." + OffsetDateTime.now(clock).format(ARCHIVE_STAMP));
+        }
+        Files.move(run.file(), target, StandardCopyOption.ATOMIC_MOVE);
+        files.markArchived(run.fileRef(), target.getFileName().toString());
+        FileRecord file = files.file(run.fileRef());
+        long millis = Math.max(1, (System.nanoTime() - run.started()) / 1_000_000);
+        log.info("direct-debit file finished: bank={} fileId={} file={} status={} reason={} records={} posted={} postedSum={} "
+                        + "refused={} notCollected={} notCollectedSum={} millis={} recordsPerSecond={} movedTo={} ref={}",
+                run.bank(), file.fileId(), run.fileName(), run.accepted() ? "ACCEPTED" : "REJECTED",
+                file.reason() == null ? "" : file.reason(), file.recordsDone(), file.postedCount(),
+                file.postedSum().toPlainString(), file.refusedCount(), file.notCollectedCount(),
+                file.notCollectedSum().toPlainString(), millis, file.recordsDone() * 1000L / millis,
+                properties.dir().relativize(target), run.fileRef());
+    }
+
+    /** The banks' folders, made at start so that a bank (or a person trying it out) has somewhere to drop. */
+    @PostConstruct
+    public void createFolders() throws IOException {
+        for (PartnerBank bank : PartnerBank.values()) {
+            Files.createDirectories(properties.inbox(bank));
+            Files.createDirectories(properties.done(bank));
+            Files.createDirectories(properties.error(bank));
+            Files.createDirectories(properties.outbox(bank));
+        }
+    }
+}

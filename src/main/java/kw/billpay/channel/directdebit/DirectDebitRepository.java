@@ -1,0 +1,164 @@
+package kw.billpay.channel.directdebit;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Result files and their records (tables {@code direct_debit_file}, {@code direct_debit_record}). */
+@Repository
+public class DirectDebitRepository {
+
+    private static final String FILE_COLUMNS = """
+            id, bank, file_id, file_name, sha256, status, reason, currency, created_date, record_count, control_sum,
+            records_done, posted_count, posted_sum, refused_count, not_collected_count, not_collected_sum, received_at,
+            completed_at, archived_as""";
+
+    private final JdbcTemplate jdbc;
+
+    public DirectDebitRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A file as recorded: its identity, its progress and, once done, its outcome and totals. */
+    public record FileRecord(long id, String bank, String fileId, String fileName, String sha256, String status,
+                             String reason, String currency, LocalDate createdDate, int recordCount,
+                             BigDecimal controlSum, int recordsDone, int postedCount, BigDecimal postedSum,
+                             int refusedCount, int notCollectedCount, BigDecimal notCollectedSum,
+                             OffsetDateTime receivedAt, OffsetDateTime completedAt, String archivedAs) {
+    }
+
+    /** One D line's outcome, as the acknowledgement's R line and the collections team see it. */
+    public record RecordRow(long fileRef, int lineNo, String seq, boolean firstOfSeq, String status, String reason,
+                            UUID paymentId, String accountNumber, String mandateRef, BigDecimal amount, String currency,
+                            LocalDate collectionDate) {
+    }
+
+    /**
+     * Takes (bank, fileId) for a file about to be posted. Empty when a file being or having been posted holds it: the
+     * unique index decides, so two instances claiming the same fileId at once get one winner.
+     */
+    public Optional<Long> claim(String bank, String fileId, String fileName, String sha256, String currency,
+                                LocalDate createdDate, long recordCount, BigDecimal controlSum, OffsetDateTime now) {
+        return jdbc.queryForList("""
+                insert into direct_debit_file (bank, file_id, file_name, sha256, status, currency, created_date,
+                                               record_count, control_sum, received_at)
+                values (?, ?, ?, ?, 'IN_PROGRESS', ?, ?, ?, ?, ?)
+                on conflict (bank, file_id) where status in ('IN_PROGRESS', 'ACCEPTED') do nothing
+                returning id""", Long.class,
+                bank, fileId, fileName, sha256, currency, createdDate, recordCount, controlSum, now).stream().findFirst();
+    }
+
+    /** The file being or having been posted under this (bank, fileId). */
+    public Optional<FileRecord> holderOf(String bank, String fileId) {
+        return jdbc.query("select " + FILE_COLUMNS + " from direct_debit_file where bank = ? and file_id = ? and status in ('IN_PROGRESS', 'ACCEPTED')",
+                this::mapFile, bank, fileId).stream().findFirst();
+    }
+
+    /** A refused file not yet moved to error/: the same bytes under the same name, met again after a restart. */
+    public Optional<FileRecord> unarchivedRejection(String bank, String fileName, String sha256) {
+        return jdbc.query("select " + FILE_COLUMNS + """
+                 from direct_debit_file where bank = ? and file_name = ? and sha256 = ? and status = 'REJECTED'
+                and archived_as is null order by id desc limit 1""", this::mapFile, bank, fileName, sha256).stream().findFirst();
+    }
+
+    public long insertRejected(String bank, String fileId, String fileName, String sha256, String currency,
+                               LocalDate createdDate, FileRejection reason, OffsetDateTime now) {
+        return jdbc.queryForObject("""
+                insert into direct_debit_file (bank, file_id, file_name, sha256, status, reason, currency, created_date,
+                                               received_at, completed_at)
+                values (?, ?, ?, ?, 'REJECTED', ?, ?, ?, ?, ?) returning id""", Long.class,
+                bank, fileId, fileName, sha256, reason.name(), currency, createdDate, now, now);
+    }
+
+    public FileRecord file(long id) {
+        return jdbc.queryForObject("select " + FILE_COLUMNS + " from direct_debit_file where id = ?", this::mapFile, id);
+    }
+
+    /** Newest first, optionally one bank's or one status's. */
+    public List<FileRecord> files(String bank, String status, int limit) {
+        return jdbc.query("select " + FILE_COLUMNS + """
+                 from direct_debit_file where (?::text is null or bank = ?) and (?::text is null or status = ?)
+                order by id desc limit ?""", this::mapFile, bank, bank, status, status, limit);
+    }
+
+    /** Of these seqs, the ones an earlier line of the file already took. */
+    public Set<String> seqsTaken(long fileRef, Collection<String> seqs) {
+        return new HashSet<>(jdbc.queryForList(
+                "select seq from direct_debit_record where file_ref = ? and first_of_seq and seq = any(?)",
+                String.class, fileRef, seqs.toArray(String[]::new)));
+    }
+
+    public void insertRecords(List<RecordRow> rows) {
+        jdbc.batchUpdate("""
+                insert into direct_debit_record (file_ref, line_no, seq, first_of_seq, status, reason, payment_id,
+                                                 account_number, mandate_ref, amount, currency, collection_date)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                rows.stream().map(r -> new Object[] {r.fileRef(), r.lineNo(), r.seq(), r.firstOfSeq(), r.status(),
+                        r.reason(), r.paymentId(), r.accountNumber(), r.mandateRef(), r.amount(), r.currency(),
+                        r.collectionDate()}).toList());
+    }
+
+    /** Adds a committed batch to the file's progress, in the batch's own transaction. */
+    public void addProgress(long fileRef, int records, int posted, BigDecimal postedSum, int refused, int notCollected,
+                            BigDecimal notCollectedSum) {
+        jdbc.update("""
+                update direct_debit_file set records_done = records_done + ?, posted_count = posted_count + ?,
+                       posted_sum = posted_sum + ?, refused_count = refused_count + ?,
+                       not_collected_count = not_collected_count + ?, not_collected_sum = not_collected_sum + ?
+                where id = ?""", records, posted, postedSum, refused, notCollected, notCollectedSum, fileRef);
+    }
+
+    /** The records of a file in its order, from a line on: read in pages so that a large file is never held whole. */
+    public List<RecordRow> records(long fileRef, int afterLineNo, int limit) {
+        return jdbc.query("""
+                select file_ref, line_no, seq, first_of_seq, status, reason, payment_id, account_number, mandate_ref,
+                       amount, currency, collection_date
+                from direct_debit_record where file_ref = ? and line_no > ? order by line_no limit ?""",
+                this::mapRecord, fileRef, afterLineNo, limit);
+    }
+
+    /** What the banks could not collect from an account, newest file first (for the collections team). */
+    public List<RecordRow> notCollected(String accountNumber, int limit) {
+        return jdbc.query("""
+                select file_ref, line_no, seq, first_of_seq, status, reason, payment_id, account_number, mandate_ref,
+                       amount, currency, collection_date
+                from direct_debit_record where account_number = ? and status = 'NOT_COLLECTED'
+                order by file_ref desc, line_no limit ?""", this::mapRecord, accountNumber, limit);
+    }
+
+    public void markAccepted(long fileRef, OffsetDateTime now) {
+        jdbc.update("update direct_debit_file set status = 'ACCEPTED', completed_at = ? where id = ? and status = 'IN_PROGRESS'",
+                now, fileRef);
+    }
+
+    public void markArchived(long fileRef, String archivedAs) {
+        jdbc.update("update direct_debit_file set archived_as = ? where id = ?", archivedAs, fileRef);
+    }
+
+    private FileRecord mapFile(ResultSet rs, int row) throws SQLException {
+        return new FileRecord(rs.getLong("id"), rs.getString("bank"), rs.getString("file_id"), rs.getString("file_name"),
+                rs.getString("sha256"), rs.getString("status"), rs.getString("reason"), rs.getString("currency"),
+                rs.getObject("created_date", LocalDate.class), rs.getInt("record_count"), rs.getBigDecimal("control_sum"),
+                rs.getInt("records_done"), rs.getInt("posted_count"), rs.getBigDecimal("posted_sum"),
+                rs.getInt("refused_count"), rs.getInt("not_collected_count"), rs.getBigDecimal("not_collected_sum"),
+                rs.getObject("received_at", OffsetDateTime.class), rs.getObject("completed_at", OffsetDateTime.class),
+                rs.getString("archived_as"));
+    }
+
+    private RecordRow mapRecord(ResultSet rs, int row) throws SQLException {
+        return new RecordRow(rs.getLong("file_ref"), rs.getInt("line_no"), rs.getString("seq"),
+                rs.getBoolean("first_of_seq"), rs.getString("status"), rs.getString("reason"),
+                rs.getObject("payment_id", UUID.class), rs.getString("account_number"), rs.getString("mandate_ref"),
+                rs.getBigDecimal("amount"), rs.getString("currency"), rs.getObject("collection_date", LocalDate.class));
+    }
+}

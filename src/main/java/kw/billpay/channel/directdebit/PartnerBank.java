@@ -1,0 +1,14 @@
+package kw.billpay.channel.directdebit;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The banks that drop direct-debit result files, each in its own inbox (CONTRACT "Direct-debit result files"). */
+public enum PartnerBank {
+    NBK, GBK, CBK, AUB, ABK, BBK, BOUBYAN, BURGAN, KIB, KFH, WARBA;
+
+    /** The bank whose folder has this exact name; folder names are the enum's names, upper case. */
+    public static Optional<PartnerBank> ofFolder(String name) {
+        return Arrays.stream(values()).filter(bank -> bank.name().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,16 @@
+package kw.billpay.channel.directdebit;
+
+/** A whole result file is refused: the reason goes into the acknowledgement, the detail into the log and history. */
+final class RejectedFileException extends RuntimeException {
+
+    private final FileRejection reason;
+
+    RejectedFileException(FileRejection reason, String detail) {
+        super(detail, null, false, false);
+        this.reason = reason;
+    }
+
+    FileRejection reason() {
+        return reason;
+    }
+}

@@ -1,0 +1,140 @@
+package kw.billpay.channel.directdebit;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.Currency;
+import java.util.Set;
+import kw.billpay.channel.directdebit.ResultFileFormat.Header;
+import kw.billpay.channel.directdebit.ResultFileFormat.Trailer;
+import kw.billpay.money.Currencies;
+import kw.billpay.money.MoneyException;
+import kw.billpay.money.MoneyParser;
+
+/**
+ * The first pass over a result file: everything that refuses the whole file (CONTRACT "Direct-debit result files",
+ * first list) is decided here, before anything is posted, by streaming the file once. Only the D lines' count and
+ * sums are kept, never the lines.
+ */
+final class ResultFileCheck {
+
+    private ResultFileCheck() {
+    }
+
+    /**
+     * What the first pass found.
+     *
+     * @param header    null when the H line could not be read
+     * @param rejection null for a file whose records may be posted
+     */
+    record Result(Header header, Currency currency, Trailer trailer, String sha256, FileRejection rejection, String detail) {
+
+        boolean accepted() {
+            return rejection == null;
+        }
+    }
+
+    static Result check(Path file, PartnerBank inbox, Set<Currency> supported) throws IOException {
+        try (ResultFileReader reader = new ResultFileReader(file)) {
+            Header header = null;
+            Currency currency = null;
+            Trailer trailer = null;
+            try {
+                header = header(reader);
+                if (!header.bank().equals(inbox.name())) {
+                    throw new RejectedFileException(FileRejection.WRONG_BANK, "the header names bank \""
+                            + ResultFileFormat.shorten(header.bank()) + "\" but the file was dropped in the " + inbox + " inbox");
+                }
+                currency = currency(header.currencyCode(), supported);
+                trailer = records(reader, currency);
+                return new Result(header, currency, trailer, reader.sha256(), null, null);
+            } catch (RejectedFileException e) {
+                return new Result(header, currency, trailer, reader.sha256(), e.reason(), e.getMessage());
+            }
+        }
+    }
+
+    private static Header header(ResultFileReader reader) throws IOException {
+        String first = reader.next();
+        if (first == null || first.isBlank()) {
+            throw new RejectedFileException(FileRejection.MISSING_HEADER, first == null ? "the file is empty" : "the first line is blank");
+        }
+        String type = ResultFileFormat.type(first);
+        if (!type.equals("H")) {
+            throw new RejectedFileException(type.equals("D") || type.equals("T") ? FileRejection.MISSING_HEADER
+                    : FileRejection.INVALID_HEADER, "the first line is not a header (H,bank,fileId,createdDate,currency)");
+        }
+        return Header.parse(first);
+    }
+
+    private static Currency currency(String code, Set<Currency> supported) {
+        try {
+            Currency currency = Currencies.parse(code);
+            if (supported.contains(currency)) {
+                return currency;
+            }
+        } catch (MoneyException e) {
+            // not a currency at all: refused below like one no issuer bills in
+        }
+        throw new RejectedFileException(FileRejection.UNSUPPORTED_CURRENCY, "the header's currency \""
+                + ResultFileFormat.shorten(code) + "\" is not one of " + supported.stream().map(Currency::getCurrencyCode).sorted().toList());
+    }
+
+    /**
+     * Counts and sums the D lines up to the trailer, which must be the last line (blank lines aside). The control sum
+     * is "the sum of all D amounts": an amount that is not a number at all cannot be in it, and a bank may or may not
+     * have counted an amount the gateway refuses (too many decimals, zero), so the sum of the amounts as written and
+     * the sum of the valid amounts are both accepted.
+     */
+    private static Trailer records(ResultFileReader reader, Currency currency) throws IOException {
+        long details = 0;
+        BigDecimal sumAsWritten = BigDecimal.ZERO;
+        BigDecimal sumOfValid = BigDecimal.ZERO;
+        Trailer trailer = null;
+        for (String line = reader.next(); line != null; line = reader.next()) {
+            if (line.isBlank()) {
+                continue;
+            }
+            if (trailer != null) {
+                throw new RejectedFileException(FileRejection.UNEXPECTED_LINE,
+                        "line " + reader.lineNo() + " follows the trailer, which must be the last line");
+            }
+            switch (ResultFileFormat.type(line)) {
+                case "D" -> {
+                    details++;
+                    BigDecimal amount = ResultFileFormat.amountAsWritten(line);
+                    if (amount != null) {
+                        sumAsWritten = sumAsWritten.add(amount);
+                        if (isValidAmount(amount, currency)) {
+                            sumOfValid = sumOfValid.add(amount);
+                        }
+                    }
+                }
+                case "T" -> trailer = Trailer.parse(line);
+                default -> throw new RejectedFileException(FileRejection.UNEXPECTED_LINE,
+                        "line " + reader.lineNo() + " is not a D record (nor the trailer)");
+            }
+        }
+        if (trailer == null) {
+            throw new RejectedFileException(FileRejection.MISSING_TRAILER, "the file ends without a trailer (T,recordCount,controlSum): truncated?");
+        }
+        if (trailer.recordCount() != details) {
+            throw new RejectedFileException(FileRejection.RECORD_COUNT_MISMATCH,
+                    "the trailer counts " + trailer.recordCount() + " records but the file has " + details);
+        }
+        if (trailer.controlSum().compareTo(sumAsWritten) != 0 && trailer.controlSum().compareTo(sumOfValid) != 0) {
+            throw new RejectedFileException(FileRejection.CONTROL_SUM_MISMATCH, "the trailer's control sum "
+                    + trailer.controlSum().toPlainString() + " is not the sum of the amounts, " + sumAsWritten.toPlainString());
+        }
+        return trailer;
+    }
+
+    private static boolean isValidAmount(BigDecimal amount, Currency currency) {
+        try {
+            MoneyParser.parsePositive(amount.toPlainString(), currency);
+            return true;
+        } catch (MoneyException e) {
+            return false;
+        }
+    }
+}
