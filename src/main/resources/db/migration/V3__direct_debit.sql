@@ -1,13 +1,12 @@
 -- Direct-debit result files from partner banks (CONTRACT "Direct-debit result files").
 
--- Claims on inbox files, shared by every gateway instance on the same folders: Camel's idempotent read lock
--- (JdbcOrphanLockAwareIdempotentRepository) inserts a row to claim a file, keeps its createdAt fresh while the file is
--- being processed, and deletes it when done. A row whose createdAt stopped moving belongs to a dead instance.
-create table camel_messageprocessed (
-    processorname         varchar(255)  not null,
-    messageid             varchar(1000) not null,              -- the file's absolute path
-    createdat             timestamp     not null,
-    primary key (processorname, messageid)
+-- Claims on inbox files, shared by every gateway instance on the same folders (FileClaims, the inbox route's read
+-- lock): a row claims a file, its holder refreshes refreshed_at while it works on the file and deletes the row when
+-- done. A row whose refreshed_at stopped moving belongs to an instance that died, and may be taken over.
+create table direct_debit_claim (
+    path                  varchar(1000) primary key,               -- the file's absolute path
+    owner                 varchar(300)  not null,                  -- host/pid/uuid of the claiming instance
+    refreshed_at          timestamptz   not null
 );
 
 -- One row per file taken from an inbox: its progress while in progress, its outcome and totals afterwards.
@@ -22,16 +21,16 @@ create table direct_debit_file (
     currency              char(3),
     created_date          date,
     record_count          integer       not null default 0 check (record_count >= 0),   -- D lines, from the trailer
-    control_sum           numeric(19,3),
+    control_sum           numeric,                                 -- as the trailer wrote it
     records_done          integer       not null default 0 check (records_done >= 0),
     posted_count          integer       not null default 0,
-    posted_sum            numeric(19,3) not null default 0,
+    posted_sum            numeric(38,3) not null default 0,
     refused_count         integer       not null default 0,
     not_collected_count   integer       not null default 0,
-    not_collected_sum     numeric(19,3) not null default 0,
+    not_collected_sum     numeric(38,3) not null default 0,
     received_at           timestamptz   not null,
     completed_at          timestamptz,
-    archived_as           varchar(255)                             -- the name under done/ or error/, once moved there
+    archived_as           varchar(255)                             -- the name under done/ or error/, set just before the move
 );
 -- DUPLICATE_FILE (R22): a bank's fileId is taken once by a file being or having been posted. A rejected file does
 -- not take it, so the bank can send the corrected file under the same fileId.

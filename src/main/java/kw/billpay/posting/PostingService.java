@@ -109,6 +109,7 @@ public class PostingService {
      */
     @Transactional
     public Map<String, Payment> receiveCollected(List<PaymentIntent> intents) {
+        long started = System.nanoTime();
         OffsetDateTime now = OffsetDateTime.now(clock);
         Map<String, Account> locked = accounts.lockAllForPosting(intents.stream().map(PaymentIntent::accountNumber).toList());
         Map<String, Account> changed = new LinkedHashMap<>();
@@ -126,7 +127,8 @@ public class PostingService {
             if (account == null) {
                 continue;
             }
-            Optional<Posting> posting = compute(account, intent.received(), intent.valueTime(), intent.flags(), rates);
+            Set<PaymentFlag> flags = reviewFlags(account, intent.received(), intent.valueTime(), intent.flags(), rates);
+            Optional<Posting> posting = compute(account, intent.received(), intent.valueTime(), flags, rates);
             if (posting.isEmpty()) {
                 Payment held = newPayment(intent, account.currency(), PaymentStatus.PENDING_FX, null, now);
                 stored.put(intent.sourceKey(), held);
@@ -145,11 +147,21 @@ public class PostingService {
             locked.put(account.accountNumber(), after);
             changed.put(account.accountNumber(), after);
         }
+        long computed = System.nanoTime();
         payments.insertAll(stored.values());
+        long paymentsAt = System.nanoTime();
         payments.insertAllocations(allocations);
+        long allocationsAt = System.nanoTime();
         accounts.updateBalancesAll(changed.values());
+        long accountsAt = System.nanoTime();
         refunds.forEach(r -> payments.insertRefundDue(r.getKey().accountNumber(), r.getKey().paymentId(), r.getValue()));
         payments.insertEvents(audit);
+        if (log.isDebugEnabled()) {
+            log.debug("collected batch of {}: lock and compute {} ms, payments {} ms, allocations {} ms, accounts {} ms, events {} ms",
+                    intents.size(), (computed - started) / 1_000_000, (paymentsAt - computed) / 1_000_000,
+                    (allocationsAt - paymentsAt) / 1_000_000, (accountsAt - allocationsAt) / 1_000_000,
+                    (System.nanoTime() - accountsAt) / 1_000_000);
+        }
         return stored;
     }
 
@@ -296,7 +308,8 @@ public class PostingService {
     }
 
     private Payment postHeld(Account account, Payment held, OffsetDateTime valueTime, String actor) {
-        Optional<Posting> posting = compute(account, held.received(), valueTime, held.flags());
+        Set<PaymentFlag> flags = reviewFlags(account, held.received(), valueTime, held.flags(), fxRates::rateAt);
+        Optional<Posting> posting = compute(account, held.received(), valueTime, flags);
         if (posting.isEmpty()) {
             if (held.status() != PaymentStatus.PENDING_FX) {
                 payments.updateStatus(held.paymentId(), PaymentStatus.PENDING_FX, null, valueTime);
@@ -309,6 +322,22 @@ public class PostingService {
         payments.markPosted(posted);
         apply(account, posted, posting.get(), actor);
         return posted;
+    }
+
+    /**
+     * R8: money already received (a collected direct debit, a cleared cheque, a capture KNET confirmed) is posted even
+     * below the issuer's minimum payment, and flagged BELOW_MINIMUM for review. The minimum is compared in the
+     * currency the money came in, at the rate in force.
+     */
+    private Set<PaymentFlag> reviewFlags(Account account, Money received, OffsetDateTime at, Set<PaymentFlag> flags,
+                                         Rates rates) {
+        Money minimum = thresholdIn(issuers.get(account.issuerId()).onlineMinimum(), received.currency(), at, rates).orElse(null);
+        if (minimum == null || received.compareTo(minimum) >= 0 || flags.contains(PaymentFlag.BELOW_MINIMUM)) {
+            return flags;
+        }
+        EnumSet<PaymentFlag> flagged = EnumSet.of(PaymentFlag.BELOW_MINIMUM);
+        flagged.addAll(flags);
+        return flagged;
     }
 
     /** Where a posting finds the FX rate in force for a conversion at a time. */

@@ -23,11 +23,21 @@ final class GatewayProcess implements AutoCloseable {
     private final Path log;
     private final int httpPort;
     private final int postgresPort;
+    private final Map<String, String> environment;
     private Process process;
 
     GatewayProcess(Path dataDir, Path log) throws IOException {
+        this(dataDir, log, Map.of());
+    }
+
+    /**
+     * @param environment more environment variables for the gateway, e.g. {@code GATEWAY_DIRECTDEBIT_BATCHSIZE} for
+     *                    {@code gateway.direct-debit.batch-size} (Spring's relaxed binding)
+     */
+    GatewayProcess(Path dataDir, Path log, Map<String, String> environment) throws IOException {
         this.dataDir = dataDir;
         this.log = log;
+        this.environment = Map.copyOf(environment);
         this.httpPort = freePort();
         this.postgresPort = freePort();
     }
@@ -49,6 +59,7 @@ final class GatewayProcess implements AutoCloseable {
                 "GATEWAY_DATA_DIR", dataDir.toString(),
                 "SERVER_PORT", String.valueOf(httpPort),
                 "GATEWAY_EMBEDDED_PG_PORT", String.valueOf(postgresPort)));
+        builder.environment().putAll(environment);
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         process = builder.start();
         HttpClient http = HttpClient.newHttpClient();

@@ -42,7 +42,7 @@ final class Acknowledgement {
     static Path write(Path outbox, String fileName, FileRecord file, RecordPages records) throws IOException {
         Files.createDirectories(outbox);
         Path target = outbox.resolve(fileName + SUFFIX);
-        Path partial = outbox.resolve("." + fileName + SUFFIX + ".part");
+        Path partial = outbox.resolve(".ack-" + file.id() + ".part"); // short: the final name may be near the 255-byte limit
         try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
             boolean rejected = file.status().equals("REJECTED");
             line(out, "H", file.bank(), nullToEmpty(file.fileId()), rejected ? "REJECTED" : "ACCEPTED",

@@ -1,13 +1,15 @@
 package kw.billpay.channel.directdebit;
 
 import java.io.File;
-import javax.sql.DataSource;
-import org.apache.camel.CamelContext;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.UUID;
 import org.apache.camel.component.file.GenericFileFilter;
-import org.apache.camel.processor.idempotent.jdbc.JdbcOrphanLockAwareIdempotentRepository;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The beans the inbox route ({@code routes/direct-debit.camel.yaml}) names. */
 @Configuration
@@ -15,20 +17,22 @@ class DirectDebitConfiguration {
 
     /**
      * The inbox route's read lock: a file is claimed by a row in PostgreSQL, so two gateway instances on the same
-     * folders never take the same file. The instance working on a file refreshes its claim every keep-alive interval;
-     * a claim older than the maximum age belongs to an instance that died, and the file is taken up again (and
-     * resumed where the dead one left it).
+     * folders never take the same file, and a claim left by an instance that died expires (FileClaims).
      */
-    @Bean("directDebitFileClaims")
-    JdbcOrphanLockAwareIdempotentRepository directDebitFileClaims(
-            DataSource dataSource, CamelContext camel,
-            @Value("${gateway.direct-debit.claim-max-age-ms}") long maxAgeMillis,
-            @Value("${gateway.direct-debit.claim-keep-alive-ms}") long keepAliveMillis) {
-        JdbcOrphanLockAwareIdempotentRepository claims = new JdbcOrphanLockAwareIdempotentRepository(dataSource, "direct-debit-inbox", camel);
-        claims.setLockMaxAgeMillis(maxAgeMillis);
-        claims.setLockKeepAliveIntervalMillis(keepAliveMillis);
-        claims.setCreateTableIfNotExists(false); // Flyway owns camel_messageprocessed (V3)
-        return claims;
+    @Bean(name = "directDebitFileClaims", initMethod = "start", destroyMethod = "stop")
+    FileClaims directDebitFileClaims(JdbcTemplate jdbc,
+                                     @Value("${gateway.direct-debit.claim-max-age-ms}") long maxAgeMillis,
+                                     @Value("${gateway.direct-debit.claim-keep-alive-ms}") long keepAliveMillis) {
+        return new FileClaims(jdbc, hostName() + "/" + ProcessHandle.current().pid() + "/" + UUID.randomUUID(),
+                Duration.ofMillis(maxAgeMillis), Duration.ofMillis(keepAliveMillis));
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "unknown-host";
+        }
     }
 
     /**

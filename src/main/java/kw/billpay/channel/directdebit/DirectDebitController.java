@@ -76,7 +76,7 @@ class DirectDebitController {
                 new Totals(f.postedCount(), known ? money(f.postedSum(), f.currency()) : null),
                 new Totals(f.refusedCount(), null),
                 new Totals(f.notCollectedCount(), known ? money(f.notCollectedSum(), f.currency()) : null),
-                known && f.controlSum() != null ? money(f.controlSum(), f.currency()) : null,
+                known && f.controlSum() != null ? new MoneyJson(f.controlSum().toPlainString(), f.currency()) : null, // as the bank wrote it
                 zoned(f.receivedAt()), zoned(f.completedAt()), f.archivedAs());
     }
 

@@ -72,14 +72,16 @@ public class DirectDebitFiles {
             log.info("direct-debit file started: bank={} fileId={} file={} records={} controlSum={} currency={} ref={}",
                     bank, header.fileId(), name, check.trailer().recordCount(), check.trailer().controlSum().toPlainString(),
                     check.currency().getCurrencyCode(), claimed.get());
-            return new FileRun(file, bank, claimed.get(), header.fileId(), check.currency(), null, started);
+            return new FileRun(file, bank, claimed.get(), header.fileId(), check.currency(), null, check.seqsAscending(), 0, started);
         }
         FileRecord holder = files.holderOf(bank.name(), header.fileId())
                 .orElseThrow(() -> new IllegalStateException("fileId " + header.fileId() + " of " + bank + " is being claimed; retried on the next poll"));
-        if (holder.fileName().equals(name) && holder.sha256().equals(check.sha256()) && holder.archivedAs() == null) {
+        if (holder.fileName().equals(name) && holder.sha256().equals(check.sha256())
+                && notYetMoved(holder, properties.done(bank))) {
             log.info("direct-debit file resumed: bank={} fileId={} file={} status={} recordsDone={} records={} ref={}",
                     bank, header.fileId(), name, holder.status(), holder.recordsDone(), holder.recordCount(), holder.id());
-            return new FileRun(file, bank, holder.id(), header.fileId(), check.currency(), null, started);
+            return new FileRun(file, bank, holder.id(), header.fileId(), check.currency(), null, check.seqsAscending(),
+                    holder.recordsDone(), started);
         }
         return rejected(file, bank, check, FileRejection.DUPLICATE_FILE, "fileId " + header.fileId() + " of " + bank
                 + " was already taken by file " + holder.fileName() + " (ref " + holder.id() + ", " + holder.status() + ")", started);
@@ -90,12 +92,22 @@ public class DirectDebitFiles {
         String name = file.getFileName().toString();
         String fileId = check.header() == null ? null : check.header().fileId();
         String currency = check.currency() == null ? null : check.currency().getCurrencyCode();
-        long ref = files.unarchivedRejection(bank.name(), name, check.sha256()).map(FileRecord::id)
+        long ref = files.lastRejection(bank.name(), name, check.sha256())
+                .filter(earlier -> notYetMoved(earlier, properties.error(bank))).map(FileRecord::id)
                 .orElseGet(() -> files.insertRejected(bank.name(), fileId, name, check.sha256(), currency,
                         check.header() == null ? null : check.header().createdDate(), reason, OffsetDateTime.now(clock)));
         log.warn("direct-debit file rejected: bank={} fileId={} file={} reason={} detail=\"{}\" ref={}",
                 bank, fileId, name, reason, detail, ref);
-        return new FileRun(file, bank, ref, fileId, check.currency(), reason, started);
+        return new FileRun(file, bank, ref, fileId, check.currency(), reason, false, 0, started);
+    }
+
+    /**
+     * True when this record's file is the very file in the inbox, met again because a gateway stopped before moving
+     * it: it was never marked as moved, or it was marked but is not where it was to go. A file of the same name and
+     * bytes that did reach done/ or error/ is another delivery of it.
+     */
+    private static boolean notYetMoved(FileRecord record, Path folder) {
+        return record.archivedAs() == null || !Files.exists(folder.resolve(record.archivedAs()));
     }
 
     /**
@@ -106,7 +118,10 @@ public class DirectDebitFiles {
         int done = files.file(run.fileRef()).recordsDone();
         int batchSize = properties.batchSize();
         try (ResultFileReader reader = new ResultFileReader(run.file())) {
-            reader.next(); // the header, checked by the first pass
+            String header = reader.next();
+            while (header != null && header.isBlank()) {
+                header = reader.next(); // up to the header, which the first pass checked
+            }
             List<Detail> batch = new ArrayList<>(batchSize);
             int seen = 0;
             for (String line = reader.next(); line != null; line = reader.next()) {
@@ -119,7 +134,9 @@ public class DirectDebitFiles {
                 }
                 batch.add(Detail.parse(reader.lineNo(), line, run.currency()));
                 if (batch.size() == batchSize) {
+                    long t = System.nanoTime();
                     batches.post(run, batch);
+                    log.debug("batch committed in {} ms", (System.nanoTime() - t) / 1_000_000);
                     batch = new ArrayList<>(batchSize);
                 }
             }
@@ -150,16 +167,18 @@ public class DirectDebitFiles {
         if (Files.exists(target)) {
             target = folder.resolve(run.fileName() + "." + OffsetDateTime.now(clock).format(ARCHIVE_STAMP));
         }
-        Files.move(run.file(), target, StandardCopyOption.ATOMIC_MOVE);
+        // recorded first: a restart that finds the file still in the inbox sees it was not moved (notYetMoved)
         files.markArchived(run.fileRef(), target.getFileName().toString());
+        Files.move(run.file(), target, StandardCopyOption.ATOMIC_MOVE);
         FileRecord file = files.file(run.fileRef());
         long millis = Math.max(1, (System.nanoTime() - run.started()) / 1_000_000);
+        int thisRun = file.recordsDone() - run.resumedAt();
         log.info("direct-debit file finished: bank={} fileId={} file={} status={} reason={} records={} posted={} postedSum={} "
-                        + "refused={} notCollected={} notCollectedSum={} millis={} recordsPerSecond={} movedTo={} ref={}",
+                        + "refused={} notCollected={} notCollectedSum={} resumedAt={} millis={} recordsPerSecond={} movedTo={} ref={}",
                 run.bank(), file.fileId(), run.fileName(), run.accepted() ? "ACCEPTED" : "REJECTED",
                 file.reason() == null ? "" : file.reason(), file.recordsDone(), file.postedCount(),
                 file.postedSum().toPlainString(), file.refusedCount(), file.notCollectedCount(),
-                file.notCollectedSum().toPlainString(), millis, file.recordsDone() * 1000L / millis,
+                file.notCollectedSum().toPlainString(), run.resumedAt(), millis, thisRun * 1000L / millis,
                 properties.dir().relativize(target), run.fileRef());
     }
 

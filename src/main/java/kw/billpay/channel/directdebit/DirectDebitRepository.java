@@ -64,11 +64,11 @@ public class DirectDebitRepository {
                 this::mapFile, bank, fileId).stream().findFirst();
     }
 
-    /** A refused file not yet moved to error/: the same bytes under the same name, met again after a restart. */
-    public Optional<FileRecord> unarchivedRejection(String bank, String fileName, String sha256) {
+    /** The latest refusal of the same bytes under the same name: this very file met again after a restart, or not. */
+    public Optional<FileRecord> lastRejection(String bank, String fileName, String sha256) {
         return jdbc.query("select " + FILE_COLUMNS + """
                  from direct_debit_file where bank = ? and file_name = ? and sha256 = ? and status = 'REJECTED'
-                and archived_as is null order by id desc limit 1""", this::mapFile, bank, fileName, sha256).stream().findFirst();
+                order by id desc limit 1""", this::mapFile, bank, fileName, sha256).stream().findFirst();
     }
 
     public long insertRejected(String bank, String fileId, String fileName, String sha256, String currency,

@@ -27,7 +27,12 @@ final class ResultFileCheck {
      * @param header    null when the H line could not be read
      * @param rejection null for a file whose records may be posted
      */
-    record Result(Header header, Currency currency, Trailer trailer, String sha256, FileRejection rejection, String detail) {
+    /**
+     * @param seqsAscending every readable seq is greater than the one before (shortlex: by length, then by character,
+     *                      which orders 1, 2, …, 10 as numbers): no seq can repeat, so the posting skips that check
+     */
+    record Result(Header header, Currency currency, Trailer trailer, boolean seqsAscending, String sha256,
+                  FileRejection rejection, String detail) {
 
         boolean accepted() {
             return rejection == null;
@@ -38,7 +43,6 @@ final class ResultFileCheck {
         try (ResultFileReader reader = new ResultFileReader(file)) {
             Header header = null;
             Currency currency = null;
-            Trailer trailer = null;
             try {
                 header = header(reader);
                 if (!header.bank().equals(inbox.name())) {
@@ -46,18 +50,21 @@ final class ResultFileCheck {
                             + ResultFileFormat.shorten(header.bank()) + "\" but the file was dropped in the " + inbox + " inbox");
                 }
                 currency = currency(header.currencyCode(), supported);
-                trailer = records(reader, currency);
-                return new Result(header, currency, trailer, reader.sha256(), null, null);
+                Records records = records(reader, currency);
+                return new Result(header, currency, records.trailer(), records.seqsAscending(), reader.sha256(), null, null);
             } catch (RejectedFileException e) {
-                return new Result(header, currency, trailer, reader.sha256(), e.reason(), e.getMessage());
+                return new Result(header, currency, null, false, reader.sha256(), e.reason(), e.getMessage());
             }
         }
     }
 
     private static Header header(ResultFileReader reader) throws IOException {
         String first = reader.next();
-        if (first == null || first.isBlank()) {
-            throw new RejectedFileException(FileRejection.MISSING_HEADER, first == null ? "the file is empty" : "the first line is blank");
+        while (first != null && first.isBlank()) {
+            first = reader.next(); // blank lines are no records, before the header as anywhere else
+        }
+        if (first == null) {
+            throw new RejectedFileException(FileRejection.MISSING_HEADER, "the file holds no line");
         }
         String type = ResultFileFormat.type(first);
         if (!type.equals("H")) {
@@ -86,8 +93,12 @@ final class ResultFileCheck {
      * have counted an amount the gateway refuses (too many decimals, zero), so the sum of the amounts as written and
      * the sum of the valid amounts are both accepted.
      */
-    private static Trailer records(ResultFileReader reader, Currency currency) throws IOException {
+    private record Records(Trailer trailer, boolean seqsAscending) { }
+
+    private static Records records(ResultFileReader reader, Currency currency) throws IOException {
         long details = 0;
+        boolean ascending = true;
+        String lastSeq = null;
         BigDecimal sumAsWritten = BigDecimal.ZERO;
         BigDecimal sumOfValid = BigDecimal.ZERO;
         Trailer trailer = null;
@@ -102,6 +113,11 @@ final class ResultFileCheck {
             switch (ResultFileFormat.type(line)) {
                 case "D" -> {
                     details++;
+                    String seq = ResultFileFormat.seqAsWritten(line);
+                    if (seq != null) {
+                        ascending &= lastSeq == null || ResultFileFormat.SEQ_ORDER.compare(lastSeq, seq) < 0;
+                        lastSeq = seq;
+                    }
                     BigDecimal amount = ResultFileFormat.amountAsWritten(line);
                     if (amount != null) {
                         sumAsWritten = sumAsWritten.add(amount);
@@ -126,7 +142,7 @@ final class ResultFileCheck {
             throw new RejectedFileException(FileRejection.CONTROL_SUM_MISMATCH, "the trailer's control sum "
                     + trailer.controlSum().toPlainString() + " is not the sum of the amounts, " + sumAsWritten.toPlainString());
         }
-        return trailer;
+        return new Records(trailer, ascending);
     }
 
     private static boolean isValidAmount(BigDecimal amount, Currency currency) {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.regex.Pattern;
 import kw.billpay.account.AccountNumbers;
@@ -167,6 +168,20 @@ final class ResultFileFormat {
     /** Field values are echoed in details; a hostile one is cut short. */
     static String shorten(String text) {
         return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+    }
+
+    /** Seqs in shortlex order (by length, then by character): numbers without leading zeros in their numeric order. */
+    static final Comparator<String> SEQ_ORDER = Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder());
+
+    /** The D line's seq (its second field) when it is a readable one, as {@link Detail#parse} reads it; else null. */
+    static String seqAsWritten(String line) {
+        int start = line.indexOf(',') + 1;
+        if (start == 0) {
+            return null;
+        }
+        int end = line.indexOf(',', start);
+        String seq = end < 0 ? line.substring(start) : line.substring(start, end);
+        return SEQ.matcher(seq).matches() ? seq : null;
     }
 
     /** The D line's amount field when it is a number at all (any scale or sign), for the trailer's control sum. */
