@@ -109,7 +109,10 @@ public final class DirectDebitBenchmark {
                     jvmArgs, big.gatewayMillis(), big.gatewayRate(), peakRssKb() / 1024);
             verify("BENCH-1M", big);
         }
-        say("reconciliation: %s", get("/api/v1/reconciliation").replaceAll("\"totals\".*", "").trim());
+        long t = System.nanoTime();
+        String reconciliation = get("/api/v1/reconciliation", Duration.ofMinutes(5));
+        say("reconciliation (%,d ms): %s", (System.nanoTime() - t) / 1_000_000,
+                reconciliation.contains("\"balanced\":true") ? "balanced" : "NOT BALANCED: " + reconciliation);
     }
 
     // ---- the gateway ------------------------------------------------------------------------------------------------
@@ -139,7 +142,7 @@ public final class DirectDebitBenchmark {
                     if (!gateway.isAlive()) {
                         throw new IllegalStateException("gateway exited; see " + logFile);
                     }
-                    return get("/actuator/health").contains("UP");
+                    return get("/actuator/health", Duration.ofSeconds(2)).contains("UP");
                 });
         return (System.nanoTime() - t) / 1_000_000;
     }
@@ -329,8 +332,8 @@ public final class DirectDebitBenchmark {
 
     // ---- plumbing ---------------------------------------------------------------------------------------------------
 
-    private String get(String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(10))
+    private String get(String path, Duration timeout) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout)
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("ops:ops-demo".getBytes(StandardCharsets.UTF_8)))
                 .GET().build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();

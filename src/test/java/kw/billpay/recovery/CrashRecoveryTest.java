@@ -7,18 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -55,7 +50,7 @@ class CrashRecoveryTest {
             String account = "376600000000" + String.format("%03d", System.nanoTime() % 1000);
             Map<String, Object> statement = Map.of("statementDate", "2026-10-25", "dueDate", "2026-11-19",
                     "buckets", Map.of("PREVIOUS_FEES", "100.000", "CURRENT_PURCHASES", "1000.000"));
-            assertThat(send(gateway, "PUT", "/api/v1/accounts/" + account, OPS, Map.of("issuer", "amex-kw",
+            assertThat(gateway.send("PUT", "/api/v1/accounts/" + account, OPS, Map.of("issuer", "amex-kw",
                     "holderName", "Crash Test", "currency", "KWD", "product", "CREDIT", "creditLimit", "5000.000",
                     "status", "OPEN", "statement", statement, "unbilled", "0.000"), null).statusCode()).isEqualTo(201);
 
@@ -67,7 +62,7 @@ class CrashRecoveryTest {
                 int n = i;
                 tellers.submit(() -> {
                     try {
-                        HttpResponse<String> answer = send(gateway, "POST", "/api/v1/branch/payments", TELLER, payment(account, n), "crash-" + n);
+                        HttpResponse<String> answer = gateway.send("POST", "/api/v1/branch/payments", TELLER, payment(account, n), "crash-" + n);
                         if (answer.statusCode() == 201) {
                             firstAnswers.put(n, answer.body());
                             acknowledged.incrementAndGet();
@@ -89,12 +84,12 @@ class CrashRecoveryTest {
             // Everything acknowledged before the crash survived it.
             for (Map.Entry<Integer, String> first : firstAnswers.entrySet()) {
                 String paymentId = JSON.readTree(first.getValue()).path("paymentId").asText();
-                JsonNode stored = JSON.readTree(send(gateway, "GET", "/api/v1/payments/" + paymentId, OPS, null, null).body());
+                JsonNode stored = JSON.readTree(gateway.send("GET", "/api/v1/payments/" + paymentId, OPS, null, null).body());
                 assertThat(stored.path("status").asText()).isEqualTo("POSTED");
             }
             // Every teller retries every payment with the same key.
             for (int n = 0; n < PAYMENTS; n++) {
-                HttpResponse<String> retry = send(gateway, "POST", "/api/v1/branch/payments", TELLER, payment(account, n), "crash-" + n);
+                HttpResponse<String> retry = gateway.send("POST", "/api/v1/branch/payments", TELLER, payment(account, n), "crash-" + n);
                 assertThat(retry.statusCode()).as("payment %d: %s", n, retry.body()).isEqualTo(201);
                 if (firstAnswers.containsKey(n)) {
                     assertThat(retry.body()).isEqualTo(firstAnswers.get(n)); // the first answer, again
@@ -105,19 +100,19 @@ class CrashRecoveryTest {
             for (int n = 0; n < PAYMENTS; n++) {
                 total = total.add(amount(n));
             }
-            JsonNode view = JSON.readTree(send(gateway, "GET", "/api/v1/accounts/" + account, OPS, null, null).body());
+            JsonNode view = JSON.readTree(gateway.send("GET", "/api/v1/accounts/" + account, OPS, null, null).body());
             assertThat(new BigDecimal(view.path("totalOwed").asText())).isEqualByComparingTo(new BigDecimal("1100.000").subtract(total));
-            JsonNode reconciliation = JSON.readTree(send(gateway, "GET", "/api/v1/reconciliation", OPS, null, null).body());
+            JsonNode reconciliation = JSON.readTree(gateway.send("GET", "/api/v1/reconciliation", OPS, null, null).body());
             assertThat(reconciliation.path("balanced").asBoolean()).isTrue();
 
             try (Connection db = DriverManager.getConnection(gateway.jdbcUrl(), "postgres", "")) {
-                assertThat(count(db, "select count(*) from payment where account_number = '" + account + "'")).isEqualTo(PAYMENTS);
-                assertThat(count(db, "select count(distinct source_key) from payment where account_number = '" + account + "'")).isEqualTo(PAYMENTS);
-                assertThat(count(db, "select count(*) from idempotency_record where idempotency_key like 'crash-%'")).isEqualTo(PAYMENTS);
+                assertThat(GatewayProcess.count(db, "select count(*) from payment where account_number = '" + account + "'")).isEqualTo(PAYMENTS);
+                assertThat(GatewayProcess.count(db, "select count(distinct source_key) from payment where account_number = '" + account + "'")).isEqualTo(PAYMENTS);
+                assertThat(GatewayProcess.count(db, "select count(*) from idempotency_record where idempotency_key like 'crash-%'")).isEqualTo(PAYMENTS);
                 // every posted payment's event reaches the topic: none left in the outbox
-                await().atMost(Duration.ofSeconds(20)).until(() -> count(db,
+                await().atMost(Duration.ofSeconds(20)).until(() -> GatewayProcess.count(db,
                         "select count(*) from payment_event where publish and published_at is null") == 0);
-                assertThat(count(db, "select count(*) from payment_event e join payment p using (payment_id) "
+                assertThat(GatewayProcess.count(db, "select count(*) from payment_event e join payment p using (payment_id) "
                         + "where p.account_number = '" + account + "' and e.publish")).isEqualTo(PAYMENTS);
             }
         }
@@ -133,26 +128,4 @@ class CrashRecoveryTest {
         return new BigDecimal("1.000").add(BigDecimal.valueOf(n + 1, 3));
     }
 
-    private HttpResponse<String> send(GatewayProcess gateway, String method, String path, String credentials,
-                                      Object body, String idempotencyKey) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + gateway.httpPort() + path))
-                .timeout(Duration.ofSeconds(20))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
-        if (idempotencyKey != null) {
-            request.header("Idempotency-Key", idempotencyKey);
-        }
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static long count(Connection db, String sql) throws Exception {
-        try (ResultSet rs = db.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
 }

@@ -8,9 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +21,6 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -98,7 +95,7 @@ class DirectDebitCrashTest {
                 List<Future<HttpResponse<String>>> created = new ArrayList<>();
                 for (int n = 0; n < ACCOUNTS; n++) {
                     String path = "/api/v1/accounts/" + account(n);
-                    created.add(clients.submit(() -> send(gateway, "PUT", path, account())));
+                    created.add(clients.submit(() -> gateway.send("PUT", path, OPS, account(), null)));
                 }
                 for (Future<HttpResponse<String>> answer : created) {
                     assertThat(answer.get().statusCode()).as(answer.get().body()).isEqualTo(201);
@@ -220,28 +217,28 @@ class DirectDebitCrashTest {
                 }
                 assertThat(paymentBySeq).isEqualTo(paymentIdBySeq);
                 assertThat(paymentSum).isEqualByComparingTo(postedSum);
-                assertThat(count(db, "select count(*) from payment where channel = 'DIRECT_DEBIT'")).isEqualTo(posted);
-                assertThat(count(db, "select count(*) from direct_debit_record")).isEqualTo(RECORDS);
-                assertThat(count(db, "select count(*) from direct_debit_file")).isEqualTo(1);
+                assertThat(GatewayProcess.count(db, "select count(*) from payment where channel = 'DIRECT_DEBIT'")).isEqualTo(posted);
+                assertThat(GatewayProcess.count(db, "select count(*) from direct_debit_record")).isEqualTo(RECORDS);
+                assertThat(GatewayProcess.count(db, "select count(*) from direct_debit_file")).isEqualTo(1);
                 // the claims, the dead instances' ones included, are all released once the file is done
                 await("claims released").atMost(Duration.ofSeconds(15))
-                        .until(() -> count(db, "select count(*) from direct_debit_claim") == 0);
+                        .until(() -> GatewayProcess.count(db, "select count(*) from direct_debit_claim") == 0);
                 // every posted payment's event reaches the topic: none left in the outbox
-                await().atMost(Duration.ofSeconds(20)).until(() -> count(db,
+                await().atMost(Duration.ofSeconds(20)).until(() -> GatewayProcess.count(db,
                         "select count(*) from payment_event where publish and published_at is null") == 0);
-                assertThat(count(db, "select count(*) from payment_event e join payment p using (payment_id) "
+                assertThat(GatewayProcess.count(db, "select count(*) from payment_event e join payment p using (payment_id) "
                         + "where p.channel = 'DIRECT_DEBIT' and e.publish")).isEqualTo(posted);
             }
 
             // Each account went down by exactly what was posted to it, and the books balance.
             for (int n = 0; n < ACCOUNTS; n++) {
-                JsonNode view = JSON.readTree(send(gateway, "GET", "/api/v1/accounts/" + account(n), null).body());
+                JsonNode view = JSON.readTree(gateway.send("GET", "/api/v1/accounts/" + account(n), OPS, null, null).body());
                 BigDecimal paid = postedByAccount.getOrDefault(account(n), BigDecimal.ZERO);
                 assertThat(new BigDecimal(view.path("totalOwed").asText())).as("account %s", account(n))
                         .isEqualByComparingTo(OWED.subtract(paid));
                 assertThat(new BigDecimal(view.path("creditBalance").asText())).isZero();
             }
-            JsonNode reconciliation = JSON.readTree(send(gateway, "GET", "/api/v1/reconciliation", null).body());
+            JsonNode reconciliation = JSON.readTree(gateway.send("GET", "/api/v1/reconciliation", OPS, null, null).body());
             assertThat(reconciliation.path("balanced").asBoolean()).as(reconciliation.toString()).isTrue();
         }
         deleteRecursively(dataDir); // kept for a look when the test failed
@@ -260,12 +257,12 @@ class DirectDebitCrashTest {
                 });
         gateway.kill();
         try (Connection db = DriverManager.getConnection(gateway.jdbcUrl(), "postgres", "")) {
-            int recordsDone = (int) count(db, "select records_done from direct_debit_file");
+            int recordsDone = (int) GatewayProcess.count(db, "select records_done from direct_debit_file");
             assertThat(recordsDone % BATCH_SIZE).as("whole batches: %d", recordsDone).isZero();
-            assertThat(count(db, "select count(*) from direct_debit_record")).isEqualTo(recordsDone);
-            assertThat(count(db, "select count(*) from payment where channel = 'DIRECT_DEBIT'"))
-                    .isEqualTo(count(db, "select posted_count from direct_debit_file"));
-            assertThat(count(db, "select count(*) from direct_debit_file where status = 'IN_PROGRESS'")).isEqualTo(1);
+            assertThat(GatewayProcess.count(db, "select count(*) from direct_debit_record")).isEqualTo(recordsDone);
+            assertThat(GatewayProcess.count(db, "select count(*) from payment where channel = 'DIRECT_DEBIT'"))
+                    .isEqualTo(GatewayProcess.count(db, "select posted_count from direct_debit_file"));
+            assertThat(GatewayProcess.count(db, "select count(*) from direct_debit_file where status = 'IN_PROGRESS'")).isEqualTo(1);
             return recordsDone;
         }
     }
@@ -340,7 +337,7 @@ class DirectDebitCrashTest {
 
     /** The file as GET /api/v1/direct-debit/files shows it, or null before the gateway took it. */
     private JsonNode fileView(GatewayProcess gateway) throws IOException, InterruptedException {
-        HttpResponse<String> answer = send(gateway, "GET", FILES, null);
+        HttpResponse<String> answer = gateway.send("GET", FILES, OPS, null, null);
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         for (JsonNode file : JSON.readTree(answer.body())) {
             if (file.path("fileId").asText().equals(FILE_ID)) {
@@ -350,25 +347,7 @@ class DirectDebitCrashTest {
         return null;
     }
 
-    private HttpResponse<String> send(GatewayProcess gateway, String method, String path, Object body)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + gateway.httpPort() + path))
-                .timeout(Duration.ofSeconds(20))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(OPS.getBytes(StandardCharsets.UTF_8)));
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
 
-    private static long count(Connection db, String sql) throws Exception {
-        try (ResultSet rs = db.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
 
     /** Removes a data directory left by an earlier run; an embedded PostgreSQL stopping may still be writing in it. */
     private static void deleteRecursively(Path dir) {

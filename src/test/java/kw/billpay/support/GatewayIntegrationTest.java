@@ -1,5 +1,7 @@
 package kw.billpay.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -66,6 +68,13 @@ public abstract class GatewayIntegrationTest {
 
     protected Answer get(String path, String credentials) {
         return send("GET", path, credentials, null, Map.of());
+    }
+
+    /** GET as this caller, which must answer 200: its JSON. */
+    protected JsonNode getJson(String path, String credentials) {
+        Answer answer = get(path, credentials);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return answer.json();
     }
 
     protected Answer put(String path, String credentials, Object body) {

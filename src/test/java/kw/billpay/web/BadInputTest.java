@@ -565,15 +565,11 @@ class BadInputTest extends GatewayIntegrationTest {
     }
 
     private JsonNode account(String accountNumber) {
-        Answer answer = get(ACCOUNTS + accountNumber, OPS);
-        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-        return answer.json();
+        return getJson(ACCOUNTS + accountNumber, OPS);
     }
 
     private JsonNode payment(String paymentId) {
-        Answer answer = get("/api/v1/payments/" + paymentId, OPS);
-        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-        return answer.json();
+        return getJson("/api/v1/payments/" + paymentId, OPS);
     }
 
     private JsonNode rates() {

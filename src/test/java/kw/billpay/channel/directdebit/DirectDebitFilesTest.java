@@ -626,15 +626,11 @@ class DirectDebitFilesTest extends GatewayIntegrationTest {
     }
 
     private JsonNode account(String accountNumber) {
-        Answer answer = get("/api/v1/accounts/" + accountNumber, OPS);
-        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-        return answer.json();
+        return getJson("/api/v1/accounts/" + accountNumber, OPS);
     }
 
     private JsonNode payment(String paymentId) {
-        Answer answer = get("/api/v1/payments/" + paymentId, OPS);
-        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-        return answer.json();
+        return getJson("/api/v1/payments/" + paymentId, OPS);
     }
 
     private List<JsonNode> list(String path) {
