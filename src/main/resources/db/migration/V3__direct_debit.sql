@@ -35,7 +35,6 @@ create table direct_debit_file (
 -- DUPLICATE_FILE (R22): a bank's fileId is taken once by a file being or having been posted. A rejected file does
 -- not take it, so the bank can send the corrected file under the same fileId.
 create unique index direct_debit_file_once on direct_debit_file (bank, file_id) where status in ('IN_PROGRESS', 'ACCEPTED');
-create index direct_debit_file_recent_idx on direct_debit_file (id desc);
 
 -- The outcome of every D line of an accepted file, in the file's order: what the acknowledgement is written from,
 -- and the collections team's list of debits the banks could not collect.

@@ -52,8 +52,7 @@ class EmbeddedPostgresConfiguration {
         return DataSourceBuilder.create()
                 .type(HikariDataSource.class)
                 .driverClassName("org.postgresql.Driver")
-                // batched inserts (allocations) become one multi-row statement
-                .url(postgres.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true")
+                .url(postgres.getJdbcUrl("postgres", "postgres")) // driver properties: spring.datasource.hikari.data-source-properties
                 .username("postgres")
                 .password("")
                 .build();

@@ -55,12 +55,12 @@ public class PaymentRepository {
      */
     public String insert(Payment p) {
         return jdbc.queryForObject("""
-                insert into payment (""" + COLUMNS + """
-                ) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                insert into payment (posted_at, """ + COLUMNS + """
+                ) values (case when ? = 'POSTED' then now() end, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
                           case when ? then 'BR' || to_char(now() at time zone ?, 'YYYYMMDD') || '-' || lpad(nextval('receipt_number_seq')::text, 8, '0') end,
                           ?, ?::jsonb)
                 returning receipt_number""", String.class,
-                p.paymentId(), p.sourceKey(), p.channel().name(), p.method().name(), p.status().name(), p.statusReason(),
+                p.status().name(), p.paymentId(), p.sourceKey(), p.channel().name(), p.method().name(), p.status().name(), p.statusReason(),
                 p.accountNumber(), p.received().amount(), p.received().currency().getCurrencyCode(),
                 p.billingCurrency().getCurrencyCode(), amount(p.posted()), p.fx() == null ? null : p.fx().rate(),
                 p.fx() == null ? null : p.fx().effectiveAt(), p.fx() == null ? null : p.fx().source(),
@@ -73,10 +73,10 @@ public class PaymentRepository {
      * source key keeps each of them once, as for {@link #insert}.
      */
     public void insertAll(Collection<Payment> batch) {
-        jdbc.batchUpdate("insert into payment (" + COLUMNS + """
-                ) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""",
+        jdbc.batchUpdate("insert into payment (posted_at, " + COLUMNS + """
+                ) values (case when ? = 'POSTED' then now() end, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""",
                 batch.stream().map(p -> new Object[] {
-                        p.paymentId(), p.sourceKey(), p.channel().name(), p.method().name(), p.status().name(),
+                        p.status().name(), p.paymentId(), p.sourceKey(), p.channel().name(), p.method().name(), p.status().name(),
                         p.statusReason(), p.accountNumber(), p.received().amount(),
                         p.received().currency().getCurrencyCode(), p.billingCurrency().getCurrencyCode(),
                         amount(p.posted()), p.fx() == null ? null : p.fx().rate(),
@@ -162,8 +162,13 @@ public class PaymentRepository {
         return withAllocations(payments);
     }
 
-    public List<UUID> idsWithStatus(PaymentStatus status, int limit) {
-        return jdbc.queryForList("select payment_id from payment where status = ? order by seq limit ?", UUID.class, status.name(), limit);
+    /** A payment held for its FX rate, and its place in the order payments were received. */
+    public record Held(UUID paymentId, long seq) { }
+
+    /** PENDING_FX payments received after {@code afterSeq}, oldest first: a page of them. */
+    public List<Held> heldForFx(long afterSeq, int limit) {
+        return jdbc.query("select payment_id, seq from payment where status = 'PENDING_FX' and seq > ? order by seq limit ?",
+                (rs, i) -> new Held(rs.getObject("payment_id", UUID.class), rs.getLong("seq")), afterSeq, limit);
     }
 
     public List<PaymentEvent> events(UUID paymentId) {

@@ -27,6 +27,7 @@ import kw.billpay.money.Conversion;
 import kw.billpay.money.FxConverter;
 import kw.billpay.money.FxRate;
 import kw.billpay.money.Money;
+import kw.billpay.money.MoneyException;
 import kw.billpay.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,12 +104,19 @@ public class PostingService {
     /**
      * Posts money already collected (a bank file's batch), many payments in one transaction. Every account is locked
      * once, all in account-number order, and the payments to one account are applied in the order given (R14), each
-     * seeing the balances the one before it left. Nothing is refused: money already taken from the customer is posted,
-     * or held as PENDING_FX when its conversion has no rate yet (R3). The stored payments come back by source key; an
-     * intent whose account is unknown is not among them, for the channel to refuse.
+     * seeing the balances the one before it left. Money already taken from the customer is posted, or held as
+     * PENDING_FX when its conversion has no rate yet (R3); only an unknown account or an amount too small to convert is
+     * refused, and the refusal is the channel's to report.
      */
+    /**
+     * What a batch of collected money became: the stored payments, and the intents that could not be taken, each with
+     * its code ({@code UNKNOWN_ACCOUNT}, or {@code INVALID_AMOUNT} for an amount that converts to less than the
+     * account's currency can hold), both by source key.
+     */
+    public record CollectedBatch(Map<String, Payment> stored, Map<String, String> refused) { }
+
     @Transactional
-    public Map<String, Payment> receiveCollected(List<PaymentIntent> intents) {
+    public CollectedBatch receiveCollected(List<PaymentIntent> intents) {
         long started = System.nanoTime();
         OffsetDateTime now = OffsetDateTime.now(clock);
         Map<String, Account> locked = accounts.lockAllForPosting(intents.stream().map(PaymentIntent::accountNumber).toList());
@@ -116,6 +124,7 @@ public class PostingService {
         Map<List<Object>, Optional<FxRate>> rateCache = new HashMap<>();
         Rates rates = (from, to, time) -> rateCache.computeIfAbsent(List.of(from, to, time), k -> fxRates.rateAt(from, to, time));
         Map<String, Payment> stored = new LinkedHashMap<>();
+        Map<String, String> refused = new LinkedHashMap<>();
         List<Map.Entry<UUID, List<Allocation>>> allocations = new ArrayList<>();
         List<PaymentRepository.AuditEntry> audit = new ArrayList<>();
         List<Map.Entry<Payment, Money>> refunds = new ArrayList<>();
@@ -125,10 +134,17 @@ public class PostingService {
             }
             Account account = locked.get(intent.accountNumber());
             if (account == null) {
+                refused.put(intent.sourceKey(), "UNKNOWN_ACCOUNT");
                 continue;
             }
             Set<PaymentFlag> flags = reviewFlags(account, intent.received(), intent.valueTime(), intent.flags(), rates);
-            Optional<Posting> posting = compute(account, intent.received(), intent.valueTime(), flags, rates);
+            Optional<Posting> posting;
+            try {
+                posting = compute(account, intent.received(), intent.valueTime(), flags, rates);
+            } catch (MoneyException e) {
+                refused.put(intent.sourceKey(), e.code());
+                continue;
+            }
             if (posting.isEmpty()) {
                 Payment held = newPayment(intent, account.currency(), PaymentStatus.PENDING_FX, null, now);
                 stored.put(intent.sourceKey(), held);
@@ -162,7 +178,7 @@ public class PostingService {
                     (allocationsAt - paymentsAt) / 1_000_000, (accountsAt - allocationsAt) / 1_000_000,
                     (System.nanoTime() - accountsAt) / 1_000_000);
         }
-        return stored;
+        return new CollectedBatch(stored, refused);
     }
 
     /**
@@ -290,19 +306,32 @@ public class PostingService {
         return payments.find(paymentId).orElseThrow();
     }
 
-    /** Posts every PENDING_FX payment whose rate has arrived; each in its own transaction. Returns how many. */
+    /**
+     * Posts every PENDING_FX payment whose rate has arrived; each in its own transaction. One that still cannot be
+     * posted (an amount that converts to nothing) stays held, logged for review, and does not stop the others.
+     * Returns how many were posted.
+     */
     public int postPendingFx() {
         int posted = 0;
-        for (UUID id : payments.idsWithStatus(PaymentStatus.PENDING_FX, 10_000)) {
-            Boolean done = transaction.execute(status -> {
-                Account account = lockAccountOf(id);
-                Payment held = payments.lock(id).orElseThrow();
-                if (held.status() != PaymentStatus.PENDING_FX) {
-                    return false;
+        long after = 0;
+        for (List<PaymentRepository.Held> page = payments.heldForFx(after, 1_000); !page.isEmpty();
+             page = payments.heldForFx(after, 1_000)) {
+            for (PaymentRepository.Held held : page) {
+                try {
+                    Boolean done = transaction.execute(status -> {
+                        Account account = lockAccountOf(held.paymentId());
+                        Payment payment = payments.lock(held.paymentId()).orElseThrow();
+                        if (payment.status() != PaymentStatus.PENDING_FX) {
+                            return false;
+                        }
+                        return postHeld(account, payment, payment.valueTime(), "fx-release").status() == PaymentStatus.POSTED;
+                    });
+                    posted += Boolean.TRUE.equals(done) ? 1 : 0;
+                } catch (MoneyException e) {
+                    log.warn("PENDING_FX payment {} stays held for review: {}", held.paymentId(), e.getMessage());
                 }
-                return postHeld(account, held, held.valueTime(), "fx-release").status() == PaymentStatus.POSTED;
-            });
-            posted += Boolean.TRUE.equals(done) ? 1 : 0;
+            }
+            after = page.get(page.size() - 1).seq();
         }
         return posted;
     }
@@ -363,6 +392,10 @@ public class PostingService {
             }
             conversion = FxConverter.convert(received, rate.get());
             amount = conversion.converted();
+            if (!amount.isPositive()) {
+                throw new MoneyException(MoneyException.INVALID_AMOUNT, "amount " + received + " converts to "
+                        + amount + " at " + rate.get().rate().toPlainString() + ": less than the account's currency can hold");
+            }
         }
         AllocationResult allocation = AllocationEngine.allocate(amount, account.balances(), issuer.allocationOrder());
         EnumSet<PaymentFlag> allFlags = flags.isEmpty() ? EnumSet.noneOf(PaymentFlag.class) : EnumSet.copyOf(flags);

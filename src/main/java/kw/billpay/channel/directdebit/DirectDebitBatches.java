@@ -56,7 +56,7 @@ public class DirectDebitBatches {
                 .map(d -> intent(run, d))
                 .toList();
         long checkedAt = System.nanoTime();
-        Map<String, Payment> posted = posting.receiveCollected(collected);
+        PostingService.CollectedBatch posted = posting.receiveCollected(collected);
         long postedAt = System.nanoTime();
 
         List<RecordRow> rows = new ArrayList<>(checked.size());
@@ -69,9 +69,10 @@ public class DirectDebitBatches {
         for (Detail d : checked) {
             boolean first = d.seq() != null && d.refusal() != RecordRefusal.DUPLICATE_SEQ;
             BigDecimal amount = d.amount() == null ? null : d.amount().amount();
-            Payment payment = d.refusal() == null && d.status() == Collection.COLLECTED ? posted.get(sourceKey(run, d.seq())) : null;
-            Detail outcome = d.refusal() == null && d.status() == Collection.COLLECTED && payment == null
-                    ? d.refused(RecordRefusal.UNKNOWN_ACCOUNT) : d;
+            boolean toPost = d.refusal() == null && d.status() == Collection.COLLECTED;
+            Payment payment = toPost ? posted.stored().get(sourceKey(run, d.seq())) : null;
+            Detail outcome = toPost && payment == null
+                    ? d.refused(RecordRefusal.valueOf(posted.refused().get(sourceKey(run, d.seq())))) : d;
             String status;
             String reason;
             if (outcome.refusal() != null) {

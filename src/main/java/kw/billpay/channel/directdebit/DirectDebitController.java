@@ -80,9 +80,9 @@ class DirectDebitController {
                 zoned(f.receivedAt()), zoned(f.completedAt()), f.archivedAs());
     }
 
-    private NotCollectedView view(RecordRow r) {
-        FileRecord file = files.file(r.fileRef());
-        return new NotCollectedView(file.bank(), file.fileId(), r.seq(), AccountNumbers.mask(r.accountNumber()),
+    private NotCollectedView view(DirectDebitRepository.NotCollected notCollected) {
+        RecordRow r = notCollected.record();
+        return new NotCollectedView(notCollected.bank(), notCollected.fileId(), r.seq(), AccountNumbers.mask(r.accountNumber()),
                 r.mandateRef(), r.amount() == null ? null : money(r.amount(), r.currency()), r.collectionDate(), r.reason());
     }
 

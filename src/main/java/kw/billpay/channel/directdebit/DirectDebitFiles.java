@@ -51,7 +51,7 @@ public class DirectDebitFiles {
 
     /**
      * Checks the whole file (first pass) and takes its (bank, fileId), or finds the file this is the same one as,
-     * interrupted by a crash: the same bytes under the same name, not yet moved out of the inbox.
+     * interrupted by a crash: the same bytes, not yet moved out of the inbox.
      */
     public FileRun open(File dropped) throws IOException {
         long started = System.nanoTime();
@@ -76,8 +76,8 @@ public class DirectDebitFiles {
         }
         FileRecord holder = files.holderOf(bank.name(), header.fileId())
                 .orElseThrow(() -> new IllegalStateException("fileId " + header.fileId() + " of " + bank + " is being claimed; retried on the next poll"));
-        if (holder.fileName().equals(name) && holder.sha256().equals(check.sha256())
-                && notYetMoved(holder, properties.done(bank))) {
+        // the same bytes, even renamed while the gateway was down, are the same file: resumed, not a duplicate
+        if (holder.sha256().equals(check.sha256()) && notYetMoved(holder, properties.done(bank))) {
             log.info("direct-debit file resumed: bank={} fileId={} file={} status={} recordsDone={} records={} ref={}",
                     bank, header.fileId(), name, holder.status(), holder.recordsDone(), holder.recordCount(), holder.id());
             return new FileRun(file, bank, holder.id(), header.fileId(), check.currency(), null, check.seqsAscending(),
@@ -103,8 +103,8 @@ public class DirectDebitFiles {
 
     /**
      * True when this record's file is the very file in the inbox, met again because a gateway stopped before moving
-     * it: it was never marked as moved, or it was marked but is not where it was to go. A file of the same name and
-     * bytes that did reach done/ or error/ is another delivery of it.
+     * it: it was never marked as moved, or it was marked but is not where it was to go. A file of the same bytes that
+     * did reach done/ or error/ is another delivery of it.
      */
     private static boolean notYetMoved(FileRecord record, Path folder) {
         return record.archivedAs() == null || !Files.exists(folder.resolve(record.archivedAs()));

@@ -127,13 +127,19 @@ public class DirectDebitRepository {
                 this::mapRecord, fileRef, afterLineNo, limit);
     }
 
+    /** A record the bank could not collect, with the bank and fileId of its file. */
+    public record NotCollected(String bank, String fileId, RecordRow record) { }
+
     /** What the banks could not collect from an account, newest file first (for the collections team). */
-    public List<RecordRow> notCollected(String accountNumber, int limit) {
+    public List<NotCollected> notCollected(String accountNumber, int limit) {
         return jdbc.query("""
-                select file_ref, line_no, seq, first_of_seq, status, reason, payment_id, account_number, mandate_ref,
-                       amount, currency, collection_date
-                from direct_debit_record where account_number = ? and status = 'NOT_COLLECTED'
-                order by file_ref desc, line_no limit ?""", this::mapRecord, accountNumber, limit);
+                select f.bank, f.file_id, r.file_ref, r.line_no, r.seq, r.first_of_seq, r.status, r.reason, r.payment_id,
+                       r.account_number, r.mandate_ref, r.amount, r.currency, r.collection_date
+                from direct_debit_record r join direct_debit_file f on f.id = r.file_ref
+                where r.account_number = ? and r.status = 'NOT_COLLECTED'
+                order by r.file_ref desc, r.line_no limit ?""",
+                (rs, i) -> new NotCollected(rs.getString("bank"), rs.getString("file_id"), mapRecord(rs, i)),
+                accountNumber, limit);
     }
 
     public void markAccepted(long fileRef, OffsetDateTime now) {

@@ -1,6 +1,6 @@
 package kw.billpay.channel.directdebit;
 
-/** A whole result file is refused: the reason goes into the acknowledgement, the detail into the log and history. */
+/** A whole result file is refused: the reason goes into the acknowledgement and the file's history, the detail into the log. */
 final class RejectedFileException extends RuntimeException {
 
     private final FileRejection reason;

@@ -24,10 +24,8 @@ final class ResultFileCheck {
     /**
      * What the first pass found.
      *
-     * @param header    null when the H line could not be read
-     * @param rejection null for a file whose records may be posted
-     */
-    /**
+     * @param header        null when the H line could not be read
+     * @param rejection     null for a file whose records may be posted
      * @param seqsAscending every readable seq is greater than the one before (shortlex: by length, then by character,
      *                      which orders 1, 2, …, 10 as numbers): no seq can repeat, so the posting skips that check
      */
@@ -87,14 +85,14 @@ final class ResultFileCheck {
                 + ResultFileFormat.shorten(code) + "\" is not one of " + supported.stream().map(Currency::getCurrencyCode).sorted().toList());
     }
 
+    private record Records(Trailer trailer, boolean seqsAscending) { }
+
     /**
      * Counts and sums the D lines up to the trailer, which must be the last line (blank lines aside). The control sum
      * is "the sum of all D amounts": an amount that is not a number at all cannot be in it, and a bank may or may not
      * have counted an amount the gateway refuses (too many decimals, zero), so the sum of the amounts as written and
      * the sum of the valid amounts are both accepted.
      */
-    private record Records(Trailer trailer, boolean seqsAscending) { }
-
     private static Records records(ResultFileReader reader, Currency currency) throws IOException {
         long details = 0;
         boolean ascending = true;

@@ -463,6 +463,36 @@ class DirectDebitFilesTest extends GatewayIntegrationTest {
         }
     }
 
+    /**
+     * One fils collected for a USD account converts to 0.00326 USD, which rounds to nothing: that record is refused
+     * alone (INVALID_AMOUNT), and the file goes on. A collection below the issuer's minimum is posted, flagged for
+     * review (R8).
+     */
+    @Test
+    void anAmountTooSmallToConvertIsRefusedAloneAndASmallCollectionIsFlagged() throws IOException {
+        assertThat(put("/api/v1/fx-rates", OPS, Map.of("rates", List.of(Map.of("from", "KWD", "to", "USD",
+                "rate", "3.2600000", "effectiveAt", "2026-01-01T00:00:00+03:00")))).status()).isEqualTo(200);
+        String usd = newAccount("USD");
+        String kwd = newAccount("KWD");
+        String fileId = "IT-TINY-" + UUID.randomUUID();
+        drop(PartnerBank.KFH, fileId + ".csv", bankFile("KFH", fileId, List.of(
+                "D,1," + usd + ",M-1,0.001,20261127,COLLECTED,",
+                "D,2," + usd + ",M-1,5.000,20261127,COLLECTED,",
+                "D,3," + kwd + ",M-3,1.000,20261127,COLLECTED,"), "6.001"));
+
+        List<String> ack = awaitAck(PartnerBank.KFH, fileId + ".csv");
+        assertThat(ack.get(1)).isEqualTo("R,1,REFUSED,INVALID_AMOUNT");
+        assertThat(ack.get(2)).matches("R,2,POSTED," + UUID_TEXT.pattern());
+        assertThat(ack.get(3)).matches("R,3,POSTED," + UUID_TEXT.pattern());
+        assertThat(ack.get(4)).isEqualTo("T,2,6.000,1,0");
+        JsonNode converted = payment(ack.get(2).substring("R,2,POSTED,".length()));
+        assertThat(converted.path("posted").path("amount").asText()).isEqualTo("16.30"); // 5.000 KWD × 3.26
+        assertThat(converted.path("flags").toString()).doesNotContain("BELOW_MINIMUM");
+        JsonNode small = payment(ack.get(3).substring("R,3,POSTED,".length()));
+        assertThat(small.path("status").asText()).isEqualTo("POSTED");
+        assertThat(small.path("flags").toString()).contains("BELOW_MINIMUM");
+    }
+
     // ------------------------------------------------------------------------------------------------------------
     // The operations API
     // ------------------------------------------------------------------------------------------------------------
