@@ -2,10 +2,13 @@ package kw.billpay.channel.directdebit;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import kw.billpay.channel.directdebit.DirectDebitRepository.FileRecord;
 import kw.billpay.channel.directdebit.DirectDebitRepository.RecordRow;
@@ -43,7 +46,9 @@ final class Acknowledgement {
         Files.createDirectories(outbox);
         Path target = outbox.resolve(fileName + SUFFIX);
         Path partial = outbox.resolve(".ack-" + file.id() + ".part"); // short: the final name may be near the 255-byte limit
-        try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+        try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE);
+             BufferedWriter out = new BufferedWriter(Channels.newWriter(channel, StandardCharsets.UTF_8))) {
             boolean rejected = file.status().equals("REJECTED");
             line(out, "H", file.bank(), nullToEmpty(file.fileId()), rejected ? "REJECTED" : "ACCEPTED",
                     rejected ? file.reason() : "");
@@ -61,6 +66,8 @@ final class Acknowledgement {
                 line(out, "T", Integer.toString(file.postedCount()), postedSum.toPlainString(),
                         Integer.toString(file.refusedCount()), Integer.toString(file.notCollectedCount()));
             }
+            out.flush();
+            channel.force(true); // on disk before it gets its name: a power cut never leaves an empty acknowledgement
         }
         return Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
