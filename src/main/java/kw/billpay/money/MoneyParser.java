@@ -100,7 +100,8 @@ public final class MoneyParser {
         return new BigDecimal(text);
     }
 
-    static String shorten(String text) {
+    /** Echoed inputs are cut short, so that a hostile value cannot bloat a message. */
+    public static String shorten(String text) {
         return text.length() <= MAX_ECHO_CHARS ? text : text.substring(0, MAX_ECHO_CHARS) + "...";
     }
 }

@@ -38,6 +38,11 @@ public class PaymentRepository {
             value_time, received_at, reference, receipt_number, flags, origin""";
     private static final TypeReference<Map<String, String>> ORIGIN = new TypeReference<>() { };
     private static final TypeReference<Map<String, Object>> DETAIL = new TypeReference<>() { };
+    /** A new payment; a branch payment gets its receipt number in the same statement. */
+    private static final String INSERT = "insert into payment (posted_at, " + COLUMNS + """
+            ) values (case when ? = 'POSTED' then now() end, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                      case when ? then 'BR' || to_char(now() at time zone ?, 'YYYYMMDD') || '-' || lpad(nextval('receipt_number_seq')::text, 8, '0') end,
+                      ?, ?::jsonb)""";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -54,35 +59,22 @@ public class PaymentRepository {
      * with the same source key fails on the unique index: the database, not memory, keeps a payment once (R22).
      */
     public String insert(Payment p) {
-        return jdbc.queryForObject("""
-                insert into payment (posted_at, """ + COLUMNS + """
-                ) values (case when ? = 'POSTED' then now() end, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                          case when ? then 'BR' || to_char(now() at time zone ?, 'YYYYMMDD') || '-' || lpad(nextval('receipt_number_seq')::text, 8, '0') end,
-                          ?, ?::jsonb)
-                returning receipt_number""", String.class,
-                p.status().name(), p.paymentId(), p.sourceKey(), p.channel().name(), p.method().name(), p.status().name(), p.statusReason(),
-                p.accountNumber(), p.received().amount(), p.received().currency().getCurrencyCode(),
+        return jdbc.queryForObject(INSERT + " returning receipt_number", String.class, insertValues(p));
+    }
+
+    /** Inserts many payments (a bank file's batch) as one JDBC batch; each is kept once as for {@link #insert}. */
+    public void insertAll(Collection<Payment> batch) {
+        jdbc.batchUpdate(INSERT, batch.stream().map(this::insertValues).toList());
+    }
+
+    private Object[] insertValues(Payment p) {
+        return new Object[] {
+                p.status().name(), p.paymentId(), p.sourceKey(), p.channel().name(), p.method().name(), p.status().name(),
+                p.statusReason(), p.accountNumber(), p.received().amount(), p.received().currency().getCurrencyCode(),
                 p.billingCurrency().getCurrencyCode(), amount(p.posted()), p.fx() == null ? null : p.fx().rate(),
                 p.fx() == null ? null : p.fx().effectiveAt(), p.fx() == null ? null : p.fx().source(),
                 amount(p.creditBalancePart()), p.valueTime(), p.receivedAt(), p.reference(),
-                p.channel() == Channel.BRANCH, clock.getZone().getId(), flags(p.flags()), toJson(p.origin()));
-    }
-
-    /**
-     * Inserts many payments of a channel without receipt numbers (a bank file's batch) as one JDBC batch; the unique
-     * source key keeps each of them once, as for {@link #insert}.
-     */
-    public void insertAll(Collection<Payment> batch) {
-        jdbc.batchUpdate("insert into payment (posted_at, " + COLUMNS + """
-                ) values (case when ? = 'POSTED' then now() end, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""",
-                batch.stream().map(p -> new Object[] {
-                        p.status().name(), p.paymentId(), p.sourceKey(), p.channel().name(), p.method().name(), p.status().name(),
-                        p.statusReason(), p.accountNumber(), p.received().amount(),
-                        p.received().currency().getCurrencyCode(), p.billingCurrency().getCurrencyCode(),
-                        amount(p.posted()), p.fx() == null ? null : p.fx().rate(),
-                        p.fx() == null ? null : p.fx().effectiveAt(), p.fx() == null ? null : p.fx().source(),
-                        amount(p.creditBalancePart()), p.valueTime(), p.receivedAt(), p.reference(), null,
-                        flags(p.flags()), toJson(p.origin())}).toList());
+                p.channel() == Channel.BRANCH, clock.getZone().getId(), flags(p.flags()), toJson(p.origin())};
     }
 
     /** Records the posting of a payment that was held (clearing, FX). */

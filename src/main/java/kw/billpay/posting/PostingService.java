@@ -117,7 +117,6 @@ public class PostingService {
 
     @Transactional
     public CollectedBatch receiveCollected(List<PaymentIntent> intents) {
-        long started = System.nanoTime();
         OffsetDateTime now = OffsetDateTime.now(clock);
         Map<String, Account> locked = accounts.lockAllForPosting(intents.stream().map(PaymentIntent::accountNumber).toList());
         Map<String, Account> changed = new LinkedHashMap<>();
@@ -163,21 +162,11 @@ public class PostingService {
             locked.put(account.accountNumber(), after);
             changed.put(account.accountNumber(), after);
         }
-        long computed = System.nanoTime();
         payments.insertAll(stored.values());
-        long paymentsAt = System.nanoTime();
         payments.insertAllocations(allocations);
-        long allocationsAt = System.nanoTime();
         accounts.updateBalancesAll(changed.values());
-        long accountsAt = System.nanoTime();
         refunds.forEach(r -> payments.insertRefundDue(r.getKey().accountNumber(), r.getKey().paymentId(), r.getValue()));
         payments.insertEvents(audit);
-        if (log.isDebugEnabled()) {
-            log.debug("collected batch of {}: lock and compute {} ms, payments {} ms, allocations {} ms, accounts {} ms, events {} ms",
-                    intents.size(), (computed - started) / 1_000_000, (paymentsAt - computed) / 1_000_000,
-                    (allocationsAt - paymentsAt) / 1_000_000, (accountsAt - allocationsAt) / 1_000_000,
-                    (System.nanoTime() - accountsAt) / 1_000_000);
-        }
         return new CollectedBatch(stored, refused);
     }
 

@@ -51,10 +51,7 @@ public class DirectDebitBatches {
     public void post(FileRun run, List<Detail> batch) {
         long start = System.nanoTime();
         List<Detail> checked = withRepeatsRefused(run, batch);
-        List<PaymentIntent> collected = checked.stream()
-                .filter(d -> d.refusal() == null && d.status() == Collection.COLLECTED)
-                .map(d -> intent(run, d))
-                .toList();
+        List<PaymentIntent> collected = checked.stream().filter(Detail::toPost).map(d -> intent(run, d)).toList();
         long checkedAt = System.nanoTime();
         PostingService.CollectedBatch posted = posting.receiveCollected(collected);
         long postedAt = System.nanoTime();
@@ -69,10 +66,9 @@ public class DirectDebitBatches {
         for (Detail d : checked) {
             boolean first = d.seq() != null && d.refusal() != RecordRefusal.DUPLICATE_SEQ;
             BigDecimal amount = d.amount() == null ? null : d.amount().amount();
-            boolean toPost = d.refusal() == null && d.status() == Collection.COLLECTED;
-            Payment payment = toPost ? posted.stored().get(sourceKey(run, d.seq())) : null;
-            Detail outcome = toPost && payment == null
-                    ? d.refused(RecordRefusal.valueOf(posted.refused().get(sourceKey(run, d.seq())))) : d;
+            String sourceKey = d.toPost() ? sourceKey(run, d.seq()) : null;
+            Payment payment = d.toPost() ? posted.stored().get(sourceKey) : null;
+            Detail outcome = d.toPost() && payment == null ? d.refused(RecordRefusal.valueOf(posted.refused().get(sourceKey))) : d;
             String status;
             String reason;
             if (outcome.refusal() != null) {

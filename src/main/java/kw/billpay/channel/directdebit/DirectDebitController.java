@@ -1,5 +1,7 @@
 package kw.billpay.channel.directdebit;
 
+import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -29,7 +31,7 @@ class DirectDebitController {
     private final DirectDebitRepository files;
     private final ZoneId zone;
 
-    DirectDebitController(DirectDebitRepository files, java.time.Clock clock) {
+    DirectDebitController(DirectDebitRepository files, Clock clock) {
         this.files = files;
         this.zone = clock.getZone();
     }
@@ -86,7 +88,7 @@ class DirectDebitController {
                 r.mandateRef(), r.amount() == null ? null : money(r.amount(), r.currency()), r.collectionDate(), r.reason());
     }
 
-    private static MoneyJson money(java.math.BigDecimal amount, String currency) {
+    private static MoneyJson money(BigDecimal amount, String currency) {
         return MoneyJson.of(new Money(amount, Currencies.parse(currency)));
     }
 

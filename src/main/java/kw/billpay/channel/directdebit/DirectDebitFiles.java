@@ -118,10 +118,7 @@ public class DirectDebitFiles {
         int done = files.file(run.fileRef()).recordsDone();
         int batchSize = properties.batchSize();
         try (ResultFileReader reader = new ResultFileReader(run.file())) {
-            String header = reader.next();
-            while (header != null && header.isBlank()) {
-                header = reader.next(); // up to the header, which the first pass checked
-            }
+            reader.nextNonBlank(); // the header, which the first pass checked
             List<Detail> batch = new ArrayList<>(batchSize);
             int seen = 0;
             for (String line = reader.next(); line != null; line = reader.next()) {

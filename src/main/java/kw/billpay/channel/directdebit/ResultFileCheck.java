@@ -8,6 +8,7 @@ import java.util.Set;
 import kw.billpay.channel.directdebit.ResultFileFormat.Header;
 import kw.billpay.channel.directdebit.ResultFileFormat.Trailer;
 import kw.billpay.money.Currencies;
+import kw.billpay.money.Money;
 import kw.billpay.money.MoneyException;
 import kw.billpay.money.MoneyParser;
 
@@ -45,7 +46,7 @@ final class ResultFileCheck {
                 header = header(reader);
                 if (!header.bank().equals(inbox.name())) {
                     throw new RejectedFileException(FileRejection.WRONG_BANK, "the header names bank \""
-                            + ResultFileFormat.shorten(header.bank()) + "\" but the file was dropped in the " + inbox + " inbox");
+                            + MoneyParser.shorten(header.bank()) + "\" but the file was dropped in the " + inbox + " inbox");
                 }
                 currency = currency(header.currencyCode(), supported);
                 Records records = records(reader, currency);
@@ -57,10 +58,7 @@ final class ResultFileCheck {
     }
 
     private static Header header(ResultFileReader reader) throws IOException {
-        String first = reader.next();
-        while (first != null && first.isBlank()) {
-            first = reader.next(); // blank lines are no records, before the header as anywhere else
-        }
+        String first = reader.nextNonBlank();
         if (first == null) {
             throw new RejectedFileException(FileRejection.MISSING_HEADER, "the file holds no line");
         }
@@ -82,7 +80,7 @@ final class ResultFileCheck {
             // not a currency at all: refused below like one no issuer bills in
         }
         throw new RejectedFileException(FileRejection.UNSUPPORTED_CURRENCY, "the header's currency \""
-                + ResultFileFormat.shorten(code) + "\" is not one of " + supported.stream().map(Currency::getCurrencyCode).sorted().toList());
+                + MoneyParser.shorten(code) + "\" is not one of " + supported.stream().map(Currency::getCurrencyCode).sorted().toList());
     }
 
     private record Records(Trailer trailer, boolean seqsAscending) { }
@@ -119,8 +117,9 @@ final class ResultFileCheck {
                     BigDecimal amount = ResultFileFormat.amountAsWritten(line);
                     if (amount != null) {
                         sumAsWritten = sumAsWritten.add(amount);
-                        if (isValidAmount(amount, currency)) {
-                            sumOfValid = sumOfValid.add(amount);
+                        Money valid = ResultFileFormat.validAmount(amount.toPlainString(), currency);
+                        if (valid != null) {
+                            sumOfValid = sumOfValid.add(valid.amount());
                         }
                     }
                 }
@@ -143,12 +142,4 @@ final class ResultFileCheck {
         return new Records(trailer, ascending);
     }
 
-    private static boolean isValidAmount(BigDecimal amount, Currency currency) {
-        try {
-            MoneyParser.parsePositive(amount.toPlainString(), currency);
-            return true;
-        } catch (MoneyException e) {
-            return false;
-        }
-    }
 }

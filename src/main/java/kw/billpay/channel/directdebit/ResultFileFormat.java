@@ -59,7 +59,7 @@ final class ResultFileFormat {
             }
             LocalDate created = date(f[3]);
             if (created == null) {
-                throw invalid("the header's createdDate \"" + shorten(f[3]) + "\" is not a date in yyyyMMdd");
+                throw invalid("the header's createdDate \"" + MoneyParser.shorten(f[3]) + "\" is not a date in yyyyMMdd");
             }
             return new Header(f[1], f[2], created, f[4]);
         }
@@ -78,10 +78,10 @@ final class ResultFileFormat {
                 throw invalid("the trailer has " + f.length + " fields, not 3 (T,recordCount,controlSum)");
             }
             if (!f[1].matches("[0-9]{1,9}")) {
-                throw invalid("the trailer's recordCount \"" + shorten(f[1]) + "\" is not a count");
+                throw invalid("the trailer's recordCount \"" + MoneyParser.shorten(f[1]) + "\" is not a count");
             }
             if (!NUMBER.matcher(f[2]).matches()) {
-                throw invalid("the trailer's controlSum \"" + shorten(f[2]) + "\" is not a number");
+                throw invalid("the trailer's controlSum \"" + MoneyParser.shorten(f[2]) + "\" is not a number");
             }
             return new Trailer(Long.parseLong(f[1]), new BigDecimal(f[2]));
         }
@@ -116,7 +116,7 @@ final class ResultFileFormat {
                 return malformed(lineNo, seq);
             }
             String account = AccountNumbers.isValid(f[2]) ? f[2] : null;
-            Money amount = amount(f[4], currency);
+            Money amount = validAmount(f[4], currency);
             LocalDate date = date(f[5]);
             RecordRefusal refusal = null;
             if (status == Collection.COLLECTED) {
@@ -127,6 +127,11 @@ final class ResultFileFormat {
             }
             return new Detail(lineNo, seq, account, f[3], amount, date, status,
                     status == Collection.NOT_COLLECTED ? reasonCode : null, refusal);
+        }
+
+        /** A COLLECTED record nothing refused: money to post. */
+        boolean toPost() {
+            return refusal == null && status == Collection.COLLECTED;
         }
 
         /** The same record, refused for this reason. */
@@ -143,14 +148,6 @@ final class ResultFileFormat {
             return new Detail(lineNo, SEQ.matcher(seq).matches() ? seq : null, null, null, null, null, null, null,
                     RecordRefusal.INVALID_RECORD);
         }
-
-        private static Money amount(String text, Currency currency) {
-            try {
-                return MoneyParser.parsePositive(text, currency);
-            } catch (MoneyException e) {
-                return null;
-            }
-        }
     }
 
     /** A yyyyMMdd date, or null. */
@@ -165,36 +162,40 @@ final class ResultFileFormat {
         }
     }
 
-    /** Field values are echoed in details; a hostile one is cut short. */
-    static String shorten(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
-    }
-
     /** Seqs in shortlex order (by length, then by character): numbers without leading zeros in their numeric order. */
     static final Comparator<String> SEQ_ORDER = Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder());
 
     /** The D line's seq (its second field) when it is a readable one, as {@link Detail#parse} reads it; else null. */
     static String seqAsWritten(String line) {
-        int start = line.indexOf(',') + 1;
-        if (start == 0) {
-            return null;
-        }
-        int end = line.indexOf(',', start);
-        String seq = end < 0 ? line.substring(start) : line.substring(start, end);
-        return SEQ.matcher(seq).matches() ? seq : null;
+        String seq = field(line, 1);
+        return seq != null && SEQ.matcher(seq).matches() ? seq : null;
     }
 
     /** The D line's amount field when it is a number at all (any scale or sign), for the trailer's control sum. */
     static BigDecimal amountAsWritten(String line) {
+        String amount = field(line, 4);
+        return amount != null && NUMBER.matcher(amount).matches() ? new BigDecimal(amount) : null;
+    }
+
+    /** A D amount as the gateway takes it: a positive amount with at most the currency's decimals (R1, R2); else null. */
+    static Money validAmount(String text, Currency currency) {
+        try {
+            return MoneyParser.parsePositive(text, currency);
+        } catch (MoneyException e) {
+            return null;
+        }
+    }
+
+    /** Field {@code index} (0 is the record type) of a line, without splitting the whole line; null when it has fewer. */
+    private static String field(String line, int index) {
         int start = 0;
-        for (int field = 0; field < 4; field++) {
+        for (int i = 0; i < index; i++) {
             start = line.indexOf(',', start) + 1;
             if (start == 0) {
                 return null;
             }
         }
         int end = line.indexOf(',', start);
-        String amount = end < 0 ? line.substring(start) : line.substring(start, end);
-        return NUMBER.matcher(amount).matches() ? new BigDecimal(amount) : null;
+        return end < 0 ? line.substring(start) : line.substring(start, end);
     }
 }

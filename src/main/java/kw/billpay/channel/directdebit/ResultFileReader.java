@@ -82,6 +82,15 @@ final class ResultFileReader implements Closeable {
         }
     }
 
+    /** The next line that is not blank (blank lines are no records, before the header as anywhere else), or null. */
+    String nextNonBlank() throws IOException {
+        String line = next();
+        while (line != null && line.isBlank()) {
+            line = next();
+        }
+        return line;
+    }
+
     /** The number of the line {@link #next} returned last; the first line is 1. */
     int lineNo() {
         return lineNo;
