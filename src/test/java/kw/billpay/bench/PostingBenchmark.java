@@ -55,8 +55,9 @@ import org.awaitility.core.ConditionTimeoutException;
 /**
  * Load driver for the posting path (not a test; surefire excludes {@code **}{@code /bench/**}).
  *
- * <p>In one run on one machine: starts the packaged gateway as a child process on a fresh data directory, measures
- * start to healthy, creates accounts over HTTP, then measures the same posting twice at the same concurrency:
+ * <p>In one run on one machine: measures start to healthy twice, each on a fresh data directory: from the jar
+ * extracted with a CDS archive (made by a training run first), then with {@code java -jar}. That second gateway stays
+ * up: the driver creates accounts over HTTP, then measures the same posting twice at the same concurrency:
  * written directly with JDBC against the gateway's own embedded PostgreSQL (insert payment, update account, insert
  * allocations, commit), and through {@code POST /api/v1/branch/payments} (HTTP/1.1 keep-alive, Basic authentication,
  * a fresh Idempotency-Key per request, JSON). Prints rates, the API/raw ratio, latency percentiles, resident memory,
@@ -72,7 +73,8 @@ import org.awaitility.core.ConditionTimeoutException;
  * mvn -q exec:java -Dexec.classpathScope=test -Dexec.mainClass=kw.billpay.bench.PostingBenchmark
  * </pre>
  * System properties (all optional): {@code bench.jar}, {@code bench.jvmArgs} (space separated JVM flags of the
- * gateway), {@code bench.accounts} (2000), {@code bench.threads} (4), {@code bench.warmup} (30 s: the JIT needs it),
+ * gateway, instead of {@code config/jvm.options}), {@code bench.accounts} (2000), {@code bench.threads} (4),
+ * {@code bench.warmup} (120 s: on 2 cores the C2 compiler takes about two minutes of load to settle),
  * {@code bench.duration} (15 s), {@code bench.amount} (1.000 KWD), {@code bench.startTimeout} (180 s),
  * {@code bench.diagnostics} (false: also run raw JDBC with the account lock and without the commit fsync, the
  * gateway's full statement sequence over JDBC, and cheaper HTTP endpoints, to locate where the API's time goes),
@@ -90,11 +92,6 @@ public final class PostingBenchmark {
     private static final double TARGET_P99_MS = 50.0;
     private static final long TARGET_RSS_MB = 400;
 
-    /**
-     * The gateway's JVM flags. Serial GC: on 2 cores it has no concurrent GC threads to feed and keeps far less native
-     * memory than G1 (about 45 MB less at this heap size); the same flags as {@code mvn spring-boot:run} and the image.
-     */
-    private static final String DEFAULT_JVM_ARGS = "-Xmx192m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError";
     private static final String OPS = "ops:ops-demo";
     private static final String TELLER = "teller:teller-demo";
     private static final ZoneId KUWAIT = ZoneId.of("Asia/Kuwait");
@@ -187,7 +184,11 @@ public final class PostingBenchmark {
         printHeader();
         Cpu.Sample machineBefore = Cpu.sample();
 
-        // 1. start -> healthy
+        // 0. start -> healthy from the extracted jar with a CDS archive, then stopped
+        long cdsStartMs = cdsStart();
+        say("gateway healthy after %,d ms from the extracted jar with a CDS archive", cdsStartMs);
+
+        // 1. start -> healthy with java -jar
         long startMs = startGateway();
         say("gateway healthy after %,d ms (pid %d, http %d, postgres %d)", startMs, gateway.pid(), httpPort, pgPort);
         long rssAfterStart = Proc.rssKb(gateway.pid());
@@ -225,7 +226,7 @@ public final class PostingBenchmark {
         long stopMs = stopGateway();
         Cpu.Sample machineAfter = Cpu.sample();
 
-        return report(startMs, rssAfterStart, raw, api, diagnostics, consistency, outboxBacklog, stopMs,
+        return report(startMs, cdsStartMs, rssAfterStart, raw, api, diagnostics, consistency, outboxBacklog, stopMs,
                 Cpu.loadBetween(machineBefore, machineAfter));
     }
 
@@ -234,6 +235,11 @@ public final class PostingBenchmark {
     // ================================================================================================================
 
     private long startGateway() throws IOException, InterruptedException {
+        return startGateway(List.of(), config.jar(), tempDir.resolve("data"));
+    }
+
+    /** The gateway's process, not yet started: {@code java <flags> <extraFlags> -jar <jar>} on {@code dataDir}. */
+    private ProcessBuilder gatewayProcess(List<String> extraFlags, Path jar, Path dataDir) throws IOException {
         httpPort = freePort();
         pgPort = freePort();
         while (pgPort == httpPort) {
@@ -244,20 +250,66 @@ public final class PostingBenchmark {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(config.jvmArgs());
+        command.addAll(extraFlags);
         command.add("-jar");
-        command.add(config.jar().toString());
+        command.add(jar.toString());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(config.projectDir().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(logFile.toFile());
         Map<String, String> env = builder.environment();
         env.put("GATEWAY_PROFILE", "embedded");
-        env.put("GATEWAY_DATA_DIR", tempDir.resolve("data").toString());
+        env.put("GATEWAY_DATA_DIR", dataDir.toString());
         env.put("SERVER_PORT", Integer.toString(httpPort));
         env.put("SERVER_ADDRESS", "127.0.0.1");
         env.put("GATEWAY_EMBEDDED_PG_PORT", Integer.toString(pgPort));
         env.put("GATEWAY_ISSUERS_DIR", config.projectDir().resolve("config/issuers").toString());
+        return builder;
+    }
 
+    /**
+     * Start to healthy in Spring Boot's efficient deployment form (README "Benchmark"): the jar extracted, and a CDS
+     * archive of the classes a training run loaded. The training run and the timed start each get a fresh data
+     * directory; the timed one is stopped again before the main run.
+     */
+    private long cdsStart() throws IOException, InterruptedException {
+        Path extracted = tempDir.resolve("extracted");
+        Process extract = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djarmode=tools", "-jar", config.jar().toString(), "extract", "--destination", extracted.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!extract.waitFor(120, TimeUnit.SECONDS) || extract.exitValue() != 0) {
+            throw new IllegalStateException("extracting the jar failed");
+        }
+        Path jar = extracted.resolve(config.jar().getFileName());
+        Path archive = tempDir.resolve("gateway.jsa");
+        Process training = gatewayProcess(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh"),
+                jar, tempDir.resolve("cds-training")).start();
+        boolean exited = training.waitFor(config.startTimeoutSeconds(), TimeUnit.SECONDS);
+        stopPostmaster(tempDir.resolve("cds-training/postgres")); // a run that exits on refresh leaves it running
+        if (!exited || !Files.isRegularFile(archive)) {
+            training.destroyForcibly();
+            throw new IllegalStateException("the CDS training run made no archive; last log lines:\n" + tail(logFile, 30));
+        }
+        long ms = startGateway(List.of("-XX:SharedArchiveFile=" + archive), jar, tempDir.resolve("cds-data"));
+        stopGateway();
+        return ms;
+    }
+
+    /** Stops the PostgreSQL server whose {@code postmaster.pid} is in {@code dataDir}, if it still runs. */
+    private static void stopPostmaster(Path dataDir) throws IOException {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        if (!Files.isRegularFile(pidFile)) {
+            return;
+        }
+        long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+        ProcessHandle.of(pid).ifPresent(postmaster -> {
+            postmaster.destroy(); // SIGTERM: PostgreSQL's smart shutdown, nobody is connected any more
+            postmaster.onExit().completeOnTimeout(postmaster, 30, TimeUnit.SECONDS).join();
+        });
+    }
+
+    private long startGateway(List<String> extraFlags, Path jar, Path dataDir) throws IOException, InterruptedException {
+        ProcessBuilder builder = gatewayProcess(extraFlags, jar, dataDir);
         HttpClient probe = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofMillis(500)).build();
         HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health"))
@@ -1130,12 +1182,14 @@ public final class PostingBenchmark {
     private record Line(String name, String value, String target, Boolean pass) {
     }
 
-    private List<Line> report(long startMs, long rssAfterStartKb, PhaseResult raw, PhaseResult api, List<PhaseResult> diagnostics,
+    private List<Line> report(long startMs, long cdsStartMs, long rssAfterStartKb, PhaseResult raw, PhaseResult api, List<PhaseResult> diagnostics,
                               Consistency consistency, long outboxBacklog, long stopMs, double machineLoad) throws IOException {
         double ratio = raw.rate() == 0 ? 0 : api.rate() / raw.rate();
         long gatewayRssMb = api.after().gatewayRssKb() / 1024;
         List<Line> lines = new ArrayList<>();
-        lines.add(new Line("start to healthy", fmt("%,d ms", startMs), "<= " + TARGET_START_MS + " ms", startMs <= TARGET_START_MS));
+        lines.add(new Line("start to healthy, java -jar", fmt("%,d ms", startMs), "<= " + TARGET_START_MS + " ms", startMs <= TARGET_START_MS));
+        lines.add(new Line("start to healthy, extracted + CDS", fmt("%,d ms", cdsStartMs), "<= " + TARGET_START_MS + " ms",
+                cdsStartMs <= TARGET_START_MS));
         lines.add(new Line("raw JDBC rate (" + raw.threads() + " conns)", fmt("%,.0f /s", raw.rate()), "-", null));
         lines.add(new Line("API rate (" + api.threads() + " clients)", fmt("%,.0f /s", api.rate()), "-", null));
         lines.add(new Line("ratio API / raw", fmt("%.3f", ratio), ">= " + TARGET_RATIO, ratio >= TARGET_RATIO));
@@ -1221,7 +1275,7 @@ public final class PostingBenchmark {
         warnings.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(8)
                 .forEach(e -> out.append(fmt("    x%,d %s%n", e.getValue(), e.getKey())));
         notes.forEach(n -> out.append("note: ").append(n).append('\n'));
-        out.append("gateway JVM flags: ").append(String.join(" ", config.jvmArgs())).append('\n');
+        out.append("gateway JVM flags: ").append(GatewayJvm.describe(config.jvmArgs())).append('\n');
         out.append("=".repeat(100)).append('\n');
         System.out.print(out);
         Path copy = config.outputDir().resolve("report-" + runId + ".txt");
@@ -1364,7 +1418,7 @@ public final class PostingBenchmark {
     private void printHeader() throws IOException {
         say("posting benchmark, run %s", runId);
         say("gateway jar %s (%,d MB)", config.jar(), Files.size(config.jar()) / (1024 * 1024));
-        say("gateway JVM flags: %s", String.join(" ", config.jvmArgs()));
+        say("gateway JVM flags: %s", GatewayJvm.describe(config.jvmArgs()));
         say("%d accounts, %d threads, %d s warm-up + %d s measured per phase, %s KWD per payment; data in %s",
                 config.accounts(), config.threads(), config.warmupSeconds(), config.durationSeconds(), config.amount(), tempDir);
         try {
@@ -1404,9 +1458,9 @@ public final class PostingBenchmark {
             }
             String amount = new BigDecimal(System.getProperty("bench.amount", "1.000")).setScale(3).toPlainString();
             return new Config(project, jar,
-                    List.of(System.getProperty("bench.jvmArgs", DEFAULT_JVM_ARGS).trim().split("\\s+")),
+                    GatewayJvm.flags(project),
                     Integer.getInteger("bench.accounts", 2000), Integer.getInteger("bench.threads", 4),
-                    Integer.getInteger("bench.warmup", 30), Integer.getInteger("bench.duration", 15), amount,
+                    Integer.getInteger("bench.warmup", 120), Integer.getInteger("bench.duration", 15), amount,
                     Integer.getInteger("bench.startTimeout", 180), Boolean.getBoolean("bench.diagnostics"),
                     Integer.getInteger("bench.jstack", 0),
                     Arrays.stream(System.getProperty("bench.jcmd", "").split(",")).map(String::trim).filter(c -> !c.isEmpty()).toList(),

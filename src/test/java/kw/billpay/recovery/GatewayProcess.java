@@ -63,7 +63,7 @@ final class GatewayProcess implements AutoCloseable {
     void start() throws IOException {
         ProcessBuilder builder = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx192m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), "kw.billpay.GatewayApplication"));
+                "@" + Path.of("config/jvm.options").toAbsolutePath(), "-cp", System.getProperty("java.class.path"), "kw.billpay.GatewayApplication"));
         builder.environment().putAll(Map.of(
                 "GATEWAY_DATA_DIR", dataDir.toString(),
                 "SERVER_PORT", String.valueOf(httpPort),
