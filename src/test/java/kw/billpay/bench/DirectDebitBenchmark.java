@@ -34,7 +34,7 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * Issue 4's speed check for direct-debit result files, against the packaged gateway started as its own process on
- * the embedded default (the same JVM flags as {@code mvn spring-boot:run}: 192 MB heap, serial GC).
+ * the embedded default (the JVM flags of {@code config/jvm.options}, as {@code mvn spring-boot:run}).
  * <ol>
  *   <li>Raw batched posting: the same postings written directly with JDBC against the gateway's own PostgreSQL, one
  *       connection, a batch of 1,000 per transaction (insert payment, update account, insert allocation; JDBC batches,
