@@ -1182,8 +1182,8 @@ public final class PostingBenchmark {
     private record Line(String name, String value, String target, Boolean pass) {
     }
 
-    private List<Line> report(long startMs, long cdsStartMs, long rssAfterStartKb, PhaseResult raw, PhaseResult api, List<PhaseResult> diagnostics,
-                              Consistency consistency, long outboxBacklog, long stopMs, double machineLoad) throws IOException {
+    private List<Line> report(long startMs, long cdsStartMs, long rssAfterStartKb, PhaseResult raw, PhaseResult api,
+                              List<PhaseResult> diagnostics, Consistency consistency, long outboxBacklog, long stopMs, double machineLoad) throws IOException {
         double ratio = raw.rate() == 0 ? 0 : api.rate() / raw.rate();
         long gatewayRssMb = api.after().gatewayRssKb() / 1024;
         List<Line> lines = new ArrayList<>();
