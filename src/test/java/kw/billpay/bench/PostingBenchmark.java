@@ -35,6 +35,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -141,6 +142,7 @@ public final class PostingBenchmark {
     private Instant stopRequestedAt;
     private int httpPort;
     private int pgPort;
+    private Path gatewayDataDir;
     private String baseUrl;
     private String jdbcUrl;
 
@@ -259,6 +261,7 @@ public final class PostingBenchmark {
                 .redirectOutput(logFile.toFile());
         Map<String, String> env = builder.environment();
         env.put("GATEWAY_PROFILE", "embedded");
+        gatewayDataDir = dataDir;
         env.put("GATEWAY_DATA_DIR", dataDir.toString());
         env.put("SERVER_PORT", Integer.toString(httpPort));
         env.put("SERVER_ADDRESS", "127.0.0.1");
@@ -285,7 +288,7 @@ public final class PostingBenchmark {
         Process training = gatewayProcess(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh"),
                 jar, tempDir.resolve("cds-training")).start();
         boolean exited = training.waitFor(config.startTimeoutSeconds(), TimeUnit.SECONDS);
-        stopPostmaster(tempDir.resolve("cds-training/postgres")); // a run that exits on refresh leaves it running
+        stopPostmaster(tempDir.resolve("cds-training")); // a run that exits on refresh leaves it running
         if (!exited || !Files.isRegularFile(archive)) {
             training.destroyForcibly();
             throw new IllegalStateException("the CDS training run made no archive; last log lines:\n" + tail(logFile, 30));
@@ -295,17 +298,24 @@ public final class PostingBenchmark {
         return ms;
     }
 
-    /** Stops the PostgreSQL server whose {@code postmaster.pid} is in {@code dataDir}, if it still runs. */
-    private static void stopPostmaster(Path dataDir) throws IOException {
-        Path pidFile = dataDir.resolve("postmaster.pid");
-        if (!Files.isRegularFile(pidFile)) {
-            return;
-        }
-        long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
-        ProcessHandle.of(pid).ifPresent(postmaster -> {
+    /** Stops the PostgreSQL server of a gateway data directory, if it still runs. */
+    private static void stopPostmaster(Path dataDir) {
+        postmaster(dataDir).ifPresent(postmaster -> {
             postmaster.destroy(); // SIGTERM: PostgreSQL's smart shutdown, nobody is connected any more
             postmaster.onExit().completeOnTimeout(postmaster, 30, TimeUnit.SECONDS).join();
         });
+    }
+
+    /** The postmaster named in a gateway data directory's {@code postgres/postmaster.pid}, if it runs. */
+    private static Optional<ProcessHandle> postmaster(Path dataDir) {
+        Path pidFile = dataDir.resolve("postgres/postmaster.pid");
+        try {
+            return Files.exists(pidFile)
+                    ? ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile).get(0).trim()))
+                    : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // not started, or already gone
+        }
     }
 
     private long startGateway(List<String> extraFlags, Path jar, Path dataDir) throws IOException, InterruptedException {
@@ -419,17 +429,11 @@ public final class PostingBenchmark {
      */
     private Set<ProcessHandle> postgresProcesses() {
         Set<ProcessHandle> found = new LinkedHashSet<>();
-        Path pidFile = tempDir.resolve("data/postgres/postmaster.pid");
-        try {
-            if (Files.exists(pidFile)) {
-                long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
-                ProcessHandle.of(pid).ifPresent(postmaster -> {
-                    found.add(postmaster);
-                    postmaster.descendants().forEach(found::add);
-                });
-            }
-        } catch (IOException | RuntimeException e) {
-            // not started or already gone
+        if (gatewayDataDir != null) {
+            postmaster(gatewayDataDir).ifPresent(postmaster -> {
+                found.add(postmaster);
+                postmaster.descendants().forEach(found::add);
+            });
         }
         if (gateway != null) {
             gateway.toHandle().descendants()
