@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import kw.billpay.allocation.Balances;
 import kw.billpay.allocation.Bucket;
 import kw.billpay.allocation.Product;
+import kw.billpay.infra.SqlStatement;
 import kw.billpay.money.Currencies;
 import kw.billpay.money.Money;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -91,7 +92,13 @@ public class AccountRepository {
     }
 
     public void updateBalances(Account account) {
-        jdbc.update(UPDATE_BALANCES, balanceArgs(account));
+        SqlStatement update = balancesUpdate(account);
+        jdbc.update(update.sql(), update.args());
+    }
+
+    /** The statement {@link #updateBalances} runs, for a posting that writes it in one round trip with its own rows. */
+    public SqlStatement balancesUpdate(Account account) {
+        return new SqlStatement(UPDATE_BALANCES, balanceArgs(account));
     }
 
     /**

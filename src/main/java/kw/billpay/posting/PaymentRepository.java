@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import kw.billpay.allocation.Allocation;
 import kw.billpay.allocation.Bucket;
 import kw.billpay.fx.FxRateRepository;
+import kw.billpay.infra.SqlStatement;
 import kw.billpay.money.Currencies;
 import kw.billpay.money.FxRate;
 import kw.billpay.money.Money;
@@ -44,6 +45,9 @@ public class PaymentRepository {
                       case when ? then 'BR' || to_char(now() at time zone ?, 'YYYYMMDD') || '-' || lpad(nextval('receipt_number_seq')::text, 8, '0') end,
                       ?, ?::jsonb)""";
 
+    private static final String INSERT_EVENT =
+            "insert into payment_event (payment_id, occurred_at, type, actor, detail, publish) values (?, ?, ?, ?, ?::jsonb, ?)";
+
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final Clock clock;
@@ -60,6 +64,28 @@ public class PaymentRepository {
      */
     public String insert(Payment p) {
         return jdbc.queryForObject(INSERT + " returning receipt_number", String.class, insertValues(p));
+    }
+
+    /**
+     * Writes a payment posted on arrival in one statement, so one round trip: the payment (kept once by its source key
+     * as for {@link #insert}), its allocations, the account's new balances and its audit entry. A posting that ran these
+     * one by one spent more of PostgreSQL's time on the round trips than on the rows. Returns the receipt number.
+     */
+    public String insertPosted(Payment p, SqlStatement accountUpdate, AuditEntry entry) {
+        List<Allocation> allocations = p.allocations();
+        String[] buckets = allocations.stream().map(a -> a.bucket().name()).toArray(String[]::new);
+        String[] amounts = allocations.stream().map(a -> a.amount().amount().toPlainString()).toArray(String[]::new);
+        List<Object> args = new ArrayList<>(Arrays.asList(insertValues(p)));
+        args.addAll(List.of(p.paymentId(), buckets, amounts));
+        args.addAll(Arrays.asList(accountUpdate.args()));
+        args.addAll(Arrays.asList(eventValues(entry, OffsetDateTime.now(clock))));
+        // Sub-statements of one WITH run on one snapshot; the foreign keys to the new payment are checked at its end.
+        return jdbc.queryForObject("with new_payment as (" + INSERT + " returning receipt_number),"
+                + " new_allocations as (insert into allocation (payment_id, position, bucket, amount)"
+                + " select ?, position, bucket, amount from unnest(?::varchar[], ?::numeric[]) with ordinality as a(bucket, amount, position)),"
+                + " new_balances as (" + accountUpdate.sql() + "),"
+                + " new_event as (" + INSERT_EVENT + ")"
+                + " select receipt_number from new_payment", String.class, args.toArray());
     }
 
     /** Inserts many payments (a bank file's batch) as one JDBC batch; each is kept once as for {@link #insert}. */
@@ -120,9 +146,11 @@ public class PaymentRepository {
 
     public void insertEvents(Collection<AuditEntry> entries) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        jdbc.batchUpdate("insert into payment_event (payment_id, occurred_at, type, actor, detail, publish) values (?, ?, ?, ?, ?::jsonb, ?)",
-                entries.stream().map(e -> new Object[] {e.paymentId(), now, e.type(), e.actor(), toJson(e.detail()), e.publish()})
-                        .toList());
+        jdbc.batchUpdate(INSERT_EVENT, entries.stream().map(e -> eventValues(e, now)).toList());
+    }
+
+    private Object[] eventValues(AuditEntry e, OffsetDateTime now) {
+        return new Object[] {e.paymentId(), now, e.type(), e.actor(), toJson(e.detail()), e.publish()};
     }
 
     public void insertRefundDue(String accountNumber, UUID paymentId, Money amount) {

@@ -96,9 +96,13 @@ public class PostingService {
                     intent.received().currency() + "->" + account.currency()), false);
             return stored;
         }
-        Payment stored = insert(newPayment(intent, account.currency(), PaymentStatus.POSTED, posting.get(), now));
-        apply(account, stored, posting.get(), intent.actor());
-        return stored;
+        Payment payment = newPayment(intent, account.currency(), PaymentStatus.POSTED, posting.get(), now);
+        String receiptNumber = payments.insertPosted(payment, accounts.balancesUpdate(after(account, payment, posting.get())),
+                postedEntry(account, payment, posting.get(), intent.actor()));
+        if (posting.get().refundDue() != null) {
+            payments.insertRefundDue(account.accountNumber(), payment.paymentId(), posting.get().refundDue());
+        }
+        return withReceiptNumber(payment, receiptNumber);
     }
 
     /**
@@ -502,7 +506,10 @@ public class PostingService {
     }
 
     private Payment insert(Payment payment) {
-        String receiptNumber = payments.insert(payment);
+        return withReceiptNumber(payment, payments.insert(payment));
+    }
+
+    private static Payment withReceiptNumber(Payment payment, String receiptNumber) {
         return new Payment(payment.paymentId(), payment.sourceKey(), payment.channel(), payment.method(), payment.status(),
                 payment.statusReason(), payment.accountNumber(), payment.received(), payment.billingCurrency(),
                 payment.posted(), payment.fx(), payment.allocations(), payment.creditBalancePart(), payment.valueTime(),

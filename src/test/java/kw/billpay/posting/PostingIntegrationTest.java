@@ -91,6 +91,9 @@ class PostingIntegrationTest extends GatewayIntegrationTest {
                 "CURRENT_FEES=2.500", "CURRENT_CASH=22.500");
         assertThat(payment.path("creditBalancePart").asText()).isEqualTo("0.000");
         assertThat(payment.path("receiptNumber").asText()).startsWith("BR");
+        JsonNode stored = get("/api/v1/payments/" + payment.path("paymentId").asText(), TELLER).json();
+        assertThat(allocations(stored)).containsExactlyElementsOf(allocations(payment));
+        assertThat(stored.path("receiptNumber").asText()).isEqualTo(payment.path("receiptNumber").asText());
         JsonNode view = get("/api/v1/accounts/" + account, TELLER).json();
         assertThat(view.path("buckets").path("PREVIOUS_FEES").asText()).isEqualTo("0.000");
         assertThat(view.path("buckets").path("CURRENT_CASH").asText()).isEqualTo("77.500");
@@ -127,6 +130,13 @@ class PostingIntegrationTest extends GatewayIntegrationTest {
         assertThat(get("/api/v1/accounts/" + account, OPS).json().path("creditBalance").asText()).isEqualTo("19485.000");
         assertThat(jdbc.queryForObject("select amount from refund_due where payment_id = ?::uuid", BigDecimal.class,
                 payment.path("paymentId").asText())).isEqualByComparingTo("4235.000");
+
+        // nothing is owed any more: the next payment is all credit, with no allocation
+        JsonNode allCredit = post("/api/v1/branch/payments", TELLER, cash(account, "1.000", "KWD"), newKey()).json();
+        assertThat(allocations(allCredit)).isEmpty();
+        assertThat(allocations(get("/api/v1/payments/" + allCredit.path("paymentId").asText(), OPS).json())).isEmpty();
+        assertThat(allCredit.path("creditBalancePart").asText()).isEqualTo("1.000");
+        assertThat(get("/api/v1/accounts/" + account, OPS).json().path("creditBalance").asText()).isEqualTo("19486.000");
     }
 
     @Test
