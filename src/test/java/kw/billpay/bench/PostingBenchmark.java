@@ -91,7 +91,9 @@ import org.awaitility.core.ConditionTimeoutException;
  * {@code bench.jstack} (0: thread dumps of the gateway taken during the API phase), {@code bench.jcmd} (comma
  * separated jcmd commands run on the gateway at the end of the API phase, e.g. {@code GC.heap_info}),
  * {@code bench.jfr} (false: a JFR recording of the gateway during each HTTP phase, with the JFR settings named by
- * {@code bench.jfrSettings}: "default", "profile" or a .jfc file), {@code bench.failOnMiss}
+ * {@code bench.jfrSettings}: "default", "profile" or a .jfc file; a recording started on the running gateway makes its
+ * JIT recompile for about a minute, which the measured window then shows, so for a profile start one with the JVM
+ * instead: {@code -XX:StartFlightRecording=…} in {@code bench.jvmArgs}), {@code bench.failOnMiss}
  * (false: throw at the end when a target is missed). The report, the gateway's log and those files are kept in
  * {@code target/bench/}.
  */
