@@ -96,13 +96,8 @@ public class PostingService {
                     intent.received().currency() + "->" + account.currency()), false);
             return stored;
         }
-        Payment payment = newPayment(intent, account.currency(), PaymentStatus.POSTED, posting.get(), now);
-        String receiptNumber = payments.insertPosted(payment, accounts.balancesUpdate(after(account, payment, posting.get())),
-                postedEntry(account, payment, posting.get(), intent.actor()));
-        if (posting.get().refundDue() != null) {
-            payments.insertRefundDue(account.accountNumber(), payment.paymentId(), posting.get().refundDue());
-        }
-        return withReceiptNumber(payment, receiptNumber);
+        return insertPosted(account, newPayment(intent, account.currency(), PaymentStatus.POSTED, posting.get(), now),
+                posting.get(), intent.actor());
     }
 
     /**
@@ -435,14 +430,29 @@ public class PostingService {
                         .map(rate -> FxConverter.convertByInverse(threshold, rate)));
     }
 
-    /** Writes a computed posting: allocations, balances, refund due, and the audit entry that is also the outbox event. */
+    /**
+     * Writes a payment posted on arrival: the payment, its allocations, balances and the audit entry that is also the
+     * outbox event in one statement, then its refund due.
+     */
+    private Payment insertPosted(Account account, Payment payment, Posting posting, String actor) {
+        String receiptNumber = payments.insertPosted(payment, accounts.balancesUpdate(after(account, payment, posting)),
+                postedEntry(account, payment, posting, actor));
+        recordRefundDue(account, payment, posting);
+        return withReceiptNumber(payment, receiptNumber);
+    }
+
+    /** Writes a computed posting of a payment already stored: allocations, balances, refund due, and the audit entry. */
     private void apply(Account account, Payment payment, Posting posting, String actor) {
         payments.insertAllocations(payment.paymentId(), posting.allocation().allocations());
         accounts.updateBalances(after(account, payment, posting));
+        recordRefundDue(account, payment, posting);
+        payments.insertEvents(List.of(postedEntry(account, payment, posting, actor)));
+    }
+
+    private void recordRefundDue(Account account, Payment payment, Posting posting) {
         if (posting.refundDue() != null) {
             payments.insertRefundDue(account.accountNumber(), payment.paymentId(), posting.refundDue());
         }
-        payments.insertEvents(List.of(postedEntry(account, payment, posting, actor)));
     }
 
     /** The account once this posting is applied: its buckets, and what was paid since its statement (R15). */

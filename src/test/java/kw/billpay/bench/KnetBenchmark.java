@@ -43,6 +43,7 @@ import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import kw.billpay.bench.LoadHttp.Answer;
 import kw.billpay.channel.knet.KnetCipher;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.JournalType;
@@ -51,15 +52,10 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.classic.methods.HttpPut;
-import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
-import org.apache.hc.core5.util.Timeout;
 import org.awaitility.Awaitility;
 
 /**
@@ -109,19 +105,7 @@ public final class KnetBenchmark {
     private final int rawThreads = Integer.getInteger("bench.rawThreads", 4);
     private final List<String> accounts = new ArrayList<>();
     private final List<Line> report = new ArrayList<>();
-    /**
-     * Apache HttpClient's classic API: each exchange is sent and read on the calling thread. The JDK client's hand-offs
-     * to its selector thread cost the driver CPU taken from the 2 cores the gateway is measured on (PostingBenchmark
-     * measured 0.25-0.49 ms against 0.10-0.15 ms per request). Redirects are not followed: Pay answers 302.
-     */
-    private final CloseableHttpClient http = HttpClients.custom()
-            .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                    .setMaxConnTotal(64).setMaxConnPerRoute(64)
-                    .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(Timeout.ofSeconds(5))
-                            .setSocketTimeout(Timeout.ofSeconds(30)).build())
-                    .build())
-            .disableCookieManagement().disableRedirectHandling().disableAutomaticRetries().disableContentCompression()
-            .build();
+    private final CloseableHttpClient http = LoadHttp.client(64, Duration.ofSeconds(30));
     private Path tempDir;
     private Process gateway;
     private String baseUrl;
@@ -451,12 +435,8 @@ public final class KnetBenchmark {
         return post;
     }
 
-    /** An HTTP answer, read whole. */
-    private record Answer(int status, String body) { }
-
     private Answer send(ClassicHttpRequest request) throws IOException {
-        return http.execute(request, response -> new Answer(response.getCode(),
-                response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8)));
+        return LoadHttp.send(http, request);
     }
 
     private static void expect(Answer answer, int status, String what) {

@@ -5,10 +5,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,18 +42,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpPut;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
@@ -205,8 +200,7 @@ public final class PostingBenchmark {
         long rssAfterStart = Proc.rssKb(gateway.pid());
 
         // 2. accounts over HTTP
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        CloseableHttpClient http = LoadHttp.client(config.threads(), Duration.ofSeconds(10));
         long t = System.nanoTime();
         createAccounts(http);
         say("created %,d accounts over HTTP in %,d ms", accounts.size(), (System.nanoTime() - t) / 1_000_000);
@@ -214,25 +208,24 @@ public final class PostingBenchmark {
         // 3. raw JDBC
         PhaseResult raw = runPhase("raw JDBC", config.threads(), i -> new RawPosting(i, false, false));
         // 4. API
-        CloseableHttpClient load = loadClient(config.threads());
-        PhaseResult api = runPhase("branch API", config.threads(), i -> new ApiPosting(load, i));
+        PhaseResult api = runPhase("branch API", config.threads(), i -> apiPosting(http, i));
 
         List<PhaseResult> diagnostics = new ArrayList<>();
         if (config.diagnostics()) {
             diagnostics.add(runPhase("raw JDBC + account lock", config.threads(), i -> new RawPosting(i, true, false)));
             diagnostics.add(runPhase("raw JDBC, no commit fsync", config.threads(), i -> new RawPosting(i, false, true)));
             String account = accounts.get(0);
-            diagnostics.add(runPhase("HTTP 401 (no credentials)", config.threads(), i -> new HttpCall(load, 401, () -> loadPost("/api/v1/branch/payments", null, cashBody(account), "k"))));
-            diagnostics.add(runPhase("HTTP 400 (auth+JSON, no key)", config.threads(), i -> new HttpCall(load, 400, () -> loadPost("/api/v1/branch/payments", TELLER, cashBody(account), null))));
-            diagnostics.add(runPhase("HTTP GET account", config.threads(), i -> new HttpCall(load, 200, () -> loadGet("/api/v1/accounts/" + accounts.get(ThreadLocalRandom.current().nextInt(accounts.size())), TELLER))));
+            diagnostics.add(runPhase("HTTP 401 (no credentials)", config.threads(), i -> new HttpCall(http, 401, () -> post("/api/v1/branch/payments", null, cashBody(account), "k"))));
+            diagnostics.add(runPhase("HTTP 400 (auth+JSON, no key)", config.threads(), i -> new HttpCall(http, 400, () -> post("/api/v1/branch/payments", TELLER, cashBody(account), null))));
+            diagnostics.add(runPhase("HTTP GET account", config.threads(), i -> new HttpCall(http, 200, () -> get("/api/v1/accounts/" + accounts.get(ThreadLocalRandom.current().nextInt(accounts.size())), TELLER))));
             String replayKey = "bench-replay-" + runId;
             String replayBody = cashBody(account);
-            send(http, post("/api/v1/branch/payments", TELLER, replayBody, replayKey).build());
-            diagnostics.add(runPhase("HTTP idempotent replay", config.threads(), i -> new HttpCall(load, 201, () -> loadPost("/api/v1/branch/payments", TELLER, replayBody, replayKey))));
-            diagnostics.add(runPhase("HTTP GET /actuator/health", config.threads(), i -> new HttpCall(load, 200, () -> loadGet("/actuator/health", null))));
+            LoadHttp.send(http, post("/api/v1/branch/payments", TELLER, replayBody, replayKey));
+            diagnostics.add(runPhase("HTTP idempotent replay", config.threads(), i -> new HttpCall(http, 201, () -> post("/api/v1/branch/payments", TELLER, replayBody, replayKey))));
+            diagnostics.add(runPhase("HTTP GET /actuator/health", config.threads(), i -> new HttpCall(http, 200, () -> get("/actuator/health", null))));
         }
 
-        load.close();
+        http.close();
 
         Consistency consistency = checkConsistency();
         long outboxBacklog = outboxBacklog();
@@ -331,13 +324,9 @@ public final class PostingBenchmark {
 
     private long startGateway(List<String> extraFlags, Path jar, Path dataDir) throws IOException, InterruptedException {
         ProcessBuilder builder = gatewayProcess(extraFlags, jar, dataDir);
-        HttpClient probe = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofMillis(500)).build();
-        HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health"))
-                .timeout(Duration.ofSeconds(2)).GET().build();
         long start = System.nanoTime();
         gateway = builder.start();
-        try {
+        try (CloseableHttpClient probe = LoadHttp.client(1, Duration.ofSeconds(2))) {
             Awaitility.await("gateway healthy").atMost(Duration.ofSeconds(config.startTimeoutSeconds()))
                     .pollInterval(Duration.ofMillis(50)).pollInSameThread()
                     .until(() -> {
@@ -346,8 +335,8 @@ public final class PostingBenchmark {
                                     + " before it was healthy; last log lines:\n" + tail(logFile, 30));
                         }
                         try {
-                            HttpResponse<String> answer = probe.send(health, HttpResponse.BodyHandlers.ofString());
-                            return answer.statusCode() == 200 && answer.body().replace(" ", "").contains("\"status\":\"UP\"");
+                            LoadHttp.Answer answer = LoadHttp.send(probe, get("/actuator/health", null));
+                            return answer.status() == 200 && answer.body().replace(" ", "").contains("\"status\":\"UP\"");
                         } catch (IOException notYet) {
                             return false; // not listening yet
                         }
@@ -461,7 +450,7 @@ public final class PostingBenchmark {
     // Setup
     // ================================================================================================================
 
-    private void createAccounts(HttpClient http) throws Exception {
+    private void createAccounts(CloseableHttpClient http) throws Exception {
         for (int i = 0; i < config.accounts(); i++) {
             accounts.add(String.format(Locale.ROOT, "3766%011d", 10_000_000L + i));
         }
@@ -472,9 +461,9 @@ public final class PostingBenchmark {
                 int first = t;
                 failures.add(pool.submit(() -> {
                     for (int i = first; i < accounts.size(); i += config.threads()) {
-                        HttpResponse<String> answer = send(http, put("/api/v1/accounts/" + accounts.get(i), OPS, accountBody()));
-                        if (answer.statusCode() != 201) {
-                            return "account " + accounts.get(i) + ": HTTP " + answer.statusCode() + " " + answer.body();
+                        LoadHttp.Answer answer = LoadHttp.send(http, put("/api/v1/accounts/" + accounts.get(i), OPS, accountBody()));
+                        if (answer.status() != 201) {
+                            return "account " + accounts.get(i) + ": HTTP " + answer.status() + " " + answer.body();
                         }
                     }
                     return null;
@@ -787,29 +776,21 @@ public final class PostingBenchmark {
     }
 
     /** The API posting: one teller request, a fresh Idempotency-Key each time; 201 is success. */
-    private final class ApiPosting extends HttpCall {
-        ApiPosting(CloseableHttpClient load, int thread) {
-            super(load, 201, new java.util.function.Supplier<>() {
-                private final String keyPrefix = "bench-" + runId + "-" + thread + "-";
-                private long sequence;
-
-                @Override
-                public ClassicHttpRequest get() {
-                    String account = accounts.get(ThreadLocalRandom.current().nextInt(accounts.size()));
-                    return loadPost("/api/v1/branch/payments", TELLER, cashBody(account), keyPrefix + (sequence++));
-                }
-            });
-        }
+    private HttpCall apiPosting(CloseableHttpClient http, int thread) {
+        String keyPrefix = "bench-" + runId + "-" + thread + "-";
+        AtomicLong sequence = new AtomicLong();
+        return new HttpCall(http, 201, () -> post("/api/v1/branch/payments", TELLER,
+                cashBody(accounts.get(ThreadLocalRandom.current().nextInt(accounts.size()))), keyPrefix + sequence.getAndIncrement()));
     }
 
     /** Any HTTP request of a measured phase, with its expected status. */
-    private class HttpCall extends BaseTask {
-        private final CloseableHttpClient load;
+    private final class HttpCall extends BaseTask {
+        private final CloseableHttpClient http;
         private final int expected;
         private final java.util.function.Supplier<ClassicHttpRequest> request;
 
-        HttpCall(CloseableHttpClient load, int expected, java.util.function.Supplier<ClassicHttpRequest> request) {
-            this.load = load;
+        HttpCall(CloseableHttpClient http, int expected, java.util.function.Supplier<ClassicHttpRequest> request) {
+            this.http = http;
             this.expected = expected;
             this.request = request;
         }
@@ -817,14 +798,11 @@ public final class PostingBenchmark {
         @Override
         public boolean call() {
             try {
-                return load.execute(request.get(), answer -> {
-                    String body = EntityUtils.toString(answer.getEntity(), StandardCharsets.UTF_8);
-                    if (answer.getCode() == expected) {
-                        return true;
-                    }
-                    error("HTTP " + answer.getCode(), body);
-                    return false;
-                });
+                LoadHttp.Answer answer = LoadHttp.send(http, request.get());
+                if (answer.status() == expected) {
+                    return true;
+                }
+                error("HTTP " + answer.status(), answer.body());
             } catch (IOException e) {
                 error(e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
             }
@@ -836,37 +814,7 @@ public final class PostingBenchmark {
     // HTTP and JDBC helpers
     // ================================================================================================================
 
-    private HttpRequest.Builder post(String path, String credentials, String json, String idempotencyKey) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
-        if (credentials != null) {
-            b.header("Authorization", basic(credentials));
-        }
-        if (idempotencyKey != null) {
-            b.header("Idempotency-Key", idempotencyKey);
-        }
-        return b;
-    }
-
-    /**
-     * The client of the measured phases: Apache HttpClient's classic API, which sends and reads each exchange on the
-     * calling thread over a kept-alive connection. The JDK client (used for the set-up) passes every exchange through its
-     * selector thread and back; measured here, that cost the driver 375-490 us of CPU per posting, taken from the same
-     * two cores as the gateway it measures. Cookies, redirects and retries are off: every request is what it says.
-     */
-    private static CloseableHttpClient loadClient(int connections) {
-        return HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setMaxConnTotal(connections).setMaxConnPerRoute(connections).build())
-                .disableCookieManagement().disableRedirectHandling().disableAutomaticRetries()
-                .disableContentCompression()
-                .build();
-    }
-
-    private ClassicHttpRequest loadPost(String path, String credentials, String json, String idempotencyKey) {
+    private ClassicHttpRequest post(String path, String credentials, String json, String idempotencyKey) {
         HttpPost post = new HttpPost(baseUrl + path);
         post.setHeader("Accept", "application/json");
         post.setEntity(new StringEntity(json, ContentType.APPLICATION_JSON));
@@ -879,7 +827,14 @@ public final class PostingBenchmark {
         return post;
     }
 
-    private ClassicHttpRequest loadGet(String path, String credentials) {
+    private ClassicHttpRequest put(String path, String credentials, String json) {
+        HttpPut put = new HttpPut(baseUrl + path);
+        put.setHeader("Authorization", basic(credentials));
+        put.setEntity(new StringEntity(json, ContentType.APPLICATION_JSON));
+        return put;
+    }
+
+    private ClassicHttpRequest get(String path, String credentials) {
         HttpGet get = new HttpGet(baseUrl + path);
         if (credentials != null) {
             get.setHeader("Authorization", basic(credentials));
@@ -887,31 +842,11 @@ public final class PostingBenchmark {
         return get;
     }
 
-    private HttpRequest put(String path, String credentials, String json) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .header("Authorization", basic(credentials))
-                .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build();
-    }
-
-    private HttpRequest get(String path, String credentials) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(10)).GET();
-        if (credentials != null) {
-            b.header("Authorization", basic(credentials));
-        }
-        return b.build();
-    }
-
     private static final Map<String, String> BASIC = new ConcurrentHashMap<>();
 
     private static String basic(String credentials) {
         return BASIC.computeIfAbsent(credentials,
                 c -> "Basic " + Base64.getEncoder().encodeToString(c.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static HttpResponse<String> send(HttpClient http, HttpRequest request) throws IOException, InterruptedException {
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private Connection connect() throws SQLException {
@@ -1012,7 +947,7 @@ public final class PostingBenchmark {
         Path out = config.outputDir().resolve("jfr-" + runId + "-" + phase.replaceAll("[^A-Za-z0-9]+", "_") + ".jfr");
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         try {
-            Process p = new ProcessBuilder(jcmd.toString(), Long.toString(gateway.pid()), "JFR.start", "settings=" + System.getProperty("bench.jfrSettings", "default"),
+            Process p = new ProcessBuilder(jcmd.toString(), Long.toString(gateway.pid()), "JFR.start", "settings=" + config.jfrSettings(),
                     "duration=" + seconds + "s", "filename=" + out).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             p.waitFor(20, TimeUnit.SECONDS);
         } catch (IOException e) {
@@ -1360,7 +1295,7 @@ public final class PostingBenchmark {
 
     private record Config(Path projectDir, Path jar, List<String> jvmArgs, int accounts, int threads, int warmupSeconds,
                           int durationSeconds, String amount, int startTimeoutSeconds, boolean diagnostics, int jstack,
-                          List<String> jcmd, boolean jfr, boolean failOnMiss, Path outputDir) {
+                          List<String> jcmd, boolean jfr, String jfrSettings, boolean failOnMiss, Path outputDir) {
 
         static Config fromSystemProperties() {
             Path project = Path.of(System.getProperty("user.dir")).toAbsolutePath();
@@ -1376,7 +1311,8 @@ public final class PostingBenchmark {
                     Integer.getInteger("bench.startTimeout", 180), Boolean.getBoolean("bench.diagnostics"),
                     Integer.getInteger("bench.jstack", 0),
                     Arrays.stream(System.getProperty("bench.jcmd", "").split(",")).map(String::trim).filter(c -> !c.isEmpty()).toList(),
-                    Boolean.getBoolean("bench.jfr"), Boolean.getBoolean("bench.failOnMiss"),
+                    Boolean.getBoolean("bench.jfr"), System.getProperty("bench.jfrSettings", "default"),
+                    Boolean.getBoolean("bench.failOnMiss"),
                     project.resolve("target/bench"));
         }
     }
