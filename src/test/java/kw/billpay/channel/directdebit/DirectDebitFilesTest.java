@@ -455,9 +455,12 @@ class DirectDebitFilesTest extends GatewayIntegrationTest {
         Path dropped = drop(PartnerBank.NBK, name, bankFile("NBK", fileId,
                 List.of("D,1,42429999000000001,M-1,99999999999999999,20261127,COLLECTED,"), "99999999999999999"));
         try {
-            List<String> ack = awaitAck(PartnerBank.NBK, name);
-            assertThat(ack.get(0)).startsWith("H,NBK,");
-            assertThat(Files.exists(dropped)).isFalse();
+            assertThat(awaitAck(PartnerBank.NBK, name)).containsExactly(
+                    "H,NBK," + fileId + ",ACCEPTED,",
+                    "R,1,REFUSED,INVALID_AMOUNT",
+                    "T,0,0.000,1,0");
+            // The acknowledgement is written inside the route; the file is moved when the route completes, just after.
+            await().atMost(ACK_WAIT).until(() -> Files.exists(folders.done(PartnerBank.NBK).resolve(name)) && !Files.exists(dropped));
         } finally {
             Files.deleteIfExists(dropped);
         }
