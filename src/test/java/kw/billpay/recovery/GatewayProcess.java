@@ -94,6 +94,14 @@ final class GatewayProcess implements AutoCloseable {
         process.waitFor();
     }
 
+    /** SIGTERM, as an orchestrator stops a container: Spring's graceful shutdown runs. Waits for the process to end. */
+    void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the gateway did not stop within 90 s of SIGTERM; see " + log);
+        }
+    }
+
     /** A clean stop (SIGTERM), and no PostgreSQL left behind even if the test failed half-way. */
     @Override
     public void close() throws Exception {

@@ -1,0 +1,109 @@
+package kw.billpay.recovery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A clean stop (SIGTERM, as an orchestrator stops a container) while tellers post: the payments in flight are finished
+ * and answered, none is answered with a server error, and the embedded PostgreSQL stops only after the connection
+ * pool, Camel and the web server are done with it.
+ */
+class GracefulShutdownTest {
+
+    private static final int PAYMENTS = 400;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String OPS = "ops:ops-demo";
+    private static final String TELLER = "teller:teller-demo";
+    /** What a request whose connection broke is recorded as: its outcome is unknown to the teller. */
+    private static final int BROKEN_CONNECTION = -1;
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void aSigtermFinishesThePaymentsInFlightBeforeTheDatabaseStops() throws Exception {
+        Path log = Path.of("target", "graceful-shutdown-gateway.log");
+        Files.deleteIfExists(log);
+        try (GatewayProcess gateway = new GatewayProcess(dataDir, log)) {
+            gateway.start();
+            String account = "376611111111" + String.format("%03d", System.nanoTime() % 1000);
+            assertThat(gateway.send("PUT", "/api/v1/accounts/" + account, OPS, Map.of("issuer", "amex-kw",
+                    "holderName", "Shutdown Test", "currency", "KWD", "product", "CREDIT", "creditLimit", "5000.000",
+                    "status", "OPEN", "statement", Map.of("statementDate", "2026-10-25", "dueDate", "2026-11-19",
+                            "buckets", Map.of("CURRENT_PURCHASES", "3000.000")), "unbilled", "0.000"), null).statusCode())
+                    .isEqualTo(201);
+
+            // Four tellers post; SIGTERM arrives once 40 payments are answered, with others in flight.
+            Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+            Map<Integer, String> paymentIds = new ConcurrentHashMap<>();
+            AtomicInteger answered = new AtomicInteger();
+            ExecutorService tellers = Executors.newFixedThreadPool(4);
+            for (int i = 0; i < PAYMENTS; i++) {
+                int n = i;
+                tellers.submit(() -> {
+                    try {
+                        HttpResponse<String> answer = gateway.send("POST", "/api/v1/branch/payments", TELLER,
+                                Map.of("accountNumber", account, "method", "CASH", "institution", "AMEX", "branch", "SHARQ",
+                                        "amount", Map.of("amount", "1.000", "currency", "KWD")), "shutdown-" + n);
+                        statuses.put(n, answer.statusCode());
+                        if (answer.statusCode() == 201) {
+                            paymentIds.put(n, JSON.readTree(answer.body()).path("paymentId").asText());
+                            answered.incrementAndGet();
+                        }
+                    } catch (IOException e) {
+                        statuses.put(n, BROKEN_CONNECTION);
+                    }
+                    return null;
+                });
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> answered.get() >= 40);
+            gateway.stop();
+            tellers.shutdown();
+            assertThat(tellers.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+
+            // Every request was either answered 201 or never taken (its connection refused or closed): no server error.
+            assertThat(statuses.values()).as("HTTP statuses of the payments").isSubsetOf(List.of(201, BROKEN_CONNECTION));
+            assertThat(paymentIds.size()).isLessThan(PAYMENTS);
+
+            // The database stopped last: after the pool closed, which is after Camel and the web server stopped.
+            String text = Files.readString(log);
+            int poolClosed = text.indexOf("gateway-db - Shutdown completed");
+            int camelStopped = text.indexOf(") shutdown in ");
+            int databaseStopped = text.indexOf("shut down postmaster");
+            assertThat(camelStopped).as("Camel's shutdown line in " + log).isPositive();
+            assertThat(poolClosed).as("the pool's shutdown line in " + log).isGreaterThan(camelStopped);
+            assertThat(databaseStopped).as("the database's shutdown line in " + log).isGreaterThan(poolClosed);
+            assertThat(text).doesNotContain("57P01"); // PostgreSQL's admin_shutdown, as seen by a connection in use
+
+            // Restarted on the same data: every payment answered 201 is posted; no other payment was left half-done.
+            gateway.start();
+            try (Connection db = DriverManager.getConnection(gateway.jdbcUrl(), "postgres", "")) {
+                for (String paymentId : paymentIds.values()) {
+                    assertThat(GatewayProcess.count(db, "select count(*) from payment where status = 'POSTED' and payment_id = '"
+                            + paymentId + "'")).as(paymentId).isEqualTo(1);
+                }
+                long broken = statuses.values().stream().filter(s -> s == BROKEN_CONNECTION).count();
+                assertThat(GatewayProcess.count(db, "select count(*) from payment where account_number = '" + account + "'"))
+                        .isBetween((long) paymentIds.size(), paymentIds.size() + broken);
+            }
+        }
+    }
+}
