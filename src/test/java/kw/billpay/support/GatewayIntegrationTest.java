@@ -29,7 +29,7 @@ import org.springframework.util.FileSystemUtils;
         "gateway.data-dir=target/it-data/shared",
         "gateway.events.relay-delay-ms=50",
         "gateway.knet.sweep-delay-ms=500",
-        "gateway.knet.resolve-after=PT4S",
+        "gateway.knet.resolve-after=PT10S",
         "gateway.direct-debit.poll-delay-ms=100",
         "gateway.direct-debit.stable-min-age-ms=200",
         "gateway.direct-debit.stable-check-interval-ms=100"})

@@ -27,7 +27,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class DirectDebitClaimTest extends GatewayIntegrationTest {
 
-    private static final long MAX_AGE_MILLIS = 1500;
+    /** Long enough that a keep-alive thread held up for a second or two on a busy 2-core machine still refreshes in time. */
+    private static final long MAX_AGE_MILLIS = 3000;
     private static final long KEEP_ALIVE_MILLIS = 300;
     private static final String KEY_PREFIX = "/claim-test/";
 
@@ -76,8 +77,8 @@ class DirectDebitClaimTest extends GatewayIntegrationTest {
         assertThat(second.add(key)).isFalse();
         assertThat(second.contains(key)).isTrue();
         assertThat(first.add(key)).as("not even the holder claims it twice").isFalse();
-        // for twice the maximum age the holder's keep-alive refreshes the claim, and the other instance never gets it
-        await().during(Duration.ofMillis(2 * MAX_AGE_MILLIS)).atMost(Duration.ofMillis(2 * MAX_AGE_MILLIS + 2_000))
+        // for longer than the maximum age the holder's keep-alive refreshes the claim, and the other instance never gets it
+        await().during(Duration.ofMillis(MAX_AGE_MILLIS + 1_500)).atMost(Duration.ofMillis(MAX_AGE_MILLIS + 3_500))
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> !second.add(key));
         assertThat(claimedAt(key)).as("refreshed by the keep-alive").isAfter(claimed);
@@ -99,17 +100,16 @@ class DirectDebitClaimTest extends GatewayIntegrationTest {
 
         // the first instance dies: its keep-alive stops, and nobody removes its claim
         first.stop();
-        long stopped = System.nanoTime();
         Timestamp lastRefresh = claimedAt(key);
         assertThat(lastRefresh).isNotNull();
         assertThat(second.add(key)).as("still fresh").isFalse();
 
         await().atMost(Duration.ofMillis(MAX_AGE_MILLIS + 3_000)).pollInterval(Duration.ofMillis(50)).until(() -> second.add(key));
-        long waited = (System.nanoTime() - stopped) / 1_000_000;
 
-        // taken no sooner than the maximum age after the last refresh (which was at most one keep-alive before the stop)
-        assertThat(waited).isGreaterThanOrEqualTo(MAX_AGE_MILLIS - KEEP_ALIVE_MILLIS - 100);
-        assertThat(claimedAt(key)).as("the taker's claim is fresh").isAfter(lastRefresh);
+        // taken no sooner than the maximum age after the last refresh, both read on the database's clock
+        Timestamp takenOver = claimedAt(key);
+        assertThat(takenOver.getTime() - lastRefresh.getTime()).as("millis from the last refresh to the take-over")
+                .isGreaterThanOrEqualTo(MAX_AGE_MILLIS);
         assertThat(first.add(key)).as("the dead instance's repository is shut down, but the row is what counts").isFalse();
         assertThat(second.contains(key)).isTrue();
     }
@@ -125,7 +125,7 @@ class DirectDebitClaimTest extends GatewayIntegrationTest {
         await().atMost(Duration.ofMillis(MAX_AGE_MILLIS + 3_000)).pollInterval(Duration.ofMillis(50)).until(() -> second.add(key));
 
         FileClaims third = instance();
-        await().during(Duration.ofMillis(2 * MAX_AGE_MILLIS)).atMost(Duration.ofMillis(2 * MAX_AGE_MILLIS + 2_000))
+        await().during(Duration.ofMillis(MAX_AGE_MILLIS + 1_500)).atMost(Duration.ofMillis(MAX_AGE_MILLIS + 3_500))
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> !third.add(key));
     }

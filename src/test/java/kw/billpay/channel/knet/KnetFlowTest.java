@@ -102,7 +102,7 @@ class KnetFlowTest extends GatewayIntegrationTest {
     void aCallbackWhoseAmountDiffersFromTheIntentIsRecordedAndNeverPosted() throws Exception {
         String account = newAccount("KWD");
         Started started = start(account, "10.000");
-        simulator.captureWithoutCallback(started.trandata());
+        // nothing was captured: a real capture would rightly be posted by the sweep once its inquiry confirms it
 
         String answer = knetCalls("/knet/response", callbackTrandata(started.trackId(), "CAPTURED", "99.000"));
 
