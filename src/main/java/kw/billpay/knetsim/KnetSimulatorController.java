@@ -31,7 +31,7 @@ class KnetSimulatorController {
     }
 
     @PostMapping(value = "/kpg/PaymentHTTP.htm", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    ResponseEntity<String> pressed(@RequestParam Map<String, String> form) throws InterruptedException {
+    ResponseEntity<String> pressed(@RequestParam Map<String, String> form) {
         Map<String, String> request = knet.merchantRequest(form.getOrDefault("trandata", "")).orElse(null);
         if (request == null) {
             return ResponseEntity.badRequest().body("<p>Invalid payment request (trandata).</p>");
