@@ -67,7 +67,9 @@ import org.awaitility.Awaitility;
  *
  * <p>System properties (optional): {@code bench.jar}, {@code bench.accounts} (200), {@code bench.ackRate} (200/s),
  * {@code bench.ackWarmup} (120 s: on 2 cores the C2 compiler takes about two minutes of load to settle),
- * {@code bench.ackSeconds} (15 s), {@code bench.e2e} (3000 payments), {@code bench.e2eThreads} (8),
+ * {@code bench.ackSeconds} (15 s), {@code bench.e2eWarmup} (3000 payments through the simulator's Pay first: the
+ * callbacks of the first phase do not warm up the hosted page, the simulator or its call back, and C2 took a quarter
+ * to a third of the CPU while they were first used), {@code bench.e2e} (3000 payments), {@code bench.e2eThreads} (8),
  * {@code bench.rawThreads} (4).
  */
 public final class KnetBenchmark {
@@ -100,6 +102,7 @@ public final class KnetBenchmark {
     private final int ackRate = Integer.getInteger("bench.ackRate", 200);
     private final int ackWarmup = Integer.getInteger("bench.ackWarmup", 120);
     private final int ackSeconds = Integer.getInteger("bench.ackSeconds", 15);
+    private final int e2eWarmup = Integer.getInteger("bench.e2eWarmup", 3000);
     private final int e2eCount = Integer.getInteger("bench.e2e", 3000);
     private final int e2eThreads = Integer.getInteger("bench.e2eThreads", 8);
     private final int rawThreads = Integer.getInteger("bench.rawThreads", 4);
@@ -136,13 +139,16 @@ public final class KnetBenchmark {
             });
             int ackCount = ackRate * (ackWarmup + ackSeconds);
             long t = System.nanoTime();
-            List<Intent> intents = startIntents(ackCount + e2eCount);
+            List<Intent> intents = startIntents(ackCount + e2eWarmup + e2eCount);
             say("%,d accounts, %,d online intents started in %,d ms (%.0f/s)", accounts.size(), intents.size(),
                     ms(t), intents.size() / (ms(t) / 1000.0));
             callbackAcknowledgement(intents.subList(0, ackCount));
             Awaitility.await("phase-2 callbacks resolved").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> count("select count(*) from payment where channel = 'KNET_ONLINE' and status = 'INITIATED'") <= e2eCount);
-            endToEnd(intents.subList(ackCount, ackCount + e2eCount));
+                    .until(() -> count("select count(*) from payment where channel = 'KNET_ONLINE' and status = 'INITIATED'") <= e2eWarmup + e2eCount);
+            if (e2eWarmup > 0) {
+                endToEnd(intents.subList(ackCount, ackCount + e2eWarmup), false);
+            }
+            endToEnd(intents.subList(ackCount + e2eWarmup, ackCount + e2eWarmup + e2eCount), true);
             rawJmsPostgres();
         } finally {
             stopGateway();
@@ -291,7 +297,7 @@ public final class KnetBenchmark {
 
     // --- phase 3: end to end against the simulator ---
 
-    private void endToEnd(List<Intent> intents) throws Exception {
+    private void endToEnd(List<Intent> intents, boolean measured) throws Exception {
         String posted = "select count(*) from payment where channel = 'KNET_ONLINE' and status = 'POSTED'";
         long before = count(posted);
         long t = System.nanoTime();
@@ -303,9 +309,12 @@ public final class KnetBenchmark {
                 .until(() -> count(posted) - before >= intents.size());
         double seconds = (System.nanoTime() - t) / 1e9;
         double rate = intents.size() / seconds;
-        say("end to end: %,d Pay submissions from %d threads in %,d ms (%.0f/s); all POSTED after %.2f s", intents.size(),
-                e2eThreads, payMs, intents.size() / (payMs / 1000.0), seconds);
-        report.add(new Line("end to end, Pay -> POSTED", fmt("%.0f payments/s", rate), ">= 1,000 /s", rate >= 1000));
+        say("end to end%s: %,d Pay submissions from %d threads in %,d ms (%.0f/s); all POSTED after %.2f s (%.0f/s)",
+                measured ? "" : " (warm-up)", intents.size(), e2eThreads, payMs, intents.size() / (payMs / 1000.0), seconds, rate);
+        if (measured) {
+            report.add(new Line("end to end, Pay -> POSTED", fmt("%.0f payments/s", rate), ">= 1,000 /s", rate >= 1000));
+            report.add(new Line("Pay submissions answered (same phase)", fmt("%.0f /s", intents.size() / (payMs / 1000.0)), "", null));
+        }
     }
 
     // --- phase 4: raw JMS + PostgreSQL on this machine ---

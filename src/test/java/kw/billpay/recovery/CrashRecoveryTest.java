@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -43,16 +42,11 @@ class CrashRecoveryTest {
 
     @Test
     void killedMidFlowThenRestartedEveryPaymentIsPostedOnce() throws Exception {
-        Path log = Path.of("target", "crash-recovery-gateway.log");
-        Files.deleteIfExists(log);
-        try (GatewayProcess gateway = new GatewayProcess(dataDir, log)) {
+        try (GatewayProcess gateway = new GatewayProcess(dataDir, GatewayProcess.freshLog("crash-recovery-gateway.log"))) {
             gateway.start();
             String account = "376600000000" + String.format("%03d", System.nanoTime() % 1000);
-            Map<String, Object> statement = Map.of("statementDate", "2026-10-25", "dueDate", "2026-11-19",
-                    "buckets", Map.of("PREVIOUS_FEES", "100.000", "CURRENT_PURCHASES", "1000.000"));
-            assertThat(gateway.send("PUT", "/api/v1/accounts/" + account, OPS, Map.of("issuer", "amex-kw",
-                    "holderName", "Crash Test", "currency", "KWD", "product", "CREDIT", "creditLimit", "5000.000",
-                    "status", "OPEN", "statement", statement, "unbilled", "0.000"), null).statusCode()).isEqualTo(201);
+            assertThat(gateway.send("PUT", "/api/v1/accounts/" + account, OPS, GatewayProcess.kwdAccount("Crash Test", "5000.000",
+                    Map.of("PREVIOUS_FEES", "100.000", "CURRENT_PURCHASES", "1000.000")), null).statusCode()).isEqualTo(201);
 
             // Four tellers post; the gateway is killed once a third of the payments are acknowledged.
             Map<Integer, String> firstAnswers = new ConcurrentHashMap<>();

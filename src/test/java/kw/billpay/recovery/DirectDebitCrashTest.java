@@ -23,7 +23,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -73,8 +72,7 @@ class DirectDebitCrashTest {
     void killedTwiceMidFileThenRestartedEveryRecordIsPostedOnceAndAcknowledgedOnce() throws Exception {
         Path dataDir = Path.of("target", "direct-debit-crash-data").toAbsolutePath();
         deleteRecursively(dataDir);
-        Path log = Path.of("target", "direct-debit-crash-gateway.log");
-        Files.deleteIfExists(log);
+        Path log = GatewayProcess.freshLog("direct-debit-crash-gateway.log");
         Path directDebit = dataDir.resolve("direct-debit");
         Path inbox = directDebit.resolve("inbox").resolve(BANK);
         Path done = directDebit.resolve("done").resolve(BANK);
@@ -325,18 +323,8 @@ class DirectDebitCrashTest {
     }
 
     private static Map<String, Object> account() {
-        Map<String, Object> statement = Map.of("statementDate", "2026-10-25", "dueDate", "2026-11-19",
-                "buckets", Map.of("PREVIOUS_FEES", "100.000", "CURRENT_PURCHASES", "20000.000"));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("issuer", "amex-kw");
-        body.put("holderName", "Direct Debit Crash");
-        body.put("currency", "KWD");
-        body.put("product", "CREDIT");
-        body.put("creditLimit", "50000.000");
-        body.put("status", "OPEN");
-        body.put("statement", statement);
-        body.put("unbilled", "0.000");
-        return body;
+        return GatewayProcess.kwdAccount("Direct Debit Crash", "50000.000",
+                Map.of("PREVIOUS_FEES", "100.000", "CURRENT_PURCHASES", "20000.000"));
     }
 
     /** The file as GET /api/v1/direct-debit/files shows it, or null before the gateway took it. */

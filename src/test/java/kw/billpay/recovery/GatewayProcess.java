@@ -141,6 +141,20 @@ final class GatewayProcess implements AutoCloseable {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A fresh log file for a test's gateway, {@code target/<fileName>}: kept after the test for a look when it failed. */
+    static Path freshLog(String fileName) throws IOException {
+        Path log = Path.of("target", fileName);
+        Files.deleteIfExists(log);
+        return log;
+    }
+
+    /** The body of {@code PUT /api/v1/accounts/{number}}: an open AMEX Kuwait credit card in KWD with this statement. */
+    static Map<String, Object> kwdAccount(String holderName, String creditLimit, Map<String, String> buckets) {
+        return Map.of("issuer", "amex-kw", "holderName", holderName, "currency", "KWD", "product", "CREDIT",
+                "creditLimit", creditLimit, "status", "OPEN", "unbilled", "0.000",
+                "statement", Map.of("statementDate", "2026-10-25", "dueDate", "2026-11-19", "buckets", buckets));
+    }
+
     /** The one number a query such as {@code select count(*) …} answers, read straight from the gateway's database. */
     static long count(Connection db, String sql) throws SQLException {
         try (ResultSet rs = db.createStatement().executeQuery(sql)) {

@@ -40,16 +40,12 @@ class GracefulShutdownTest {
 
     @Test
     void aSigtermFinishesThePaymentsInFlightBeforeTheDatabaseStops() throws Exception {
-        Path log = Path.of("target", "graceful-shutdown-gateway.log");
-        Files.deleteIfExists(log);
+        Path log = GatewayProcess.freshLog("graceful-shutdown-gateway.log");
         try (GatewayProcess gateway = new GatewayProcess(dataDir, log)) {
             gateway.start();
             String account = "376611111111" + String.format("%03d", System.nanoTime() % 1000);
-            assertThat(gateway.send("PUT", "/api/v1/accounts/" + account, OPS, Map.of("issuer", "amex-kw",
-                    "holderName", "Shutdown Test", "currency", "KWD", "product", "CREDIT", "creditLimit", "5000.000",
-                    "status", "OPEN", "statement", Map.of("statementDate", "2026-10-25", "dueDate", "2026-11-19",
-                            "buckets", Map.of("CURRENT_PURCHASES", "3000.000")), "unbilled", "0.000"), null).statusCode())
-                    .isEqualTo(201);
+            assertThat(gateway.send("PUT", "/api/v1/accounts/" + account, OPS, GatewayProcess.kwdAccount("Shutdown Test",
+                    "5000.000", Map.of("CURRENT_PURCHASES", "3000.000")), null).statusCode()).isEqualTo(201);
 
             // Four tellers post; SIGTERM arrives once 40 payments are answered, with others in flight.
             Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
