@@ -134,7 +134,12 @@ class EmbeddedPostgresConfiguration {
                 // concurrently, so on SIGTERM it stopped PostgreSQL while Spring's graceful shutdown was still
                 // finishing requests (SQLSTATE 57P01 on their connections). The hook calls close(), which does nothing
                 // once closed is set; destroy() resets the flag and stops the server when Spring is done with it.
-                closedFlag(postgres).set(true);
+                try {
+                    closedFlag(postgres).set(true);
+                } catch (IllegalStateException e) {
+                    postgres.close(); // the flag is still unset, so close() stops the server
+                    throw e;
+                }
                 log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), dataDir);
                 return postgres;
             } catch (IOException e) {
