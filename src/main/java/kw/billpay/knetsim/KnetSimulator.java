@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import kw.billpay.channel.knet.KnetCipher;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
@@ -59,6 +60,8 @@ public class KnetSimulator {
                     .setDefaultConnectionConfig(ConnectionConfig.custom()
                             .setConnectTimeout(Timeout.ofSeconds(5)).setSocketTimeout(Timeout.ofSeconds(10)).build())
                     .build())
+            // a Pay waits at most 5 s for a free connection (the client's default is 3 minutes)
+            .setDefaultRequestConfig(RequestConfig.custom().setConnectionRequestTimeout(Timeout.ofSeconds(5)).build())
             .disableCookieManagement().disableRedirectHandling().disableAutomaticRetries()
             .build();
     private final Map<String, Transaction> transactions = new ConcurrentHashMap<>();

@@ -88,7 +88,8 @@ public class KnetInquiry {
         return new InquiryResult(fields.get("result"), Map.copyOf(fields));
     }
 
-    private static DocumentBuilder newParser() {
+    /** A parser that refuses DTDs (no external entities, no entity expansion) and applies the JDK's processing limits. */
+    static DocumentBuilder newParser() {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);

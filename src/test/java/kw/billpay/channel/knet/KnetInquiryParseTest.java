@@ -1,7 +1,9 @@
 package kw.billpay.channel.knet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -9,6 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import kw.billpay.channel.knet.KnetInquiry.InquiryResult;
 import org.junit.jupiter.api.Test;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXParseException;
 
 /** Reading KNET's inquiry answer (CONTRACT: a sequence of elements with no single root). */
 class KnetInquiryParseTest {
@@ -45,12 +49,20 @@ class KnetInquiryParseTest {
     }
 
     @Test
-    void aDocumentTypeDeclarationIsRefused() {
-        // inside the wrapper a DOCTYPE is malformed anyway; the parser refuses DTDs outright (no external entities)
+    void anAnswerWithADocumentTypeDeclarationIsUnreadable() {
         String xxe = "<!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><result>&x;</result>";
         InquiryResult answer = inquiry.parse(xxe);
         assertThat(answer.result()).isEqualTo("UNREADABLE");
         assertThat(answer.captured()).isFalse();
+    }
+
+    /** Inside parse()'s wrapper a DOCTYPE is malformed anyway; the parser itself refuses DTDs in any document. */
+    @Test
+    void theParserRefusesDocumentTypeDeclarations() {
+        String xxe = "<!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><r>&x;</r>";
+        assertThatThrownBy(() -> KnetInquiry.newParser().parse(new InputSource(new StringReader(xxe))))
+                .isInstanceOf(SAXParseException.class)
+                .hasMessageContaining("DOCTYPE");
     }
 
     @Test
