@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 
 /**
@@ -97,7 +98,7 @@ final class GatewayProcess implements AutoCloseable {
     /** SIGTERM, as an orchestrator stops a container: Spring's graceful shutdown runs. Waits for the process to end. */
     void stop() throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)) {
+        if (!process.waitFor(90, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the gateway did not stop within 90 s of SIGTERM; see " + log);
         }
     }
@@ -107,7 +108,7 @@ final class GatewayProcess implements AutoCloseable {
     public void close() throws Exception {
         if (process != null && process.isAlive()) {
             process.destroy();
-            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
         }
