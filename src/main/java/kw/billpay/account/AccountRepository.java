@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import kw.billpay.allocation.Balances;
 import kw.billpay.allocation.Bucket;
@@ -35,6 +36,8 @@ public class AccountRepository {
                    due_date, minimum_due, minimum_due_computed, past_due, paid_since_statement, credit_balance, %s
             from account""".formatted(BUCKET_COLUMNS);
     private static final String SELECT = SELECT_ACCOUNTS + " where account_number = ?";
+    private static final String SELECT_OF_PAYMENT = SELECT_ACCOUNTS
+            + " where account_number = (select account_number from payment where payment_id = ?)";
     private static final String LOCK_MANY = SELECT_ACCOUNTS + " where account_number = any(?) order by account_number for update";
     private static final String UPDATE_BALANCES = "update account set %s, credit_balance = ?, paid_since_statement = ?, updated_at = now() where account_number = ?"
             .formatted(BUCKETS.stream().map(b -> column(b) + " = ?").collect(Collectors.joining(", ")));
@@ -75,6 +78,11 @@ public class AccountRepository {
     /** Reads the account and locks its row until the transaction ends: payments to one account apply one at a time (R14). */
     public Optional<Account> lockForPosting(String accountNumber) {
         return jdbc.query(SELECT + " for update", mapper, accountNumber).stream().findFirst();
+    }
+
+    /** {@link #lockForPosting} for the account a payment was made to, found and locked in one round trip. */
+    public Optional<Account> lockForPostingOf(UUID paymentId) {
+        return jdbc.query(SELECT_OF_PAYMENT + " for update", mapper, paymentId).stream().findFirst();
     }
 
     /**

@@ -184,8 +184,8 @@ public class PostingService {
         if (held.status() != PaymentStatus.PENDING_CLEARING) {
             throw clearingConflict(held, "CLEARED");
         }
-        payments.insertEvent(paymentId, "CLEARED", actor, Map.of("clearedAt", clearingTime.toString()), false);
-        return postHeld(account, held, clearingTime, actor);
+        return postHeld(account, held, clearingTime, actor, new PaymentRepository.AuditEntry(paymentId, "CLEARED", actor,
+                Map.of("clearedAt", clearingTime.toString()), false));
     }
 
     /**
@@ -236,8 +236,8 @@ public class PostingService {
         if (intent.status() != PaymentStatus.INITIATED && intent.status() != PaymentStatus.FAILED) {
             return intent;
         }
-        payments.insertEvent(paymentId, "CAPTURED", actor, knet, false);
-        return postHeld(account, intent, capturedAt, actor);
+        return postHeld(account, intent, capturedAt, actor, new PaymentRepository.AuditEntry(paymentId, "CAPTURED", actor,
+                knet, false));
     }
 
     /** KNET did not capture this online payment: it fails with KNET's result and is never posted (R21). */
@@ -247,9 +247,8 @@ public class PostingService {
         if (intent.status() != PaymentStatus.INITIATED) {
             return intent; // already resolved
         }
-        payments.updateStatus(paymentId, PaymentStatus.FAILED, result, null);
-        payments.insertEvent(paymentId, "FAILED", actor, Map.of("result", result), false);
-        return payments.find(paymentId).orElseThrow();
+        return payments.endUnposted(PaymentStatus.FAILED, result,
+                new PaymentRepository.AuditEntry(paymentId, "FAILED", actor, Map.of("result", result), false));
     }
 
     /** A held cheque or draft bounced: it is never posted (R19). Returning it again changes nothing. */
@@ -263,9 +262,8 @@ public class PostingService {
         if (held.status() != PaymentStatus.PENDING_CLEARING) {
             throw clearingConflict(held, "RETURNED");
         }
-        payments.updateStatus(paymentId, PaymentStatus.RETURNED, reason, null);
-        payments.insertEvent(paymentId, "RETURNED", actor, Map.of("reason", reason), false);
-        return payments.find(paymentId).orElseThrow();
+        return payments.endUnposted(PaymentStatus.RETURNED, reason,
+                new PaymentRepository.AuditEntry(paymentId, "RETURNED", actor, Map.of("reason", reason), false));
     }
 
     /**
@@ -312,7 +310,7 @@ public class PostingService {
                         if (payment.status() != PaymentStatus.PENDING_FX) {
                             return false;
                         }
-                        return postHeld(account, payment, payment.valueTime(), "fx-release").status() == PaymentStatus.POSTED;
+                        return postHeld(account, payment, payment.valueTime(), "fx-release", null).status() == PaymentStatus.POSTED;
                     });
                     posted += Boolean.TRUE.equals(done) ? 1 : 0;
                 } catch (MoneyException e) {
@@ -324,20 +322,31 @@ public class PostingService {
         return posted;
     }
 
-    private Payment postHeld(Account account, Payment held, OffsetDateTime valueTime, String actor) {
+    /**
+     * Posts a held payment, or holds it as PENDING_FX while its conversion has no rate. {@code cause}, the audit entry
+     * of what released it (CLEARED, CAPTURED; null for a rate that arrived), is written with the outcome.
+     */
+    private Payment postHeld(Account account, Payment held, OffsetDateTime valueTime, String actor,
+                             PaymentRepository.AuditEntry cause) {
+        List<PaymentRepository.AuditEntry> entries = new ArrayList<>(2);
+        if (cause != null) {
+            entries.add(cause);
+        }
         Set<PaymentFlag> flags = reviewFlags(account, held.received(), valueTime, held.flags(), fxRates::rateAt);
         Optional<Posting> posting = compute(account, held.received(), valueTime, flags);
         if (posting.isEmpty()) {
             if (held.status() != PaymentStatus.PENDING_FX) {
                 payments.updateStatus(held.paymentId(), PaymentStatus.PENDING_FX, null, valueTime);
-                payments.insertEvent(held.paymentId(), "PENDING_FX", actor, Map.of("needs",
-                        held.received().currency() + "->" + account.currency()), false);
+                entries.add(new PaymentRepository.AuditEntry(held.paymentId(), "PENDING_FX", actor, Map.of("needs",
+                        held.received().currency() + "->" + account.currency()), false));
             }
+            payments.insertEvents(entries);
             return payments.find(held.paymentId()).orElseThrow();
         }
         Payment posted = withPosting(held, posting.get(), PaymentStatus.POSTED, valueTime);
-        payments.markPosted(posted);
-        apply(account, posted, posting.get(), actor);
+        entries.add(postedEntry(account, posted, posting.get(), actor));
+        payments.markPosted(posted, accounts.balancesUpdate(after(account, posted, posting.get())), entries);
+        recordRefundDue(account, posted, posting.get());
         return posted;
     }
 
@@ -441,14 +450,6 @@ public class PostingService {
         return withReceiptNumber(payment, receiptNumber);
     }
 
-    /** Writes a computed posting of a payment already stored: allocations, balances, refund due, and the audit entry. */
-    private void apply(Account account, Payment payment, Posting posting, String actor) {
-        payments.insertAllocations(payment.paymentId(), posting.allocation().allocations());
-        accounts.updateBalances(after(account, payment, posting));
-        recordRefundDue(account, payment, posting);
-        payments.insertEvents(List.of(postedEntry(account, payment, posting, actor)));
-    }
-
     private void recordRefundDue(Account account, Payment payment, Posting posting) {
         if (posting.refundDue() != null) {
             payments.insertRefundDue(account.accountNumber(), payment.paymentId(), posting.refundDue());
@@ -506,9 +507,7 @@ public class PostingService {
     }
 
     private Account lockAccountOf(UUID paymentId) {
-        String accountNumber = payments.accountOf(paymentId)
-                .orElseThrow(() -> PaymentIds.unknown(paymentId));
-        return accounts.lockForPosting(accountNumber).orElseThrow();
+        return accounts.lockForPostingOf(paymentId).orElseThrow(() -> PaymentIds.unknown(paymentId));
     }
 
     private OffsetDateTime statementStart(Account account) {

@@ -23,6 +23,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -61,8 +62,9 @@ import org.awaitility.Awaitility;
 /**
  * Load driver for the KNET target: callbacks acknowledged (durable record written, REDIRECT line sent) at 200/s with
  * p99 &lt;= 20 ms; end to end from callback to POSTED at &gt;= 1,000 payments/s against the built-in simulator; printed
- * beside the raw JMS-plus-PostgreSQL rate of this machine, measured in the same run. Starts the packaged gateway jar
- * (embedded profile) as a child process. Run:
+ * beside the raw JMS-plus-PostgreSQL rate of this machine, measured in the same run, and with the CPU each payment of
+ * that phase cost the gateway (its C2 compiler's part too) and PostgreSQL. Starts the packaged gateway jar (embedded
+ * profile) as a child process. Run:
  * {@code mvn -q -DskipTests package && mvn -q exec:java -Dexec.classpathScope=test -Dexec.mainClass=kw.billpay.bench.KnetBenchmark}
  *
  * <p>System properties (optional): {@code bench.jar}, {@code bench.accounts} (200), {@code bench.ackRate} (200/s),
@@ -70,7 +72,7 @@ import org.awaitility.Awaitility;
  * {@code bench.ackSeconds} (15 s), {@code bench.e2eWarmup} (3000 payments through the simulator's Pay first: the
  * callbacks of the first phase do not warm up the hosted page, the simulator or its call back, and C2 took a quarter
  * to a third of the CPU while they were first used), {@code bench.e2e} (3000 payments), {@code bench.e2eThreads} (8),
- * {@code bench.rawThreads} (4).
+ * {@code bench.rawThreads} (4), {@code bench.jvmArgs} (the gateway's JVM flags instead of {@code config/jvm.options}).
  */
 public final class KnetBenchmark {
 
@@ -300,6 +302,7 @@ public final class KnetBenchmark {
     private void endToEnd(List<Intent> intents, boolean measured) throws Exception {
         String posted = "select count(*) from payment where channel = 'KNET_ONLINE' and status = 'POSTED'";
         long before = count(posted);
+        CpuTicks cpuBefore = cpuTicks();
         long t = System.nanoTime();
         parallel(e2eThreads, intents.size(), i -> expect(send(form("/kpg/PaymentHTTP.htm",
                 "trandata=" + intents.get(i).trandata() + "&choice=PAY")), 302, "Pay"));
@@ -307,6 +310,7 @@ public final class KnetBenchmark {
         // polled every 250 ms: a count every 20 ms cost PostgreSQL a third of a core, taken from the gateway it measures
         Awaitility.await("all POSTED").atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(250)).pollInSameThread()
                 .until(() -> count(posted) - before >= intents.size());
+        CpuTicks cpu = cpuTicks().minus(cpuBefore);
         double seconds = (System.nanoTime() - t) / 1e9;
         double rate = intents.size() / seconds;
         double payRate = intents.size() / (payMs / 1000.0);
@@ -315,7 +319,26 @@ public final class KnetBenchmark {
         if (measured) {
             report.add(new Line("end to end, Pay -> POSTED", fmt("%.0f payments/s", rate), ">= 1,000 /s", rate >= 1000));
             report.add(new Line("Pay submissions answered (same phase)", fmt("%.0f /s", payRate), "", null));
+            double msPerPayment = 1000.0 / Proc.CLOCK_TICKS / intents.size();
+            report.add(new Line("gateway CPU per payment (same phase)", fmt("%.2f ms", cpu.gateway() * msPerPayment), "", null));
+            report.add(new Line("  of which the JIT's C2 compiler", fmt("%.2f ms", cpu.compiler() * msPerPayment), "", null));
+            report.add(new Line("PostgreSQL CPU per payment (same phase)", fmt("%.2f ms", cpu.postgres() * msPerPayment), "", null));
         }
+    }
+
+    /** CPU clock ticks used so far: the gateway JVM, its C2 compiler thread(s), the embedded PostgreSQL's processes. */
+    record CpuTicks(long gateway, long compiler, long postgres) {
+        CpuTicks minus(CpuTicks earlier) {
+            return new CpuTicks(gateway - earlier.gateway, compiler - earlier.compiler, postgres - earlier.postgres);
+        }
+    }
+
+    private CpuTicks cpuTicks() {
+        long compiler = Proc.threadJiffies(gateway.pid()).entrySet().stream()
+                .filter(thread -> thread.getKey().startsWith("C# CompilerThre")) // "C2 CompilerThread0", digits folded
+                .mapToLong(Map.Entry::getValue).sum();
+        long postgres = Proc.postgres(tempDir.resolve("data"), gateway).stream().mapToLong(p -> Proc.jiffies(p.pid())).sum();
+        return new CpuTicks(Proc.jiffies(gateway.pid()), compiler, postgres);
     }
 
     // --- phase 4: raw JMS + PostgreSQL on this machine ---

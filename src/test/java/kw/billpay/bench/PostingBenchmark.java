@@ -27,11 +27,9 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -304,24 +302,13 @@ public final class PostingBenchmark {
 
     /** Stops the PostgreSQL server of a gateway data directory, if it still runs. */
     private static void stopPostmaster(Path dataDir) {
-        postmaster(dataDir).ifPresent(postmaster -> {
+        Proc.postmaster(dataDir).ifPresent(postmaster -> {
             postmaster.destroy(); // SIGTERM: PostgreSQL's smart shutdown, nobody is connected any more
             postmaster.onExit().completeOnTimeout(postmaster, 30, TimeUnit.SECONDS).join();
         });
     }
 
     /** The postmaster named in a gateway data directory's {@code postgres/postmaster.pid}, if it runs. */
-    private static Optional<ProcessHandle> postmaster(Path dataDir) {
-        Path pidFile = dataDir.resolve("postgres/postmaster.pid");
-        try {
-            return Files.exists(pidFile)
-                    ? ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile).get(0).trim()))
-                    : Optional.empty();
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty(); // not started, or already gone
-        }
-    }
-
     private long startGateway(List<String> extraFlags, Path jar, Path dataDir) throws IOException, InterruptedException {
         ProcessBuilder builder = gatewayProcess(extraFlags, jar, dataDir);
         long start = System.nanoTime();
@@ -356,7 +343,7 @@ public final class PostingBenchmark {
         if (gateway == null || !gateway.isAlive()) {
             return 0;
         }
-        Set<ProcessHandle> postgres = postgresProcesses();
+        Set<ProcessHandle> postgres = Proc.postgres(gatewayDataDir, gateway);
         long t = System.nanoTime();
         stopRequestedAt = Instant.now();
         gateway.destroy();
@@ -421,29 +408,6 @@ public final class PostingBenchmark {
         } catch (IOException | UncheckedIOException e) {
             System.out.println("could not delete " + tempDir + ": " + e.getMessage());
         }
-    }
-
-    /**
-     * The embedded PostgreSQL server: the postmaster named in its data directory's postmaster.pid (pg_ctl may leave it
-     * re-parented away from the gateway) and every process below it, plus any postgres process below the gateway.
-     */
-    private Set<ProcessHandle> postgresProcesses() {
-        Set<ProcessHandle> found = new LinkedHashSet<>();
-        if (gatewayDataDir != null) {
-            postmaster(gatewayDataDir).ifPresent(postmaster -> {
-                found.add(postmaster);
-                postmaster.descendants().forEach(found::add);
-            });
-        }
-        if (gateway != null) {
-            gateway.toHandle().descendants()
-                    .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false))
-                    .forEach(p -> {
-                        found.add(p);
-                        p.descendants().forEach(found::add);
-                    });
-        }
-        return found;
     }
 
     // ================================================================================================================
@@ -871,7 +835,7 @@ public final class PostingBenchmark {
     }
 
     private Snapshot snapshot() {
-        Set<ProcessHandle> postgres = postgresProcesses();
+        Set<ProcessHandle> postgres = Proc.postgres(gatewayDataDir, gateway);
         long pgJiffies = 0;
         long switches = 0;
         long rss = 0;
@@ -1314,98 +1278,6 @@ public final class PostingBenchmark {
                     Boolean.getBoolean("bench.jfr"), System.getProperty("bench.jfrSettings", "default"),
                     Boolean.getBoolean("bench.failOnMiss"),
                     project.resolve("target/bench"));
-        }
-    }
-
-    /** /proc readers (Linux). */
-    private static final class Proc {
-        static final long CLOCK_TICKS = clockTicks();
-
-        static long rssKb(long pid) {
-            return status(pid, "VmRSS");
-        }
-
-        /** A numeric field of /proc/pid/status (kB for memory fields); 0 when gone. */
-        static long status(long pid, String field) {
-            try {
-                for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                    if (line.startsWith(field + ":")) {
-                        return Long.parseLong(line.substring(field.length() + 1).trim().split("\\s+")[0]);
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                // gone
-            }
-            return 0;
-        }
-
-        static long pssKb(long pid) {
-            try {
-                for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "smaps_rollup"))) {
-                    if (line.startsWith("Pss:")) {
-                        return Long.parseLong(line.substring(4).trim().split("\\s+")[0]);
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                // gone or not readable
-            }
-            return 0;
-        }
-
-        /**
-         * CPU (clock ticks) of a process's threads grouped by name, digits folded ("GC Thread#0" and "#1" together).
-         * Linux keeps 15 characters of a Java thread's name.
-         */
-        static Map<String, Long> threadJiffies(long pid) {
-            Map<String, Long> out = new HashMap<>();
-            try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
-                tasks.forEach(task -> {
-                    try {
-                        String stat = Files.readString(task.resolve("stat"));
-                        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("\\d+", "#");
-                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        out.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
-                    } catch (IOException | RuntimeException gone) {
-                        // the thread ended
-                    }
-                });
-            } catch (IOException | RuntimeException e) {
-                // the process ended
-            }
-            return out;
-        }
-
-        /** {utime + stime, cutime + cstime (children waited for)} of a process, in clock ticks. */
-        static long[] ownAndChildrenJiffies(long pid) {
-            try {
-                String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                return new long[] {Long.parseLong(f[11]) + Long.parseLong(f[12]), Long.parseLong(f[13]) + Long.parseLong(f[14])};
-            } catch (IOException | RuntimeException e) {
-                return new long[2];
-            }
-        }
-
-        /** utime + stime of a process, all its threads (clock ticks); 0 when gone. */
-        static long jiffies(long pid) {
-            try {
-                String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                return Long.parseLong(f[11]) + Long.parseLong(f[12]);
-            } catch (IOException | RuntimeException e) {
-                return 0;
-            }
-        }
-
-        private static long clockTicks() {
-            try {
-                Process p = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
-                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
-                p.waitFor(5, TimeUnit.SECONDS);
-                return Long.parseLong(out);
-            } catch (Exception e) {
-                return 100;
-            }
         }
     }
 

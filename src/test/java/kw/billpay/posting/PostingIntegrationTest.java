@@ -219,6 +219,9 @@ class PostingIntegrationTest extends GatewayIntegrationTest {
         assertThat(OffsetDateTime.parse(cleared.json().path("valueTime").asText())).isAfterOrEqualTo(beforeClearing.minusSeconds(1));
         assertThat(allocations(cleared.json())).containsExactly("PREVIOUS_FEES=5.000", "PREVIOUS_PURCHASES=40.000", "CURRENT_INSTALMENTS=5.000");
         assertThat(get("/api/v1/accounts/" + account, OPS).json().path("totalOwed").asText()).isEqualTo("465.000");
+        JsonNode history = get("/api/v1/payments/" + chequeId, OPS).json().path("history");
+        assertThat(history).extracting(e -> e.path("type").asText()).containsExactly("RECEIVED", "CLEARED", "POSTED");
+        assertThat(history.get(2).path("detail").path("allocations")).hasSize(3);
 
         Answer again = post("/api/v1/branch/payments/" + chequeId + "/clearing", SUPERVISOR, Map.of("outcome", "CLEARED"));
         assertThat(again.status()).isEqualTo(200);
@@ -233,6 +236,8 @@ class PostingIntegrationTest extends GatewayIntegrationTest {
         Answer returned = post("/api/v1/branch/payments/" + bounced + "/clearing", OPS, Map.of("outcome", "RETURNED", "reason", "INSUFFICIENT_FUNDS"));
         assertThat(returned.json().path("status").asText()).isEqualTo("RETURNED");
         assertThat(returned.json().path("statusReason").asText()).isEqualTo("INSUFFICIENT_FUNDS");
+        assertThat(get("/api/v1/payments/" + bounced, OPS).json().path("history")).extracting(e -> e.path("type").asText())
+                .containsExactly("RECEIVED", "RETURNED");
         assertThat(post("/api/v1/branch/payments/" + bounced + "/clearing", OPS, Map.of("outcome", "RETURNED", "reason", "INSUFFICIENT_FUNDS")).status()).isEqualTo(200);
         assertThat(post("/api/v1/branch/payments/" + bounced + "/clearing", OPS, Map.of("outcome", "CLEARED")).status()).isEqualTo(409);
         assertThat(get("/api/v1/accounts/" + account, OPS).json().path("totalOwed").asText()).isEqualTo("465.000");
@@ -279,6 +284,8 @@ class PostingIntegrationTest extends GatewayIntegrationTest {
         assertThat(posted.path("status").asText()).isEqualTo("POSTED");
         assertThat(posted.path("posted").path("amount").asText()).isEqualTo("100.00"); // 30.500 × 3.2786885 = 99.99999925
         assertThat(posted.path("valueTime").asText()).isEqualTo("2025-06-10T09:00:00+03:00");
+        assertThat(posted.path("history")).extracting(e -> e.path("type").asText()).containsExactly("PENDING_FX", "POSTED");
+        assertThat(allocations(posted)).isNotEmpty();
     }
 
     @Test

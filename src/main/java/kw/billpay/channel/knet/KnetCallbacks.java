@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import kw.billpay.infra.SqlStatement;
 import kw.billpay.posting.Payment;
 import kw.billpay.posting.PaymentRepository;
 import kw.billpay.web.PublicUrl;
@@ -15,7 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * KNET's calls to {@code /knet/response} and {@code /knet/error}: each is kept as received (encrypted and decrypted)
@@ -51,7 +51,7 @@ public class KnetCallbacks {
      */
     public record CallbackOutcome(long callbackId, UUID paymentId, String outcome, boolean resolve, String redirectUrl) { }
 
-    @Transactional
+    /** The callback is kept, with its audit entry, by one statement: it is durable once that statement returns. */
     public CallbackOutcome record(KnetCallback callback) {
         Optional<String> plain = cipher.decrypt(callback.form().get("trandata"));
         Map<String, String> fields = plain.map(KnetCallbacks::parseQuery).orElse(Map.of());
@@ -69,18 +69,21 @@ public class KnetCallbacks {
             outcome = "ACCEPTED";
         }
         UUID paymentId = intent == null ? null : intent.paymentId();
-        Long id = jdbc.queryForObject("""
+        SqlStatement keep = new SqlStatement("""
                 insert into knet_callback (endpoint, form, plain_text, track_id, payment_id, result, outcome)
-                values (?, ?::jsonb, ?, ?, ?, ?, ?) returning id""", Long.class,
+                values (?, ?::jsonb, ?, ?, ?, ?, ?) returning id""",
                 callback.endpoint(), toJson(callback.form()), plain.orElse(null), trackId, paymentId, result, outcome);
-        if (intent != null) {
+        long id;
+        if (intent == null) {
+            id = jdbc.queryForObject(keep.sql(), Long.class, keep.args());
+        } else {
             Map<String, Object> detail = new LinkedHashMap<>();
-            detail.put("callbackId", id);
             detail.put("endpoint", callback.endpoint());
             detail.put("outcome", outcome);
             detail.put("result", result == null ? "" : result);
             detail.put("knetPaymentId", fields.getOrDefault("paymentid", ""));
-            payments.insertEvent(intent.paymentId(), "KNET_CALLBACK", "knet", detail, false);
+            id = payments.insertWithEvent(keep, new PaymentRepository.AuditEntry(paymentId, "KNET_CALLBACK", "knet", detail, false),
+                    "callbackId");
         }
         if (!outcome.equals("ACCEPTED")) {
             log.warn("KNET callback {} to /knet/{} recorded for review: {}", id, callback.endpoint(), outcome);

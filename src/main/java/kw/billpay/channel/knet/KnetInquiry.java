@@ -10,8 +10,6 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
-import kw.billpay.posting.Payment;
-import kw.billpay.posting.PaymentRepository;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -36,12 +34,10 @@ public class KnetInquiry {
 
     private final KnetProperties knet;
     private final KnetPaymentPage page;
-    private final PaymentRepository payments;
 
-    public KnetInquiry(KnetProperties knet, KnetPaymentPage page, PaymentRepository payments) {
+    public KnetInquiry(KnetProperties knet, KnetPaymentPage page) {
         this.knet = knet;
         this.page = page;
-        this.payments = payments;
     }
 
     /** KNET's answer, as the elements it sent. */
@@ -56,13 +52,12 @@ public class KnetInquiry {
     }
 
     /** The inquiry request for an intent: action 8, look-up by track id. */
-    public String requestFor(java.util.UUID paymentId) {
-        Payment intent = payments.find(paymentId).orElseThrow();
-        String trackId = intent.reference();
+    public String requestFor(KnetResolution.Resolution intent) {
+        String trackId = intent.trackId();
         return "<id>" + htmlEscape(knet.tranportalId()) + "</id>"
                 + "<password>" + htmlEscape(knet.tranportalPassword()) + "</password>"
                 + "<action>8</action>"
-                + "<amt>" + intent.received().toPlainString() + "</amt>"
+                + "<amt>" + intent.amount().toPlainString() + "</amt>"
                 + "<transid>" + trackId + "</transid>"
                 + "<trackid>" + trackId + "</trackid>"
                 + "<udf5>TrackID</udf5>";

@@ -1,5 +1,7 @@
 package kw.billpay.channel.knet;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -7,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import kw.billpay.channel.knet.KnetInquiry.InquiryResult;
+import kw.billpay.money.Currencies;
+import kw.billpay.money.Money;
 import kw.billpay.posting.Payment;
-import kw.billpay.posting.PaymentRepository;
 import kw.billpay.posting.PostingService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,45 +30,53 @@ public class KnetResolution {
 
     private final JdbcTemplate jdbc;
     private final PostingService posting;
-    private final PaymentRepository payments;
     private final KnetProperties knet;
     private final Clock clock;
 
-    public KnetResolution(JdbcTemplate jdbc, PostingService posting, PaymentRepository payments, KnetProperties knet,
-                          Clock clock) {
+    public KnetResolution(JdbcTemplate jdbc, PostingService posting, KnetProperties knet, Clock clock) {
         this.jdbc = jdbc;
         this.posting = posting;
-        this.payments = payments;
         this.knet = knet;
         this.clock = clock;
     }
 
     /**
-     * An intent to resolve.
+     * An intent to resolve, with what its inquiry asks KNET about.
      *
+     * @param trackId       the intent's track id, by which KNET is asked
+     * @param amount        the intent's amount, which a capture must match
      * @param claimedResult what KNET's callback said, or null when the sweep asks on its own
      * @param observedAt    when the capture was seen: the callback's arrival, else the time of the inquiry
      */
-    public record Resolution(UUID paymentId, String claimedResult, boolean needsInquiry, OffsetDateTime observedAt) { }
+    public record Resolution(UUID paymentId, String trackId, Money amount, String claimedResult, boolean needsInquiry,
+                             OffsetDateTime observedAt) { }
 
     /** What an accepted callback asks for: an inquiry when it claims a capture, else the intent's failure. */
     public Resolution forCallback(String callbackId) {
-        return jdbc.queryForObject("select payment_id, endpoint, result, received_at from knet_callback where id = ?",
+        return jdbc.queryForObject("""
+                select c.payment_id, c.endpoint, c.result, c.received_at, p.reference, p.received_amount, p.received_currency
+                from knet_callback c join payment p on p.payment_id = c.payment_id where c.id = ?""",
                 (rs, i) -> {
                     String result = rs.getString("result");
                     boolean claimsCapture = "response".equals(rs.getString("endpoint")) && "CAPTURED".equals(result);
-                    return new Resolution(rs.getObject("payment_id", UUID.class), result == null ? "ERROR" : result,
-                            claimsCapture, rs.getObject("received_at", OffsetDateTime.class));
+                    return new Resolution(rs.getObject("payment_id", UUID.class), rs.getString("reference"), amount(rs),
+                            result == null ? "ERROR" : result, claimsCapture, rs.getObject("received_at", OffsetDateTime.class));
                 }, Long.parseLong(callbackId));
     }
 
     /** Online intents still INITIATED after {@code KNET_RESOLVE_AFTER}: the gateway asks KNET itself. */
     public List<Resolution> overdue() {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return jdbc.queryForList("""
-                select payment_id from payment where status = 'INITIATED' and method = 'KNET' and received_at < ?
-                order by seq limit 500""", UUID.class, now.minus(knet.resolveAfter()))
-                .stream().map(id -> new Resolution(id, null, true, now)).toList();
+        return jdbc.query("""
+                select payment_id, reference, received_amount, received_currency from payment
+                where status = 'INITIATED' and method = 'KNET' and received_at < ? order by seq limit 500""",
+                (rs, i) -> new Resolution(rs.getObject("payment_id", UUID.class), rs.getString("reference"), amount(rs),
+                        null, true, now),
+                now.minus(knet.resolveAfter()));
+    }
+
+    private static Money amount(ResultSet rs) throws SQLException {
+        return new Money(rs.getBigDecimal("received_amount"), Currencies.parse(rs.getString("received_currency")));
     }
 
     public Payment failFromCallback(Resolution resolution) {
@@ -77,8 +88,7 @@ public class KnetResolution {
      * back for review (the intent fails with the amounts in its reason); anything else fails the intent.
      */
     public Payment applyInquiry(Resolution resolution, InquiryResult inquiry) {
-        if (inquiry.captured() && !KnetAmounts.matches(inquiry.fields().get("amt"),
-                payments.find(resolution.paymentId()).orElseThrow().received())) {
+        if (inquiry.captured() && !KnetAmounts.matches(inquiry.fields().get("amt"), resolution.amount())) {
             log.warn("KNET's inquiry confirms payment {} for {} KWD, not for the intent's amount: held for review",
                     resolution.paymentId(), inquiry.fields().get("amt"));
             return posting.failInitiated(resolution.paymentId(), "INQUIRY_AMOUNT_MISMATCH: KNET captured "

@@ -96,6 +96,10 @@ class KnetFlowTest extends GatewayIntegrationTest {
         await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(3)).until(() -> postingsOf(account) == 1);
         assertThat(get("/api/v1/accounts/" + account, OPS).json().path("totalOwed").asText()).isEqualTo("505.000");
         assertThat(jdbc.queryForObject("select count(*) from knet_callback where track_id = ?", Integer.class, started.trackId())).isEqualTo(5);
+        // each callback kept is in the payment's audit trail, by its id
+        assertThat(jdbc.queryForList("select (detail->>'callbackId')::bigint from payment_event where payment_id = ?::uuid"
+                        + " and type = 'KNET_CALLBACK' order by id", Long.class, started.paymentId()))
+                .isEqualTo(jdbc.queryForList("select id from knet_callback where track_id = ? order by id", Long.class, started.trackId()));
     }
 
     @Test

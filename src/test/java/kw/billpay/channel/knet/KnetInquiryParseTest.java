@@ -22,7 +22,7 @@ class KnetInquiryParseTest {
             + "<amt>25.000</amt>";
 
     // parse() reads no collaborator
-    private final KnetInquiry inquiry = new KnetInquiry(null, null, null);
+    private final KnetInquiry inquiry = new KnetInquiry(null, null);
 
     @Test
     void aCaptureIsReadWithEveryField() {

@@ -1,0 +1,144 @@
+package kw.billpay.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** /proc readers (Linux), for the benchmarks' CPU and memory figures of the gateway and its PostgreSQL. */
+final class Proc {
+
+    static final long CLOCK_TICKS = clockTicks();
+
+    private Proc() {
+    }
+
+    static long rssKb(long pid) {
+        return status(pid, "VmRSS");
+    }
+
+    /** A numeric field of /proc/pid/status (kB for memory fields); 0 when gone. */
+    static long status(long pid, String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith(field + ":")) {
+                    return Long.parseLong(line.substring(field.length() + 1).trim().split("\\s+")[0]);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // gone
+        }
+        return 0;
+    }
+
+    static long pssKb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "smaps_rollup"))) {
+                if (line.startsWith("Pss:")) {
+                    return Long.parseLong(line.substring(4).trim().split("\\s+")[0]);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // gone or not readable
+        }
+        return 0;
+    }
+
+    /**
+     * CPU (clock ticks) of a process's threads grouped by name, digits folded ("GC Thread#0" and "#1" together).
+     * Linux keeps 15 characters of a Java thread's name.
+     */
+    static Map<String, Long> threadJiffies(long pid) {
+        Map<String, Long> out = new HashMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            tasks.forEach(task -> {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("\\d+", "#");
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    out.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            // the process ended
+        }
+        return out;
+    }
+
+    /** {utime + stime, cutime + cstime (children waited for)} of a process, in clock ticks. */
+    static long[] ownAndChildrenJiffies(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return new long[] {Long.parseLong(f[11]) + Long.parseLong(f[12]), Long.parseLong(f[13]) + Long.parseLong(f[14])};
+        } catch (IOException | RuntimeException e) {
+            return new long[2];
+        }
+    }
+
+    /** utime + stime of a process, all its threads (clock ticks); 0 when gone. */
+    static long jiffies(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private static long clockTicks() {
+        try {
+            Process p = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
+            p.waitFor(5, TimeUnit.SECONDS);
+            return Long.parseLong(out);
+        } catch (Exception e) {
+            return 100;
+        }
+    }
+
+    /** The embedded PostgreSQL's postmaster, named in the gateway data directory's postmaster.pid. */
+    static Optional<ProcessHandle> postmaster(Path dataDir) {
+        Path pidFile = dataDir.resolve("postgres/postmaster.pid");
+        try {
+            return Files.exists(pidFile)
+                    ? ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile).get(0).trim()))
+                    : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // not started, or already gone
+        }
+    }
+
+    /**
+     * The embedded PostgreSQL server: the postmaster named in its data directory's postmaster.pid (pg_ctl may leave it
+     * re-parented away from the gateway) and every process below it, plus any postgres process below the gateway.
+     */
+    static Set<ProcessHandle> postgres(Path gatewayDataDir, Process gateway) {
+        Set<ProcessHandle> found = new LinkedHashSet<>();
+        if (gatewayDataDir != null) {
+            postmaster(gatewayDataDir).ifPresent(postmaster -> {
+                found.add(postmaster);
+                postmaster.descendants().forEach(found::add);
+            });
+        }
+        if (gateway != null) {
+            gateway.toHandle().descendants()
+                    .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false))
+                    .forEach(p -> {
+                        found.add(p);
+                        p.descendants().forEach(found::add);
+                    });
+        }
+        return found;
+    }
+}
