@@ -9,6 +9,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +44,7 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "gateway.knet.simulator.enabled", havingValue = "true")
 public class KnetSimulator {
 
+    static final int REMEMBERED = 10_000;
     private static final Pattern ELEMENT = Pattern.compile("<(\\w+)>([^<]*)</\\1>");
 
     private final KnetCipher cipher;
@@ -64,7 +66,17 @@ public class KnetSimulator {
             .setDefaultRequestConfig(RequestConfig.custom().setConnectionRequestTimeout(Timeout.ofSeconds(5)).build())
             .disableCookieManagement().disableRedirectHandling().disableAutomaticRetries()
             .build();
-    private final Map<String, Transaction> transactions = new ConcurrentHashMap<>();
+    /**
+     * The transactions the inquiry service knows: the latest {@value #REMEMBERED}, oldest forgotten first. KNET keeps
+     * them for months; a simulator that kept every one would, in a long session, fill the gateway's 192 MB heap it
+     * runs in (a transaction holds the merchant's whole request, about a kilobyte).
+     */
+    private final Map<String, Transaction> transactions = Collections.synchronizedMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Transaction> eldest) {
+            return size() > REMEMBERED;
+        }
+    });
     private final Map<String, String> inquiryOverrides = new ConcurrentHashMap<>();
     private final Map<String, String> amountOverrides = new ConcurrentHashMap<>();
     private final AtomicBoolean inquiryAvailable = new AtomicBoolean(true);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /** /proc readers (Linux), for the benchmarks' CPU and memory figures of the gateway and its PostgreSQL. */
@@ -64,6 +65,27 @@ final class Proc {
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("\\d+", "#");
                     String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                     out.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            // the process ended
+        }
+        return out;
+    }
+
+    /** CPU (clock ticks) of each of a process's threads whose name (as Linux keeps it, 15 characters) matches, by id. */
+    static Map<Long, Long> threadJiffiesById(long pid, Predicate<String> name) {
+        Map<Long, Long> out = new HashMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            tasks.forEach(task -> {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    if (name.test(stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')))) {
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        out.put(Long.parseLong(task.getFileName().toString()), Long.parseLong(f[11]) + Long.parseLong(f[12]));
+                    }
                 } catch (IOException | RuntimeException gone) {
                     // the thread ended
                 }
