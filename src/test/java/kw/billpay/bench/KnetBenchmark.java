@@ -115,6 +115,7 @@ public final class KnetBenchmark {
     private Process gateway;
     private String baseUrl;
     private String jdbcUrl;
+    private Connection counting;
 
     public static void main(String[] args) throws Exception {
         // the in-driver broker's audit log (INFO per message) would flood the report and slow the raw consumer
@@ -153,6 +154,9 @@ public final class KnetBenchmark {
             endToEnd(intents.subList(ackCount + e2eWarmup, ackCount + e2eWarmup + e2eCount), true);
             rawJmsPostgres();
         } finally {
+            if (counting != null) {
+                counting.close();
+            }
             stopGateway();
             deleteTree(tempDir);
         }
@@ -493,9 +497,12 @@ public final class KnetBenchmark {
                  "buckets":{"CURRENT_PURCHASES":"1000000000.000"}},"unbilled":"0.000"}""";
     }
 
-    private long count(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", ""); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
+    /** One connection for the driver's counts: a connection per poll cost PostgreSQL a backend start each time. */
+    private synchronized long count(String sql) throws SQLException {
+        if (counting == null) {
+            counting = DriverManager.getConnection(jdbcUrl, "postgres", "");
+        }
+        try (Statement s = counting.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
