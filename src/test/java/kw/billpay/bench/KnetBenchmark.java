@@ -314,7 +314,7 @@ public final class KnetBenchmark {
         // polled every 250 ms: a count every 20 ms cost PostgreSQL a third of a core, taken from the gateway it measures
         Awaitility.await("all POSTED").atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(250)).pollInSameThread()
                 .until(() -> count(posted) - before >= intents.size());
-        CpuTicks cpu = cpuTicks().minus(cpuBefore);
+        CpuUsed cpu = cpuTicks().since(cpuBefore);
         double seconds = (System.nanoTime() - t) / 1e9;
         double rate = intents.size() / seconds;
         double payRate = intents.size() / (payMs / 1000.0);
@@ -336,16 +336,15 @@ public final class KnetBenchmark {
      * started during a phase counts whole, one that ended during it is lost, so the compiler's part is a lower bound.
      */
     record CpuTicks(long gateway, Map<Long, Long> compilerThreads, long postgres) {
-        CpuTicks minus(CpuTicks earlier) {
+        CpuUsed since(CpuTicks earlier) {
             long compiler = compilerThreads.entrySet().stream()
                     .mapToLong(t -> t.getValue() - earlier.compilerThreads.getOrDefault(t.getKey(), 0L)).sum();
-            return new CpuTicks(gateway - earlier.gateway, Map.of(0L, compiler), postgres - earlier.postgres);
-        }
-
-        long compiler() {
-            return compilerThreads.values().stream().mapToLong(Long::longValue).sum();
+            return new CpuUsed(gateway - earlier.gateway, compiler, postgres - earlier.postgres);
         }
     }
+
+    /** CPU clock ticks used in a phase, by the gateway, by its C2 compiler (part of the gateway's), by PostgreSQL. */
+    record CpuUsed(long gateway, long compiler, long postgres) { }
 
     private CpuTicks cpuTicks() {
         long postgres = Proc.postgres(tempDir.resolve("data"), gateway).stream().mapToLong(p -> Proc.jiffies(p.pid())).sum();
