@@ -49,8 +49,11 @@ public class PaymentRepository {
             update payment set status = 'POSTED', status_reason = null, posted_amount = ?, fx_rate = ?, fx_effective_at = ?,
                    fx_source = ?, credit_balance_part = ?, value_time = ?, posted_at = now(), flags = ?
             where payment_id = ?""";
-    private static final String INSERT_EVENT =
-            "insert into payment_event (payment_id, occurred_at, type, actor, detail, publish) values (?, ?, ?, ?, ?::jsonb, ?)";
+    /** A payment's allocations from two arrays, buckets and amounts, in the order the buckets were paid. */
+    private static final String INSERT_ALLOCATIONS = "insert into allocation (payment_id, position, bucket, amount)"
+            + " select ?, position, bucket, amount from unnest(?::varchar[], ?::numeric[]) with ordinality as a(bucket, amount, position)";
+    private static final String INTO_EVENTS = "insert into payment_event (payment_id, occurred_at, type, actor, detail, publish)";
+    private static final String INSERT_EVENT = INTO_EVENTS + " values (?, ?, ?, ?, ?::jsonb, ?)";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -76,17 +79,13 @@ public class PaymentRepository {
      * by one took four round trips, each a wait on the database and CPU on both sides. Returns the receipt number.
      */
     public String insertPosted(Payment p, SqlStatement accountUpdate, AuditEntry entry) {
-        List<Allocation> allocations = p.allocations();
-        String[] buckets = allocations.stream().map(a -> a.bucket().name()).toArray(String[]::new);
-        String[] amounts = allocations.stream().map(a -> a.amount().amount().toPlainString()).toArray(String[]::new);
         List<Object> args = new ArrayList<>(Arrays.asList(insertValues(p)));
-        args.addAll(List.of(p.paymentId(), buckets, amounts));
+        args.addAll(allocationValues(p));
         args.addAll(Arrays.asList(accountUpdate.args()));
         args.addAll(Arrays.asList(eventValues(entry, OffsetDateTime.now(clock))));
         // Sub-statements of one WITH run on one snapshot; the foreign keys to the new payment are checked at its end.
         return jdbc.queryForObject("with new_payment as (" + INSERT + " returning receipt_number),"
-                + " new_allocations as (insert into allocation (payment_id, position, bucket, amount)"
-                + " select ?, position, bucket, amount from unnest(?::varchar[], ?::numeric[]) with ordinality as a(bucket, amount, position)),"
+                + " new_allocations as (" + INSERT_ALLOCATIONS + "),"
                 + " new_balances as (" + accountUpdate.sql() + "),"
                 + " new_event as (" + INSERT_EVENT + ")"
                 + " select receipt_number from new_payment", String.class, args.toArray());
@@ -114,10 +113,7 @@ public class PaymentRepository {
      * where running them one by one took five round trips.
      */
     public void markPosted(Payment p, SqlStatement accountUpdate, List<AuditEntry> entries) {
-        List<Allocation> allocations = p.allocations();
-        String[] buckets = allocations.stream().map(a -> a.bucket().name()).toArray(String[]::new);
-        String[] amounts = allocations.stream().map(a -> a.amount().amount().toPlainString()).toArray(String[]::new);
-        List<Object> args = new ArrayList<>(List.of(p.paymentId(), buckets, amounts));
+        List<Object> args = new ArrayList<>(allocationValues(p));
         args.addAll(Arrays.asList(accountUpdate.args()));
         args.add(OffsetDateTime.now(clock));
         args.add(entries.stream().map(AuditEntry::paymentId).toArray(UUID[]::new));
@@ -129,10 +125,9 @@ public class PaymentRepository {
                 p.fx() == null ? null : p.fx().effectiveAt(), p.fx() == null ? null : p.fx().source(),
                 amount(p.creditBalancePart()), p.valueTime(), flags(p.flags()), p.paymentId()));
         // Sub-statements of one WITH run on one snapshot; the entries' ids follow their order (the ordered select).
-        int updated = jdbc.update("with new_allocations as (insert into allocation (payment_id, position, bucket, amount)"
-                + " select ?, position, bucket, amount from unnest(?::varchar[], ?::numeric[]) with ordinality as a(bucket, amount, position)),"
+        int updated = jdbc.update("with new_allocations as (" + INSERT_ALLOCATIONS + "),"
                 + " new_balances as (" + accountUpdate.sql() + "),"
-                + " new_events as (insert into payment_event (payment_id, occurred_at, type, actor, detail, publish)"
+                + " new_events as (" + INTO_EVENTS
                 + " select e.payment_id, ?, e.type, e.actor, e.detail::jsonb, e.publish"
                 + " from unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::text[], ?::boolean[])"
                 + " with ordinality as e(payment_id, type, actor, detail, publish, n) order by e.n)"
@@ -140,6 +135,13 @@ public class PaymentRepository {
         if (updated != 1) {
             throw new IllegalStateException("payment " + p.paymentId() + " was not marked posted");
         }
+    }
+
+    /** The values of {@link #INSERT_ALLOCATIONS} for a payment's allocations. */
+    private static List<Object> allocationValues(Payment p) {
+        return List.of(p.paymentId(),
+                p.allocations().stream().map(a -> a.bucket().name()).toArray(String[]::new),
+                p.allocations().stream().map(a -> a.amount().amount().toPlainString()).toArray(String[]::new));
     }
 
     public void updateStatus(UUID paymentId, PaymentStatus status, String reason, OffsetDateTime valueTime) {
@@ -158,10 +160,6 @@ public class PaymentRepository {
                         + " update payment set status = ?, status_reason = ? where payment_id = ? and posted_amount is null"
                         + " returning " + COLUMNS, this::map, args.toArray())
                 .stream().findFirst().orElseThrow(() -> new IllegalStateException("payment " + entry.paymentId() + " is not an unposted payment"));
-    }
-
-    public void insertAllocations(UUID paymentId, List<Allocation> allocations) {
-        insertAllocations(List.of(Map.entry(paymentId, allocations)));
     }
 
     /** The allocations of many payments as one JDBC batch, each payment's in the order its buckets were paid. */
@@ -192,10 +190,10 @@ public class PaymentRepository {
      */
     public long insertWithEvent(SqlStatement insertReturningId, AuditEntry entry, String idField) {
         List<Object> args = new ArrayList<>(Arrays.asList(insertReturningId.args()));
-        Object[] event = eventValues(entry, OffsetDateTime.now(clock));
-        args.addAll(Arrays.asList(event[0], event[1], event[2], event[3], event[4], idField, event[5]));
+        args.addAll(Arrays.asList(entry.paymentId(), OffsetDateTime.now(clock), entry.type(), entry.actor(),
+                toJson(entry.detail()), idField, entry.publish()));
         return jdbc.queryForObject("with recorded as (" + insertReturningId.sql() + "),"
-                + " new_event as (insert into payment_event (payment_id, occurred_at, type, actor, detail, publish)"
+                + " new_event as (" + INTO_EVENTS
                 + " select ?, ?, ?, ?, ?::jsonb || jsonb_build_object(?::text, recorded.id), ? from recorded)"
                 + " select id from recorded", Long.class, args.toArray());
     }

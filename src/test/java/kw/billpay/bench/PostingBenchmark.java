@@ -308,7 +308,6 @@ public final class PostingBenchmark {
         });
     }
 
-    /** The postmaster named in a gateway data directory's {@code postgres/postmaster.pid}, if it runs. */
     private long startGateway(List<String> extraFlags, Path jar, Path dataDir) throws IOException, InterruptedException {
         ProcessBuilder builder = gatewayProcess(extraFlags, jar, dataDir);
         long start = System.nanoTime();

@@ -58,34 +58,35 @@ final class Proc {
      */
     static Map<String, Long> threadJiffies(long pid) {
         Map<String, Long> out = new HashMap<>();
-        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
-            tasks.forEach(task -> {
-                try {
-                    String stat = Files.readString(task.resolve("stat"));
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("\\d+", "#");
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    out.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
-                } catch (IOException | RuntimeException gone) {
-                    // the thread ended
-                }
-            });
-        } catch (IOException | RuntimeException e) {
-            // the process ended
-        }
+        threads(pid, (tid, name, ticks) -> out.merge(name.replaceAll("\\d+", "#"), ticks, Long::sum));
         return out;
     }
 
     /** CPU (clock ticks) of each of a process's threads whose name (as Linux keeps it, 15 characters) matches, by id. */
     static Map<Long, Long> threadJiffiesById(long pid, Predicate<String> name) {
         Map<Long, Long> out = new HashMap<>();
+        threads(pid, (tid, threadName, ticks) -> {
+            if (name.test(threadName)) {
+                out.put(tid, ticks);
+            }
+        });
+        return out;
+    }
+
+    private interface ThreadVisitor {
+        void visit(long tid, String name, long ticks);
+    }
+
+    /** Each live thread of a process: its id, its name, its CPU (utime + stime, clock ticks). */
+    private static void threads(long pid, ThreadVisitor visitor) {
         try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
             tasks.forEach(task -> {
                 try {
                     String stat = Files.readString(task.resolve("stat"));
-                    if (name.test(stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')))) {
-                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        out.put(Long.parseLong(task.getFileName().toString()), Long.parseLong(f[11]) + Long.parseLong(f[12]));
-                    }
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    visitor.visit(Long.parseLong(task.getFileName().toString()),
+                            stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')),
+                            Long.parseLong(f[11]) + Long.parseLong(f[12]));
                 } catch (IOException | RuntimeException gone) {
                     // the thread ended
                 }
@@ -93,7 +94,6 @@ final class Proc {
         } catch (IOException | RuntimeException e) {
             // the process ended
         }
-        return out;
     }
 
     /** {utime + stime, cutime + cstime (children waited for)} of a process, in clock ticks. */
