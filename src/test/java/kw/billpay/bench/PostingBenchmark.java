@@ -274,8 +274,11 @@ public final class PostingBenchmark {
 
     /**
      * Start to healthy in Spring Boot's efficient deployment form (README "Benchmark"): the jar extracted, and a CDS
-     * archive of the classes a training run loaded. The training run and the timed start each get a fresh data
-     * directory; the timed one is stopped again before the main run.
+     * archive of the classes a training run loaded. The training run starts the gateway until it is healthy and stops
+     * it with SIGTERM, so that the archive also holds what starts after the refresh (Camel's routes, Tomcat's
+     * connector, the health endpoint); Spring's {@code -Dspring.context.exit=onRefresh} stops before those. The
+     * training run and the timed start each get a fresh data directory; the timed one is stopped again before the
+     * main run.
      */
     private long cdsStart() throws IOException, InterruptedException {
         Path extracted = tempDir.resolve("extracted");
@@ -287,25 +290,14 @@ public final class PostingBenchmark {
         }
         Path jar = extracted.resolve(config.jar().getFileName());
         Path archive = tempDir.resolve("gateway.jsa");
-        Process training = gatewayProcess(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh"),
-                jar, tempDir.resolve("cds-training")).start();
-        boolean exited = training.waitFor(config.startTimeoutSeconds(), TimeUnit.SECONDS);
-        stopPostmaster(tempDir.resolve("cds-training")); // a run that exits on refresh leaves it running
-        if (!exited || !Files.isRegularFile(archive)) {
-            training.destroyForcibly();
+        startGateway(List.of("-XX:ArchiveClassesAtExit=" + archive), jar, tempDir.resolve("cds-training"));
+        stopGateway(); // the JVM writes the archive as it exits
+        if (!Files.isRegularFile(archive)) {
             throw new IllegalStateException("the CDS training run made no archive; last log lines:\n" + tail(logFile, 30));
         }
         long ms = startGateway(List.of("-XX:SharedArchiveFile=" + archive), jar, tempDir.resolve("cds-data"));
         stopGateway();
         return ms;
-    }
-
-    /** Stops the PostgreSQL server of a gateway data directory, if it still runs. */
-    private static void stopPostmaster(Path dataDir) {
-        Proc.postmaster(dataDir).ifPresent(postmaster -> {
-            postmaster.destroy(); // SIGTERM: PostgreSQL's smart shutdown, nobody is connected any more
-            postmaster.onExit().completeOnTimeout(postmaster, 30, TimeUnit.SECONDS).join();
-        });
     }
 
     private long startGateway(List<String> extraFlags, Path jar, Path dataDir) throws IOException, InterruptedException {

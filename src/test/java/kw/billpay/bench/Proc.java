@@ -130,7 +130,7 @@ final class Proc {
     }
 
     /** The embedded PostgreSQL's postmaster, named in the gateway data directory's postmaster.pid. */
-    static Optional<ProcessHandle> postmaster(Path dataDir) {
+    private static Optional<ProcessHandle> postmaster(Path dataDir) {
         Path pidFile = dataDir.resolve("postgres/postmaster.pid");
         try {
             return Files.exists(pidFile)
