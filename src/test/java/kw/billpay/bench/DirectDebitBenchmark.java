@@ -156,13 +156,8 @@ public final class DirectDebitBenchmark {
     }
 
     /** Peak resident memory of the gateway process (VmHWM), in kB. */
-    private long peakRssKb() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(gateway.pid()), "status"))) {
-            if (line.startsWith("VmHWM:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", ""));
-            }
-        }
-        return -1;
+    private long peakRssKb() {
+        return Proc.status(gateway.pid(), "VmHWM");
     }
 
     // ---- data -------------------------------------------------------------------------------------------------------

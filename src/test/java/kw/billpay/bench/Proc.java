@@ -27,27 +27,23 @@ final class Proc {
 
     /** A numeric field of /proc/pid/status (kB for memory fields); 0 when gone. */
     static long status(long pid, String field) {
+        return field(Path.of("/proc", Long.toString(pid), "status"), field);
+    }
+
+    static long pssKb(long pid) {
+        return field(Path.of("/proc", Long.toString(pid), "smaps_rollup"), "Pss");
+    }
+
+    /** The first number of a "Name: value" line of a /proc file; 0 when the file is gone or not readable. */
+    private static long field(Path file, String name) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith(field + ":")) {
-                    return Long.parseLong(line.substring(field.length() + 1).trim().split("\\s+")[0]);
+            for (String line : Files.readAllLines(file)) {
+                if (line.startsWith(name + ":")) {
+                    return Long.parseLong(line.substring(name.length() + 1).trim().split("\\s+")[0]);
                 }
             }
         } catch (IOException | RuntimeException e) {
             // gone
-        }
-        return 0;
-    }
-
-    static long pssKb(long pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "smaps_rollup"))) {
-                if (line.startsWith("Pss:")) {
-                    return Long.parseLong(line.substring(4).trim().split("\\s+")[0]);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // gone or not readable
         }
         return 0;
     }
@@ -83,10 +79,8 @@ final class Proc {
             tasks.forEach(task -> {
                 try {
                     String stat = Files.readString(task.resolve("stat"));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                     visitor.visit(Long.parseLong(task.getFileName().toString()),
-                            stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')),
-                            Long.parseLong(f[11]) + Long.parseLong(f[12]));
+                            stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')), ownTicks(afterName(stat)));
                 } catch (IOException | RuntimeException gone) {
                     // the thread ended
                 }
@@ -99,9 +93,8 @@ final class Proc {
     /** {utime + stime, cutime + cstime (children waited for)} of a process, in clock ticks. */
     static long[] ownAndChildrenJiffies(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return new long[] {Long.parseLong(f[11]) + Long.parseLong(f[12]), Long.parseLong(f[13]) + Long.parseLong(f[14])};
+            String[] f = afterName(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
+            return new long[] {ownTicks(f), Long.parseLong(f[13]) + Long.parseLong(f[14])};
         } catch (IOException | RuntimeException e) {
             return new long[2];
         }
@@ -109,13 +102,17 @@ final class Proc {
 
     /** utime + stime of a process, all its threads (clock ticks); 0 when gone. */
     static long jiffies(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
+        return ownAndChildrenJiffies(pid)[0];
+    }
+
+    /** The fields of a /proc stat line after the command name (which may hold spaces and parentheses): [0] is the state. */
+    private static String[] afterName(String stat) {
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    }
+
+    /** utime + stime, in clock ticks, from {@link #afterName}'s fields. */
+    private static long ownTicks(String[] afterName) {
+        return Long.parseLong(afterName[11]) + Long.parseLong(afterName[12]);
     }
 
     private static long clockTicks() {
