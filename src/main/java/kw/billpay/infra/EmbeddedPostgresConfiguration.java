@@ -155,7 +155,9 @@ class EmbeddedPostgresConfiguration {
                         .setDataDirectory(dataDir)
                         .setCleanDataDirectory(false)
                         .setPGStartupWait(Duration.ofSeconds(60))
-                        // Durable commits are the point of the database: fsync stays on, commits are synchronous.
+                        // Durable commits are the point of the database: fsync on, commits synchronous. zonky starts
+                        // the server with -F (fsync off, for throwaway test databases); a -c option given after it wins.
+                        .setServerConfig("fsync", "on")
                         .setServerConfig("max_connections", "100")
                         .setServerConfig("shared_buffers", "128MB")
                         .setServerConfig("synchronous_commit", "on");
