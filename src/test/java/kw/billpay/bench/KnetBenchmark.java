@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -73,6 +74,7 @@ import org.awaitility.Awaitility;
  * callbacks of the first phase do not warm up the hosted page, the simulator or its call back, and C2 took a quarter
  * to a third of the CPU while they were first used), {@code bench.e2e} (3000 payments), {@code bench.e2eThreads} (8),
  * {@code bench.rawThreads} (4), {@code bench.jvmArgs} (the gateway's JVM flags instead of {@code config/jvm.options}).
+ * The gateway's log is kept in {@code target/bench/knet-gateway.log}.
  */
 public final class KnetBenchmark {
 
@@ -99,6 +101,8 @@ public final class KnetBenchmark {
     record Line(String figure, String value, String target, Boolean pass) { }
 
     private final Path projectDir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+    /** Kept after the run (the data directory is not): the gateway's warnings, and its collections with -Xlog:gc. */
+    private final Path gatewayLog = projectDir.resolve("target/bench/knet-gateway.log");
     private final Path jar = projectDir.resolve(System.getProperty("bench.jar", "target/bill-payment-gateway-0.1.0-SNAPSHOT.jar"));
     private final int accountCount = Integer.getInteger("bench.accounts", 200);
     private final int ackRate = Integer.getInteger("bench.ackRate", 200);
@@ -170,11 +174,12 @@ public final class KnetBenchmark {
         int pgPort = freePort();
         baseUrl = "http://127.0.0.1:" + httpPort;
         jdbcUrl = "jdbc:postgresql://127.0.0.1:" + pgPort + "/postgres";
+        Files.createDirectories(gatewayLog.getParent());
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(GatewayJvm.flags(projectDir));
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(projectDir.toFile()).redirectErrorStream(true)
-                .redirectOutput(tempDir.resolve("gateway.log").toFile());
+                .redirectOutput(gatewayLog.toFile());
         builder.environment().put("GATEWAY_PROFILE", "embedded");
         builder.environment().put("GATEWAY_DATA_DIR", tempDir.resolve("data").toString());
         builder.environment().put("SERVER_PORT", Integer.toString(httpPort));
@@ -186,7 +191,7 @@ public final class KnetBenchmark {
         gateway = builder.start();
         Awaitility.await("gateway healthy").atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(100)).until(() -> {
             if (!gateway.isAlive()) {
-                throw new IllegalStateException("the gateway exited with " + gateway.exitValue() + "; see " + tempDir.resolve("gateway.log"));
+                throw new IllegalStateException("the gateway exited with " + gateway.exitValue() + "; see " + gatewayLog);
             }
             try {
                 return send(new HttpGet(baseUrl + "/actuator/health")).body().replace(" ", "").contains("\"status\":\"UP\"");
@@ -251,6 +256,16 @@ public final class KnetBenchmark {
         CountDownLatch done = new CountDownLatch(intents.size());
         AtomicInteger next = new AtomicInteger();
         long start = System.nanoTime() + 20_000_000L;
+        // PostgreSQL's own activity over the measured window: a checkpoint's flush there delays every durable commit
+        CompletableFuture<Checkpoints> atWindow = new CompletableFuture<>();
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        sampler.schedule(() -> {
+            try {
+                atWindow.complete(checkpoints());
+            } catch (SQLException e) {
+                atWindow.completeExceptionally(e);
+            }
+        }, start + warm * periodNs - System.nanoTime(), TimeUnit.NANOSECONDS);
         ticker.scheduleAtFixedRate(() -> {
             // catch up on every slot that is due (the ticker may fire late); each request is timed from its slot
             long now = System.nanoTime();
@@ -287,7 +302,13 @@ public final class KnetBenchmark {
         if (!finished) {
             throw new IllegalStateException("callbacks still outstanding after the phase");
         }
+        sampler.shutdown();
+        Checkpoints inWindow = checkpoints().since(atWindow.get());
+        say("PostgreSQL over the measured window: %d checkpoints ended, their writes %,d ms and file syncs %,d ms; "
+                + "%,d kB of WAL", inWindow.ended(), inWindow.writeMs(), inWindow.syncMs(), inWindow.walBytes() / 1024);
         long[] measured = Arrays.copyOfRange(latencyNs, warm, latencyNs.length);
+        say("callbacks per second of the measured window, p99 / max ms (a tail that gathers in a few seconds is a stall, "
+                + "one spread over all of them is contention): %s", perSecond(measured));
         Arrays.sort(measured);
         double seconds = (lastDone.get() - (start + warm * periodNs)) / 1e9;
         double rate = measured.length / seconds;
@@ -299,6 +320,17 @@ public final class KnetBenchmark {
         report.add(new Line("callback ack latency p99", fmt("%.2f ms", p99), "<= 20 ms", p99 <= 20.0));
         report.add(new Line("callback ack latency max", fmt("%.2f ms", measured[measured.length - 1] / 1e6), "", null));
         report.add(new Line("callbacks answered other than 200 + one REDIRECT= line", Integer.toString(bad.get()), "0", bad.get() == 0));
+    }
+
+    /** Each second's p99 and maximum, in the order the callbacks were sent. */
+    private String perSecond(long[] latencyNs) {
+        StringBuilder seconds = new StringBuilder();
+        for (int from = 0; from < latencyNs.length; from += ackRate) {
+            long[] second = Arrays.copyOfRange(latencyNs, from, Math.min(from + ackRate, latencyNs.length));
+            Arrays.sort(second);
+            seconds.append(fmt(" %.0f/%.0f", pct(second, 0.99), second[second.length - 1] / 1e6));
+        }
+        return seconds.toString().strip();
     }
 
     // --- phase 3: end to end against the simulator ---
@@ -494,6 +526,21 @@ public final class KnetBenchmark {
                 {"issuer":"amex-kw","holderName":"Bench Holder","currency":"KWD","product":"CREDIT","creditLimit":"2000.000",
                  "status":"OPEN","statement":{"statementDate":"2026-10-25","dueDate":"2026-11-19","minimumDue":"25.000",
                  "buckets":{"CURRENT_PURCHASES":"1000000000.000"}},"unbilled":"0.000"}""";
+    }
+
+    /** PostgreSQL's checkpointer and WAL totals since its start (PostgreSQL 17's statistics views). */
+    record Checkpoints(long ended, long writeMs, long syncMs, long walBytes) {
+        Checkpoints since(Checkpoints earlier) {
+            return new Checkpoints(ended - earlier.ended, writeMs - earlier.writeMs, syncMs - earlier.syncMs,
+                    walBytes - earlier.walBytes);
+        }
+    }
+
+    private Checkpoints checkpoints() throws SQLException {
+        return new Checkpoints(count("select num_timed + num_requested from pg_stat_checkpointer"),
+                count("select write_time::bigint from pg_stat_checkpointer"),
+                count("select sync_time::bigint from pg_stat_checkpointer"),
+                count("select wal_bytes::bigint from pg_stat_wal"));
     }
 
     /** One connection for the driver's counts: a connection per poll cost PostgreSQL a backend start each time. */
