@@ -299,10 +299,10 @@ public final class KnetBenchmark {
         boolean finished = done.await(ackWarmup + ackSeconds + 60L, TimeUnit.SECONDS);
         ticker.shutdownNow();
         workers.shutdownNow();
+        sampler.shutdown(); // its one sample is taken or still due; either way its thread then ends, also on a failure
         if (!finished) {
             throw new IllegalStateException("callbacks still outstanding after the phase");
         }
-        sampler.shutdown();
         Checkpoints inWindow = checkpoints().since(atWindow.get());
         say("PostgreSQL over the measured window: %d checkpoints ended, their writes %,d ms and file syncs %,d ms; "
                 + "%,d kB of WAL", inWindow.ended(), inWindow.writeMs(), inWindow.syncMs(), inWindow.walBytes() / 1024);
