@@ -258,8 +258,15 @@ public final class KnetBenchmark {
         long start = System.nanoTime() + 20_000_000L;
         // PostgreSQL's own activity over the measured window: a checkpoint's flush there delays every durable commit
         CompletableFuture<Checkpoints> atWindow = new CompletableFuture<>();
+        // and the CPU used over it: callbacks that wait for a CPU are what a saturated machine shows
+        CompletableFuture<CpuTicks> cpuAtWindow = new CompletableFuture<>();
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
         sampler.schedule(() -> {
+            try {
+                cpuAtWindow.complete(cpuTicks());
+            } catch (RuntimeException e) {
+                cpuAtWindow.completeExceptionally(e);
+            }
             try {
                 atWindow.complete(checkpoints());
             } catch (SQLException e) {
@@ -297,6 +304,7 @@ public final class KnetBenchmark {
             }
         }, 0, 1, TimeUnit.MILLISECONDS);
         boolean finished = done.await(ackWarmup + ackSeconds + 60L, TimeUnit.SECONDS);
+        CpuTicks cpuAtEnd = cpuTicks();
         ticker.shutdownNow();
         workers.shutdownNow();
         sampler.shutdown(); // its one sample is taken or still due; either way its thread then ends, also on a failure
@@ -304,6 +312,7 @@ public final class KnetBenchmark {
             throw new IllegalStateException("callbacks still outstanding after the phase");
         }
         Checkpoints inWindow = checkpoints().since(atWindow.get());
+        CpuUsed cpu = cpuAtEnd.since(cpuAtWindow.get());
         say("PostgreSQL over the measured window: %d checkpoints ended, their writes %,d ms and file syncs %,d ms; "
                 + "%,d kB of WAL", inWindow.ended(), inWindow.writeMs(), inWindow.syncMs(), inWindow.walBytes() / 1024);
         long[] measured = Arrays.copyOfRange(latencyNs, warm, latencyNs.length);
@@ -320,6 +329,16 @@ public final class KnetBenchmark {
         report.add(new Line("callback ack latency p99", fmt("%.2f ms", p99), "<= 20 ms", p99 <= 20.0));
         report.add(new Line("callback ack latency max", fmt("%.2f ms", measured[measured.length - 1] / 1e6), "", null));
         report.add(new Line("callbacks answered other than 200 + one REDIRECT= line", Integer.toString(bad.get()), "0", bad.get() == 0));
+        // each callback's resolution (inquiry to the simulator, posting) runs behind it on the same machine
+        double msPerCallback = 1000.0 / Proc.CLOCK_TICKS / measured.length;
+        report.add(new Line("gateway / PostgreSQL CPU per callback (same window)", fmt("%.2f / %.2f ms",
+                cpu.gateway() * msPerCallback, cpu.postgres() * msPerCallback), "", null));
+        report.add(new Line("machine busy (same window; stolen by the host)", machineBusy(cpu), "", null));
+    }
+
+    private static String machineBusy(CpuUsed cpu) {
+        return fmt("%.0f%% of %d CPUs (%.1f%%)", cpu.machineBusy() * 100, Runtime.getRuntime().availableProcessors(),
+                cpu.machineStolen() * 100);
     }
 
     /** Each second's p99 and maximum, in the order the callbacks were sent. */
@@ -359,29 +378,36 @@ public final class KnetBenchmark {
             report.add(new Line("gateway CPU per payment (same phase)", fmt("%.2f ms", cpu.gateway() * msPerPayment), "", null));
             report.add(new Line("  of which the JIT's C2 compiler (at least)", fmt("%.2f ms", cpu.compiler() * msPerPayment), "", null));
             report.add(new Line("PostgreSQL CPU per payment (same phase)", fmt("%.2f ms", cpu.postgres() * msPerPayment), "", null));
+            report.add(new Line("machine busy (same phase; stolen by the host)", machineBusy(cpu), "", null));
         }
     }
 
     /**
      * CPU clock ticks used so far: the gateway JVM, each of its C2 compiler threads (by thread id), the embedded
-     * PostgreSQL's processes. HotSpot starts and ends compiler threads as its queue grows and shrinks: a thread that
-     * started during a phase counts whole, one that ended during it is lost, so the compiler's part is a lower bound.
+     * PostgreSQL's processes, and the whole machine. HotSpot starts and ends compiler threads as its queue grows and
+     * shrinks: a thread that started during a phase counts whole, one that ended during it is lost, so the compiler's
+     * part is a lower bound.
      */
-    record CpuTicks(long gateway, Map<Long, Long> compilerThreads, long postgres) {
+    record CpuTicks(long gateway, Map<Long, Long> compilerThreads, long postgres, Proc.MachineCpu machine) {
         CpuUsed since(CpuTicks earlier) {
             long compiler = compilerThreads.entrySet().stream()
                     .mapToLong(t -> t.getValue() - earlier.compilerThreads.getOrDefault(t.getKey(), 0L)).sum();
-            return new CpuUsed(gateway - earlier.gateway, compiler, postgres - earlier.postgres);
+            return new CpuUsed(gateway - earlier.gateway, compiler, postgres - earlier.postgres,
+                    machine.busySince(earlier.machine), machine.stolenSince(earlier.machine));
         }
     }
 
-    /** CPU clock ticks used in a phase, by the gateway, by its C2 compiler (part of the gateway's), by PostgreSQL. */
-    record CpuUsed(long gateway, long compiler, long postgres) { }
+    /**
+     * CPU used in a phase: clock ticks of the gateway, of its C2 compiler (part of the gateway's) and of PostgreSQL,
+     * and the fraction of the whole machine that was busy, and stolen by the host.
+     */
+    record CpuUsed(long gateway, long compiler, long postgres, double machineBusy, double machineStolen) { }
 
     private CpuTicks cpuTicks() {
         long postgres = Proc.postgres(tempDir.resolve("data"), gateway).stream().mapToLong(p -> Proc.jiffies(p.pid())).sum();
         return new CpuTicks(Proc.jiffies(gateway.pid()),
-                Proc.threadJiffiesById(gateway.pid(), name -> name.startsWith("C2 CompilerThre")), postgres);
+                Proc.threadJiffiesById(gateway.pid(), name -> name.startsWith("C2 CompilerThre")), postgres,
+                Proc.MachineCpu.sample());
     }
 
     // --- phase 4: raw JMS + PostgreSQL on this machine ---

@@ -126,6 +126,48 @@ final class Proc {
         }
     }
 
+    /**
+     * Whole-machine CPU from the first line of /proc/stat, in clock ticks since boot: busy (time the host stole from
+     * this VM counted as busy, since no process here could run then), of which stolen, and total.
+     */
+    record MachineCpu(long busy, long stolen, long total) {
+
+        static MachineCpu sample() {
+            try {
+                String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                long user = Long.parseLong(f[1]);
+                long nice = Long.parseLong(f[2]);
+                long system = Long.parseLong(f[3]);
+                long idle = Long.parseLong(f[4]);
+                long iowait = Long.parseLong(f[5]);
+                long irq = Long.parseLong(f[6]);
+                long softirq = Long.parseLong(f[7]);
+                long steal = f.length > 8 ? Long.parseLong(f[8]) : 0;
+                long busy = user + nice + system + irq + softirq + steal;
+                return new MachineCpu(busy, steal, busy + idle + iowait);
+            } catch (IOException | RuntimeException e) {
+                return new MachineCpu(0, 0, 0);
+            }
+        }
+
+        /** Fraction of all cores busy since {@code earlier}. */
+        double busySince(MachineCpu earlier) {
+            long ticks = total - earlier.total;
+            return ticks <= 0 ? 0 : (busy - earlier.busy) / (double) ticks;
+        }
+
+        /** Fraction of all cores the host stole since {@code earlier}. */
+        double stolenSince(MachineCpu earlier) {
+            long ticks = total - earlier.total;
+            return ticks <= 0 ? 0 : (stolen - earlier.stolen) / (double) ticks;
+        }
+
+        /** Busy cores since {@code earlier} (1.0 = one core fully busy). */
+        double busyCoresSince(MachineCpu earlier) {
+            return busySince(earlier) * Runtime.getRuntime().availableProcessors();
+        }
+    }
+
     /** The embedded PostgreSQL's postmaster, named in the gateway data directory's postmaster.pid. */
     private static Optional<ProcessHandle> postmaster(Path dataDir) {
         Path pidFile = dataDir.resolve("postgres/postmaster.pid");
