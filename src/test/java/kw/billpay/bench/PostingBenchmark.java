@@ -212,22 +212,25 @@ public final class PostingBenchmark {
         createAccounts(http);
         say("created %,d accounts over HTTP in %,d ms", accounts.size(), (System.nanoTime() - t) / 1_000_000);
 
+        IntFunction<Task> rawPosting = i -> new RawPosting(i, false, false);
+        IntFunction<Task> apiPosting = i -> apiPosting(http);
         // 3. raw JDBC
-        PhaseResult raw = runPhase("raw JDBC", config.threads(), config.warmupSeconds(), true, i -> new RawPosting(i, false, false));
+        PhaseResult raw = runPhase("raw JDBC", config.threads(), config.warmupSeconds(), true, rawPosting);
         // 4. API
-        PhaseResult api = runPhase("branch API", config.threads(), config.warmupSeconds(), true, i -> apiPosting(http));
+        PhaseResult api = runPhase("branch API", config.threads(), config.warmupSeconds(), true, apiPosting);
         // 5. more raw/API pairs, each pair back to back and the order alternating, so that the machine's drift between
         //    phases (its rate moves by a quarter from one minute to the next) cancels out of the ratio's median
         List<Pair> pairs = new ArrayList<>(List.of(new Pair(raw, api)));
         for (int n = 1; n < config.pairs(); n++) {
+            String pair = ", pair " + (n + 1);
             boolean apiFirst = n % 2 == 1;
-            PhaseResult first = apiFirst
-                    ? runPhase("branch API, pair " + (n + 1), config.threads(), config.pairWarmupSeconds(), false, i -> apiPosting(http))
-                    : runPhase("raw JDBC, pair " + (n + 1), config.threads(), config.pairWarmupSeconds(), false, i -> new RawPosting(i, false, false));
-            PhaseResult second = apiFirst
-                    ? runPhase("raw JDBC, pair " + (n + 1), config.threads(), config.pairWarmupSeconds(), false, i -> new RawPosting(i, false, false))
-                    : runPhase("branch API, pair " + (n + 1), config.threads(), config.pairWarmupSeconds(), false, i -> apiPosting(http));
-            pairs.add(apiFirst ? new Pair(second, first) : new Pair(first, second));
+            PhaseResult pairApi = apiFirst
+                    ? runPhase("branch API" + pair, config.threads(), config.pairWarmupSeconds(), false, apiPosting) : null;
+            PhaseResult pairRaw = runPhase("raw JDBC" + pair, config.threads(), config.pairWarmupSeconds(), false, rawPosting);
+            if (!apiFirst) {
+                pairApi = runPhase("branch API" + pair, config.threads(), config.pairWarmupSeconds(), false, apiPosting);
+            }
+            pairs.add(new Pair(pairRaw, pairApi));
         }
 
         List<PhaseResult> diagnostics = new ArrayList<>();
