@@ -996,7 +996,7 @@ public final class PostingBenchmark {
 
     private long outboxBacklog() {
         try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", ""); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select count(*) from payment_event where publish and published_at is null")) {
+             ResultSet rs = s.executeQuery("select count(*) from payment_event_unpublished")) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
@@ -1105,6 +1105,10 @@ public final class PostingBenchmark {
             if (!tables.isEmpty()) {
                 out.append(fmt("    table rows per op: %s%n", tables.entrySet().stream()
                         .map(e -> e.getKey() + " " + fmt("%.2f", e.getValue() / (double) Math.max(1, p.count()))).toList()));
+            }
+            if (delta(p, "wal_bytes") > 0) {
+                out.append(fmt("    WAL per op: %.1f records, %,.0f bytes%n", delta(p, "wal_records") / (double) Math.max(1, p.count()),
+                        delta(p, "wal_bytes") / (double) Math.max(1, p.count())));
             }
             String threads = threadBreakdown(p);
             if (!threads.isEmpty()) {

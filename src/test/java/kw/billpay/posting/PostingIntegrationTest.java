@@ -23,6 +23,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import kw.billpay.allocation.Allocation;
 import kw.billpay.allocation.AllocationEngine;
 import kw.billpay.allocation.AllocationOrder;
@@ -33,6 +34,7 @@ import kw.billpay.issuer.IssuerRegistry;
 import kw.billpay.money.Money;
 import kw.billpay.support.GatewayIntegrationTest;
 import org.apache.camel.CamelContext;
+import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -320,8 +322,8 @@ class PostingIntegrationTest extends GatewayIntegrationTest {
             ids.add(post("/api/v1/branch/payments", TELLER, cash(account, "1.500", "KWD"), newKey()).json().path("paymentId").asText());
         }
         List<Map<String, Object>> outbox = jdbc.queryForList("""
-                select e.id, cast(e.detail as text) as detail from payment_event e join payment p using (payment_id)
-                where p.account_number = ? and e.publish and e.published_at is null order by e.id""", account);
+                select e.id, cast(e.detail as text) as detail from payment_event_unpublished e join payment p using (payment_id)
+                where p.account_number = ? order by e.id""", account);
         assertThat(outbox).hasSize(3);
         // what the crashed relay had already sent, with the same duplicate ids the relay uses
         JmsTemplate crashedRelay = new JmsTemplate(connectionFactory);
@@ -338,10 +340,50 @@ class PostingIntegrationTest extends GatewayIntegrationTest {
         camel.getRouteController().startRoute("payment-events-relay");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject("""
-                select count(*) from payment_event e join payment p using (payment_id)
-                where p.account_number = ? and e.publish and e.published_at is null""", Integer.class, account) == 0);
+                select count(*) from payment_event_unpublished e join payment p using (payment_id)
+                where p.account_number = ?""", Integer.class, account) == 0);
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3)).until(() -> eventsFor(ids).size() == 3);
         assertThat(eventsFor(ids)).extracting(e -> e.path("paymentId").asText()).containsExactlyInAnyOrderElementsOf(ids);
+    }
+
+    /**
+     * An event id is taken when the row is written, not when it commits: here a transaction holds an event with a lower
+     * id while a later payment's event (a higher id) commits. A relay that kept its place by event id would relay the
+     * later one, move past the lower id and never see the held event once it commits. This relay waits for the older
+     * transaction, then relays both.
+     */
+    @Test
+    void anEventCommittedAfterALaterOneIsStillPublishedOnce() throws Exception {
+        String account = newAccount("KWD");
+        String early = post("/api/v1/branch/payments", TELLER, cash(account, "1.000", "KWD"), newKey()).json().path("paymentId").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() -> eventsFor(List.of(early)).size() == 1);
+
+        String late;
+        try (java.sql.Connection held = jdbc.getDataSource().getConnection()) {
+            held.setAutoCommit(false);
+            try (var insert = held.prepareStatement("""
+                    insert into payment_event (payment_id, occurred_at, type, actor, detail, publish)
+                    values (?::uuid, now(), 'NOTE', 'test', jsonb_build_object('paymentId', ?::text, 'type', 'HELD_NOTE'), true)""")) {
+                insert.setString(1, early);
+                insert.setString(2, early);
+                insert.executeUpdate();
+            }
+            late = post("/api/v1/branch/payments", TELLER, cash(account, "2.000", "KWD"), newKey()).json().path("paymentId").asText();
+            assertThat(jdbc.queryForObject("""
+                    select (select max(id) from payment_event where payment_id = ?::uuid and publish)
+                         > (select max(id) from payment_event where payment_id = ?::uuid and type = 'POSTED')""",
+                    Boolean.class, late, early)).isTrue();
+            NotifyBuilder polls = new NotifyBuilder(camel).fromRoute("payment-events-relay").whenCompleted(3).create();
+            assertThat(polls.matches(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(eventsFor(List.of(late))).as("held back behind the open transaction").isEmpty();
+            held.commit();
+        }
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> eventsFor(List.of(early, late)).size() == 3);
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> eventsFor(List.of(early, late)).size() == 3);
+        assertThat(eventsFor(List.of(early))).extracting(e -> e.path("type").asText()).containsExactly("PAYMENT_POSTED", "HELD_NOTE");
+        assertThat(jdbc.queryForObject("select count(*) from payment_event_unpublished e where e.payment_id in (?::uuid, ?::uuid)",
+                Integer.class, early, late)).isZero();
     }
 
     private List<JsonNode> eventsFor(List<String> paymentIds) {

@@ -105,7 +105,7 @@ class CrashRecoveryTest {
                 assertThat(GatewayProcess.count(db, "select count(*) from idempotency_record where idempotency_key like 'crash-%'")).isEqualTo(PAYMENTS);
                 // every posted payment's event reaches the topic: none left in the outbox
                 await().atMost(Duration.ofSeconds(20)).until(() -> GatewayProcess.count(db,
-                        "select count(*) from payment_event where publish and published_at is null") == 0);
+                        "select count(*) from payment_event_unpublished") == 0);
                 assertThat(GatewayProcess.count(db, "select count(*) from payment_event e join payment p using (payment_id) "
                         + "where p.account_number = '" + account + "' and e.publish")).isEqualTo(PAYMENTS);
             }

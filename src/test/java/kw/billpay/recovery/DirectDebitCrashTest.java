@@ -224,7 +224,7 @@ class DirectDebitCrashTest {
                         .until(() -> GatewayProcess.count(db, "select count(*) from direct_debit_claim") == 0);
                 // every posted payment's event reaches the topic: none left in the outbox
                 await().atMost(Duration.ofSeconds(20)).until(() -> GatewayProcess.count(db,
-                        "select count(*) from payment_event where publish and published_at is null") == 0);
+                        "select count(*) from payment_event_unpublished") == 0);
                 assertThat(GatewayProcess.count(db, "select count(*) from payment_event e join payment p using (payment_id) "
                         + "where p.channel = 'DIRECT_DEBIT' and e.publish")).isEqualTo(posted);
             }
