@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 @Component("paymentOutbox")
 public class PaymentOutbox {
 
-    static final String RELAY = "payment-events";
+    private static final String RELAY = "payment-events";
 
     private final JdbcTemplate jdbc;
 

@@ -215,9 +215,9 @@ public final class PostingBenchmark {
         IntFunction<Task> rawPosting = i -> new RawPosting(i, false, false);
         IntFunction<Task> apiPosting = i -> apiPosting(http);
         // 3. raw JDBC
-        PhaseResult raw = runPhase("raw JDBC", config.threads(), config.warmupSeconds(), true, rawPosting);
+        PhaseResult raw = runPhase("raw JDBC", rawPosting);
         // 4. API
-        PhaseResult api = runPhase("branch API", config.threads(), config.warmupSeconds(), true, apiPosting);
+        PhaseResult api = runPhase("branch API", apiPosting);
         // 5. more raw/API pairs, each pair back to back and the order alternating, so that the machine's drift between
         //    phases (its rate moves by a quarter from one minute to the next) cancels out of the ratio's median
         List<Pair> pairs = new ArrayList<>(List.of(new Pair(raw, api)));
@@ -225,27 +225,27 @@ public final class PostingBenchmark {
             String pair = ", pair " + (n + 1);
             boolean apiFirst = n % 2 == 1;
             PhaseResult pairApi = apiFirst
-                    ? runPhase("branch API" + pair, config.threads(), config.pairWarmupSeconds(), false, apiPosting) : null;
-            PhaseResult pairRaw = runPhase("raw JDBC" + pair, config.threads(), config.pairWarmupSeconds(), false, rawPosting);
+                    ? runPhase("branch API" + pair, config.pairWarmupSeconds(), false, apiPosting) : null;
+            PhaseResult pairRaw = runPhase("raw JDBC" + pair, config.pairWarmupSeconds(), false, rawPosting);
             if (!apiFirst) {
-                pairApi = runPhase("branch API" + pair, config.threads(), config.pairWarmupSeconds(), false, apiPosting);
+                pairApi = runPhase("branch API" + pair, config.pairWarmupSeconds(), false, apiPosting);
             }
             pairs.add(new Pair(pairRaw, pairApi));
         }
 
         List<PhaseResult> diagnostics = new ArrayList<>();
         if (config.diagnostics()) {
-            diagnostics.add(runPhase("raw JDBC + account lock", config.threads(), config.warmupSeconds(), true, i -> new RawPosting(i, true, false)));
-            diagnostics.add(runPhase("raw JDBC, no commit fsync", config.threads(), config.warmupSeconds(), true, i -> new RawPosting(i, false, true)));
+            diagnostics.add(runPhase("raw JDBC + account lock", i -> new RawPosting(i, true, false)));
+            diagnostics.add(runPhase("raw JDBC, no commit fsync", i -> new RawPosting(i, false, true)));
             String account = accounts.get(0);
-            diagnostics.add(runPhase("HTTP 401 (no credentials)", config.threads(), config.warmupSeconds(), true, i -> new HttpCall(http, 401, () -> post("/api/v1/branch/payments", null, cashBody(account), "k"))));
-            diagnostics.add(runPhase("HTTP 400 (auth+JSON, no key)", config.threads(), config.warmupSeconds(), true, i -> new HttpCall(http, 400, () -> post("/api/v1/branch/payments", TELLER, cashBody(account), null))));
-            diagnostics.add(runPhase("HTTP GET account", config.threads(), config.warmupSeconds(), true, i -> new HttpCall(http, 200, () -> get("/api/v1/accounts/" + accounts.get(ThreadLocalRandom.current().nextInt(accounts.size())), TELLER))));
+            diagnostics.add(runPhase("HTTP 401 (no credentials)", i -> new HttpCall(http, 401, () -> post("/api/v1/branch/payments", null, cashBody(account), "k"))));
+            diagnostics.add(runPhase("HTTP 400 (auth+JSON, no key)", i -> new HttpCall(http, 400, () -> post("/api/v1/branch/payments", TELLER, cashBody(account), null))));
+            diagnostics.add(runPhase("HTTP GET account", i -> new HttpCall(http, 200, () -> get("/api/v1/accounts/" + accounts.get(ThreadLocalRandom.current().nextInt(accounts.size())), TELLER))));
             String replayKey = "bench-replay-" + runId;
             String replayBody = cashBody(account);
             LoadHttp.send(http, post("/api/v1/branch/payments", TELLER, replayBody, replayKey));
-            diagnostics.add(runPhase("HTTP idempotent replay", config.threads(), config.warmupSeconds(), true, i -> new HttpCall(http, 201, () -> post("/api/v1/branch/payments", TELLER, replayBody, replayKey))));
-            diagnostics.add(runPhase("HTTP GET /actuator/health", config.threads(), config.warmupSeconds(), true, i -> new HttpCall(http, 200, () -> get("/actuator/health", null))));
+            diagnostics.add(runPhase("HTTP idempotent replay", i -> new HttpCall(http, 201, () -> post("/api/v1/branch/payments", TELLER, replayBody, replayKey))));
+            diagnostics.add(runPhase("HTTP GET /actuator/health", i -> new HttpCall(http, 200, () -> get("/actuator/health", null))));
         }
 
         http.close();
@@ -504,13 +504,19 @@ public final class PostingBenchmark {
         }
     }
 
+    /** A phase with the full warm-up, inspected (JFR, thread dumps, jcmd) as asked: the first of its kind. */
+    private PhaseResult runPhase(String name, IntFunction<Task> factory) throws Exception {
+        return runPhase(name, config.warmupSeconds(), true, factory);
+    }
+
     /**
-     * Runs {@code threads} tasks for {@code warmupSeconds} + duration. Operations are counted when they start and end
-     * inside the measured window. Machine, process and database counters are sampled at the window's edges.
+     * Runs {@code bench.threads} tasks for {@code warmupSeconds} + duration. Operations are counted when they start and
+     * end inside the measured window. Machine, process and database counters are sampled at the window's edges.
      * {@code inspect}: take the JFR recording, thread dumps and jcmd output asked for (the first phase of a kind only).
      */
-    private PhaseResult runPhase(String name, int threads, int warmupSeconds, boolean inspect, IntFunction<Task> factory)
+    private PhaseResult runPhase(String name, int warmupSeconds, boolean inspect, IntFunction<Task> factory)
             throws Exception {
+        int threads = config.threads();
         long warmup = TimeUnit.SECONDS.toNanos(warmupSeconds);
         long measure = TimeUnit.SECONDS.toNanos(config.durationSeconds());
         List<Task> tasks = new ArrayList<>();
