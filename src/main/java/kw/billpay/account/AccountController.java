@@ -1,5 +1,7 @@
 package kw.billpay.account;
 
+import kw.billpay.core.account.AccountNumbers;
+
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

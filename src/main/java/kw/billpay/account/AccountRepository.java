@@ -1,5 +1,8 @@
 package kw.billpay.account;
 
+import kw.billpay.core.account.Account;
+import kw.billpay.core.account.AccountStatus;
+
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,12 +18,12 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import kw.billpay.allocation.Balances;
-import kw.billpay.allocation.Bucket;
-import kw.billpay.allocation.Product;
+import kw.billpay.core.allocation.Balances;
+import kw.billpay.core.allocation.Bucket;
+import kw.billpay.core.allocation.Product;
 import kw.billpay.infra.SqlStatement;
-import kw.billpay.money.Currencies;
-import kw.billpay.money.Money;
+import kw.billpay.core.money.Currencies;
+import kw.billpay.core.money.Money;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;

@@ -1,12 +1,14 @@
 package kw.billpay.account;
 
+import kw.billpay.core.account.AccountStatus;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.Map;
-import kw.billpay.allocation.Product;
+import kw.billpay.core.allocation.Product;
 
 /** Body of {@code PUT /api/v1/accounts/{accountNumber}} (CONTRACT "Accounts and statements"). */
 public record AccountRequest(

@@ -1,19 +1,22 @@
 package kw.billpay.account;
 
+import kw.billpay.core.account.Account;
+import kw.billpay.core.account.AccountNumbers;
+
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Currency;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
-import kw.billpay.allocation.Balances;
-import kw.billpay.allocation.Bucket;
-import kw.billpay.allocation.MinimumDueCalculator;
-import kw.billpay.allocation.Product;
-import kw.billpay.issuer.Issuer;
+import kw.billpay.core.allocation.Balances;
+import kw.billpay.core.allocation.Bucket;
+import kw.billpay.core.allocation.MinimumDueCalculator;
+import kw.billpay.core.allocation.Product;
+import kw.billpay.core.issuer.Issuer;
 import kw.billpay.issuer.IssuerRegistry;
-import kw.billpay.money.Money;
-import kw.billpay.web.ApiException;
+import kw.billpay.core.money.Money;
+import kw.billpay.core.Refusal;
 import kw.billpay.web.RequestValues;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,15 +48,15 @@ public class AccountService {
     @Transactional
     public Saved put(String accountNumber, AccountRequest request) {
         Issuer issuer = issuers.find(request.issuer())
-                .orElseThrow(() -> ApiException.unprocessable("UNKNOWN_ISSUER", "issuer: '" + request.issuer() + "' is not configured"));
+                .orElseThrow(() -> Refusal.unprocessable("UNKNOWN_ISSUER", "issuer: '" + request.issuer() + "' is not configured"));
         Currency currency = RequestValues.currency("currency", request.currency());
         if (!issuer.bills(currency)) {
-            throw ApiException.unprocessable("UNSUPPORTED_CURRENCY",
+            throw Refusal.unprocessable("UNSUPPORTED_CURRENCY",
                     "currency: " + currency + " is not a billing currency of issuer " + issuer.id() + " " + issuer.currencies());
         }
         AccountRequest.StatementRequest statement = request.statement();
         if (statement.dueDate().isBefore(statement.statementDate())) {
-            throw ApiException.validation("statement.dueDate: must not be before statement.statementDate");
+            throw Refusal.validation("statement.dueDate: must not be before statement.statementDate");
         }
         Money creditLimit;
         if (request.creditLimit() == null && request.product() == Product.CHARGE) {
@@ -75,7 +78,7 @@ public class AccountService {
         Money creditBalance = existing.filter(e -> e.currency().equals(currency))
                 .map(e -> e.balances().creditBalance()).orElse(Money.zero(currency));
         if (existing.isPresent() && !existing.get().currency().equals(currency) && existing.get().balances().creditBalance().isPositive()) {
-            throw ApiException.conflict("CURRENCY_CHANGE_WITH_CREDIT", "currency: the account holds a credit balance in "
+            throw Refusal.conflict("CURRENCY_CHANGE_WITH_CREDIT", "currency: the account holds a credit balance in "
                     + existing.get().currency() + " and cannot change its billing currency");
         }
         Balances balances = Balances.of(currency, buckets, creditBalance);
@@ -116,13 +119,13 @@ public class AccountService {
             if (bucket.billed()) {
                 return bucket;
             }
-            throw ApiException.validation("statement.buckets: UNBILLED is given as the top-level member 'unbilled'");
+            throw Refusal.validation("statement.buckets: UNBILLED is given as the top-level member 'unbilled'");
         } catch (IllegalArgumentException e) {
-            throw ApiException.validation("statement.buckets: unknown bucket '" + name + "'");
+            throw Refusal.validation("statement.buckets: unknown bucket '" + name + "'");
         }
     }
 
-    public static ApiException unknown(String accountNumber) {
-        return ApiException.notFound("UNKNOWN_ACCOUNT", "account " + AccountNumbers.mask(accountNumber) + " is not known");
+    public static Refusal unknown(String accountNumber) {
+        return Refusal.notFound("UNKNOWN_ACCOUNT", "account " + AccountNumbers.mask(accountNumber) + " is not known");
     }
 }

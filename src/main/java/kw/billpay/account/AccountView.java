@@ -1,9 +1,12 @@
 package kw.billpay.account;
 
+import kw.billpay.core.account.Account;
+import kw.billpay.core.account.AccountNumbers;
+
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import kw.billpay.allocation.Bucket;
+import kw.billpay.core.allocation.Bucket;
 
 /** The account as the API shows it; the account number masked to its last 4 digits. */
 public record AccountView(

@@ -9,12 +9,12 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
-import kw.billpay.money.FxRate;
-import kw.billpay.money.MoneyException;
-import kw.billpay.money.MoneyParser;
+import kw.billpay.core.money.FxRate;
+import kw.billpay.core.money.MoneyException;
+import kw.billpay.core.money.MoneyParser;
 import kw.billpay.posting.PostingService;
 import kw.billpay.security.Caller;
-import kw.billpay.web.ApiException;
+import kw.billpay.core.Refusal;
 import kw.billpay.web.RequestValues;
 import org.springframework.security.core.Authentication;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -64,22 +64,22 @@ class FxRateController {
         Currency from = RequestValues.currency(field + ".from", json.from());
         Currency to = RequestValues.currency(field + ".to", json.to());
         if (from.equals(to)) {
-            throw ApiException.validation(field + ": from and to must differ");
+            throw Refusal.validation(field + ": from and to must differ");
         }
         if (json.rate() == null) {
-            throw ApiException.validation(field + ".rate: is required");
+            throw Refusal.validation(field + ".rate: is required");
         }
         if (json.effectiveAt() == null) {
-            throw ApiException.validation(field + ".effectiveAt: is required (ISO-8601 with offset)");
+            throw Refusal.validation(field + ".effectiveAt: is required (ISO-8601 with offset)");
         }
         if (json.source() != null && (json.source().isBlank() || json.source().length() > 100)) {
-            throw ApiException.validation(field + ".source: 1 to 100 characters");
+            throw Refusal.validation(field + ".source: 1 to 100 characters");
         }
         try {
             return new FxRate(from, to, MoneyParser.parseRate(json.rate()), json.effectiveAt(),
                     json.source() == null ? defaultSource : json.source());
         } catch (MoneyException e) {
-            throw ApiException.badRequest("INVALID_RATE", field + ".rate: " + e.getMessage());
+            throw Refusal.invalid("INVALID_RATE", field + ".rate: " + e.getMessage());
         }
     }
 

@@ -1,6 +1,5 @@
 package kw.billpay.fx;
 
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -8,14 +7,15 @@ import java.time.OffsetDateTime;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
-import kw.billpay.money.Currencies;
-import kw.billpay.money.FxRate;
+import kw.billpay.core.money.Currencies;
+import kw.billpay.core.money.FxRate;
+import kw.billpay.core.money.FxRates;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /** The issuers' FX rates; rates are directional (a buying and a selling rate differ). */
 @Repository
-public class FxRateRepository {
+public class FxRateRepository implements FxRates {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -26,6 +26,7 @@ public class FxRateRepository {
     }
 
     /** The latest rate for the pair whose effective time is at or before {@code at} (CONTRACT "FX rates"). */
+    @Override
     public Optional<FxRate> rateAt(Currency from, Currency to, OffsetDateTime at) {
         return jdbc.query("""
                 select from_currency, to_currency, rate, effective_at, source from fx_rate
@@ -45,15 +46,9 @@ public class FxRateRepository {
         return jdbc.query("select from_currency, to_currency, rate, effective_at, source from fx_rate order by from_currency, to_currency, effective_at desc", this::map);
     }
 
-    /** A rate as read from numeric(20,10): trailing zeros dropped, but at least 6 decimals, as rates are quoted. */
-    public static BigDecimal storedRate(BigDecimal rate) {
-        BigDecimal stripped = rate.stripTrailingZeros();
-        return stripped.setScale(Math.max(6, stripped.scale()));
-    }
-
     private FxRate map(ResultSet rs, int row) throws SQLException {
         return new FxRate(Currencies.parse(rs.getString("from_currency")), Currencies.parse(rs.getString("to_currency")),
-                storedRate(rs.getBigDecimal("rate")),
+                FxRate.quoted(rs.getBigDecimal("rate")),
                 rs.getObject("effective_at", OffsetDateTime.class).atZoneSameInstant(clock.getZone()).toOffsetDateTime(),
                 rs.getString("source"));
     }

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import kw.billpay.security.Hashing;
-import kw.billpay.web.ApiException;
+import kw.billpay.core.Refusal;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -70,7 +70,7 @@ public class IdempotencyService {
             Optional<StoredResponse> earlier;
             try {
                 earlier = replay(scope, key, requestHash);
-            } catch (ApiException reused) {
+            } catch (Refusal reused) {
                 throw reused;
             } catch (RuntimeException lookupFailed) {
                 failed.addSuppressed(lookupFailed);
@@ -85,7 +85,7 @@ public class IdempotencyService {
                 select request_hash, response_status, response_body, payment_id from idempotency_record
                 where scope = ? and idempotency_key = ?""", (rs, i) -> {
             if (!rs.getString("request_hash").equals(requestHash)) {
-                throw ApiException.conflict("IDEMPOTENCY_KEY_REUSED",
+                throw Refusal.conflict("IDEMPOTENCY_KEY_REUSED",
                         "Idempotency-Key '" + key + "' was already used with a different request");
             }
             return new StoredResponse(rs.getInt("response_status"), rs.getString("response_body"),
@@ -112,10 +112,10 @@ public class IdempotencyService {
 
     public static void requireValidKey(String key) {
         if (key == null || key.isEmpty()) {
-            throw ApiException.badRequest("IDEMPOTENCY_KEY_MISSING", "The Idempotency-Key header is required (1 to 64 characters)");
+            throw Refusal.invalid("IDEMPOTENCY_KEY_MISSING", "The Idempotency-Key header is required (1 to 64 characters)");
         }
         if (key.length() > 64 || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
-            throw ApiException.badRequest("IDEMPOTENCY_KEY_INVALID", "Idempotency-Key must be 1 to 64 visible ASCII characters");
+            throw Refusal.invalid("IDEMPOTENCY_KEY_INVALID", "Idempotency-Key must be 1 to 64 visible ASCII characters");
         }
     }
 }

@@ -1,5 +1,7 @@
 package kw.billpay.issuer;
 
+import kw.billpay.core.issuer.Issuer;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,12 +22,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import kw.billpay.allocation.AllocationOrder;
-import kw.billpay.allocation.Bucket;
-import kw.billpay.money.Currencies;
-import kw.billpay.money.Money;
-import kw.billpay.money.MoneyException;
-import kw.billpay.money.MoneyParser;
+import kw.billpay.core.allocation.AllocationOrder;
+import kw.billpay.core.allocation.Bucket;
+import kw.billpay.core.money.Currencies;
+import kw.billpay.core.money.Money;
+import kw.billpay.core.money.MoneyException;
+import kw.billpay.core.money.MoneyParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

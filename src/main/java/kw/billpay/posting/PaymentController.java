@@ -1,14 +1,16 @@
 package kw.billpay.posting;
 
+import kw.billpay.core.payment.Payment;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import kw.billpay.account.AccountNumbers;
+import kw.billpay.core.account.AccountNumbers;
 import kw.billpay.account.AccountRepository;
 import kw.billpay.account.AccountService;
 import kw.billpay.security.Caller;
-import kw.billpay.web.ApiException;
+import kw.billpay.core.Refusal;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,7 +48,7 @@ class PaymentController {
                                 @RequestParam(defaultValue = "50") int limit) {
         AccountNumbers.requireValid("accountNumber", accountNumber);
         if (limit < 1 || limit > 500) {
-            throw ApiException.validation("limit: must be 1 to 500");
+            throw Refusal.validation("limit: must be 1 to 500");
         }
         accounts.find(accountNumber).orElseThrow(() -> AccountService.unknown(accountNumber));
         return payments.listByAccount(accountNumber, limit).stream().map(PaymentView::of).toList();

@@ -1,7 +1,8 @@
 package kw.billpay.posting;
 
+
 import java.util.UUID;
-import kw.billpay.web.ApiException;
+import kw.billpay.core.Refusal;
 
 /** Payment ids in URLs: a malformed id is simply an unknown payment (404), like any id the gateway never issued. */
 public final class PaymentIds {
@@ -17,7 +18,7 @@ public final class PaymentIds {
         }
     }
 
-    public static ApiException unknown(Object paymentId) {
-        return ApiException.notFound("UNKNOWN_PAYMENT", "payment " + paymentId + " is not known");
+    public static Refusal unknown(Object paymentId) {
+        return Refusal.notFound("UNKNOWN_PAYMENT", "payment " + paymentId + " is not known");
     }
 }

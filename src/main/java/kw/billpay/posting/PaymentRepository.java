@@ -1,5 +1,12 @@
 package kw.billpay.posting;
 
+import kw.billpay.core.payment.Payment;
+import kw.billpay.core.payment.Channel;
+import kw.billpay.core.payment.PaymentMethod;
+import kw.billpay.core.payment.PaymentFlag;
+import kw.billpay.core.payment.PaymentStatus;
+import kw.billpay.core.payment.PaymentEvent;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,13 +26,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import kw.billpay.allocation.Allocation;
-import kw.billpay.allocation.Bucket;
-import kw.billpay.fx.FxRateRepository;
+import kw.billpay.core.allocation.Allocation;
+import kw.billpay.core.allocation.Bucket;
 import kw.billpay.infra.SqlStatement;
-import kw.billpay.money.Currencies;
-import kw.billpay.money.FxRate;
-import kw.billpay.money.Money;
+import kw.billpay.core.money.Currencies;
+import kw.billpay.core.money.FxRate;
+import kw.billpay.core.money.Money;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -280,7 +286,7 @@ public class PaymentRepository {
         Currency billing = Currencies.parse(rs.getString("billing_currency"));
         BigDecimal posted = rs.getBigDecimal("posted_amount");
         BigDecimal rate = rs.getBigDecimal("fx_rate");
-        FxRate fx = rate == null ? null : new FxRate(received, billing, FxRateRepository.storedRate(rate),
+        FxRate fx = rate == null ? null : new FxRate(received, billing, FxRate.quoted(rate),
                 zoned(rs.getObject("fx_effective_at", OffsetDateTime.class)), rs.getString("fx_source"));
         BigDecimal creditPart = rs.getBigDecimal("credit_balance_part");
         return new Payment(

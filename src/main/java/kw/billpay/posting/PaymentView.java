@@ -1,10 +1,13 @@
 package kw.billpay.posting;
 
+import kw.billpay.core.payment.Payment;
+import kw.billpay.core.payment.PaymentEvent;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import kw.billpay.account.AccountNumbers;
+import kw.billpay.core.account.AccountNumbers;
 import kw.billpay.web.MoneyJson;
 
 /** A payment as the API shows it (CONTRACT "Payments"); the account number masked to its last 4 digits. */

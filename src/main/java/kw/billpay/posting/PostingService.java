@@ -1,5 +1,10 @@
 package kw.billpay.posting;
 
+import kw.billpay.core.payment.Payment;
+import kw.billpay.core.payment.PaymentIntent;
+import kw.billpay.core.payment.PaymentFlag;
+import kw.billpay.core.payment.PaymentStatus;
+
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Currency;
@@ -12,23 +17,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import kw.billpay.account.Account;
-import kw.billpay.account.AccountNumbers;
+import kw.billpay.core.account.Account;
+import kw.billpay.core.account.AccountNumbers;
 import kw.billpay.account.AccountRepository;
-import kw.billpay.account.AccountStatus;
-import kw.billpay.allocation.Allocation;
-import kw.billpay.allocation.AllocationEngine;
-import kw.billpay.allocation.AllocationResult;
-import kw.billpay.allocation.CreditBalancePolicy;
-import kw.billpay.fx.FxRateRepository;
-import kw.billpay.issuer.Issuer;
+import kw.billpay.core.account.AccountStatus;
+import kw.billpay.core.allocation.Allocation;
+import kw.billpay.core.allocation.AllocationEngine;
+import kw.billpay.core.allocation.AllocationResult;
+import kw.billpay.core.allocation.CreditBalancePolicy;
+import kw.billpay.core.issuer.Issuer;
 import kw.billpay.issuer.IssuerRegistry;
-import kw.billpay.money.Conversion;
-import kw.billpay.money.FxConverter;
-import kw.billpay.money.FxRate;
-import kw.billpay.money.Money;
-import kw.billpay.money.MoneyException;
-import kw.billpay.web.ApiException;
+import kw.billpay.core.money.Conversion;
+import kw.billpay.core.money.FxConverter;
+import kw.billpay.core.money.FxRate;
+import kw.billpay.core.money.FxRates;
+import kw.billpay.core.money.Money;
+import kw.billpay.core.money.MoneyException;
+import kw.billpay.core.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -48,12 +53,12 @@ public class PostingService {
 
     private final AccountRepository accounts;
     private final PaymentRepository payments;
-    private final FxRateRepository fxRates;
+    private final FxRates fxRates;
     private final IssuerRegistry issuers;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    public PostingService(AccountRepository accounts, PaymentRepository payments, FxRateRepository fxRates,
+    public PostingService(AccountRepository accounts, PaymentRepository payments, FxRates fxRates,
                           IssuerRegistry issuers, TransactionTemplate transaction, Clock clock) {
         this.accounts = accounts;
         this.payments = payments;
@@ -210,14 +215,14 @@ public class PostingService {
         Money minimum = thresholdIn(issuer.onlineMinimum(), amount.currency(), now)
                 .orElseThrow(() -> noRate(issuer.onlineMinimum().currency(), amount.currency()));
         if (amount.compareTo(minimum) < 0) {
-            throw ApiException.unprocessable("BELOW_MINIMUM_PAYMENT",
+            throw Refusal.unprocessable("BELOW_MINIMUM_PAYMENT",
                     "amount: " + amount + " is below the minimum online payment of " + minimum);
         }
         if (issuer.onlineMaximum() != null) {
             Money maximum = thresholdIn(issuer.onlineMaximum(), amount.currency(), now)
                     .orElseThrow(() -> noRate(issuer.onlineMaximum().currency(), amount.currency()));
             if (amount.compareTo(maximum) > 0) {
-                throw ApiException.unprocessable("ABOVE_MAXIMUM_PAYMENT",
+                throw Refusal.unprocessable("ABOVE_MAXIMUM_PAYMENT",
                         "amount: " + amount + " is above the maximum online payment of " + maximum
                                 + "; the customer may pay in several payments");
             }
@@ -275,7 +280,7 @@ public class PostingService {
         Account account = lockAccountOf(paymentId);
         Payment posted = payments.lock(paymentId).orElseThrow();
         if (posted.status() != PaymentStatus.POSTED) {
-            throw ApiException.conflict("NOT_POSTED", "payment " + paymentId + " is " + posted.status() + "; only a POSTED payment can be reversed");
+            throw Refusal.conflict("NOT_POSTED", "payment " + paymentId + " is " + posted.status() + "; only a POSTED payment can be reversed");
         }
         var restored = AllocationEngine.reverse(account.balances(), posted.allocations(), posted.creditBalancePart());
         Money paid = account.paidSinceStatement();
@@ -470,15 +475,15 @@ public class PostingService {
                 eventBody("PAYMENT_POSTED", payment.withAllocations(posting.allocation().allocations()), account), true);
     }
 
-    private static ApiException unknownAccount(PaymentIntent intent) {
-        return ApiException.unprocessable("UNKNOWN_ACCOUNT",
+    private static Refusal unknownAccount(PaymentIntent intent) {
+        return Refusal.unprocessable("UNKNOWN_ACCOUNT",
                 "accountNumber: account " + AccountNumbers.mask(intent.accountNumber()) + " is not known");
     }
 
     /** Payments to a CLOSED account are refused at initiation (CONTRACT "Accounts"); a BLOCKED one is still paid off. */
     private static void requireOpen(Account account) {
         if (account.status() == AccountStatus.CLOSED) {
-            throw ApiException.unprocessable("ACCOUNT_NOT_OPEN", "account " + AccountNumbers.mask(account.accountNumber()) + " is closed");
+            throw Refusal.unprocessable("ACCOUNT_NOT_OPEN", "account " + AccountNumbers.mask(account.accountNumber()) + " is closed");
         }
     }
 
@@ -489,20 +494,20 @@ public class PostingService {
     }
 
     /** Refused at initiation rather than held: the payer can still take the money back (CONTRACT "FX rates"). */
-    private static ApiException noRate(Currency from, Currency to) {
-        return ApiException.unprocessable("NO_FX_RATE", "no " + from + "->" + to
+    private static Refusal noRate(Currency from, Currency to) {
+        return Refusal.unprocessable("NO_FX_RATE", "no " + from + "->" + to
                 + " rate is in force; the payment cannot be taken in " + from);
     }
 
     private static void requireClearable(Payment payment) {
         if (!payment.method().needsClearing()) {
-            throw ApiException.conflict("NOT_CLEARABLE", "payment " + payment.paymentId() + " is " + payment.method()
+            throw Refusal.conflict("NOT_CLEARABLE", "payment " + payment.paymentId() + " is " + payment.method()
                     + "; only cheques and demand drafts are cleared");
         }
     }
 
-    private static ApiException clearingConflict(Payment payment, String outcome) {
-        return ApiException.conflict("CLEARING_CONFLICT", "payment " + payment.paymentId() + " is already "
+    private static Refusal clearingConflict(Payment payment, String outcome) {
+        return Refusal.conflict("CLEARING_CONFLICT", "payment " + payment.paymentId() + " is already "
                 + payment.status() + "; it cannot be " + outcome);
     }
 

@@ -1,6 +1,6 @@
 package kw.billpay.security;
 
-import kw.billpay.posting.Channel;
+import kw.billpay.core.payment.Channel;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 

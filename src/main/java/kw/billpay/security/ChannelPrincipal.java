@@ -1,7 +1,7 @@
 package kw.billpay.security;
 
 import java.security.Principal;
-import kw.billpay.posting.Channel;
+import kw.billpay.core.payment.Channel;
 
 /** A channel back end authenticated by its API key. */
 public record ChannelPrincipal(Channel channel) implements Principal {

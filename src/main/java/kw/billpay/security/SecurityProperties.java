@@ -3,7 +3,7 @@ package kw.billpay.security;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import kw.billpay.posting.Channel;
+import kw.billpay.core.payment.Channel;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**

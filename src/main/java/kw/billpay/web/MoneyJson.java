@@ -1,6 +1,6 @@
 package kw.billpay.web;
 
-import kw.billpay.money.Money;
+import kw.billpay.core.money.Money;
 
 /** Money on the wire: {@code {"amount": "12.345", "currency": "KWD"}}, the amount a decimal string (CONTRACT). */
 public record MoneyJson(String amount, String currency) {

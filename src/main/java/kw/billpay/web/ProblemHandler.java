@@ -8,10 +8,10 @@ import java.net.URI;
 import java.sql.SQLException;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
-import kw.billpay.account.AccountNumbers;
+import kw.billpay.core.Refusal;
+import kw.billpay.core.account.AccountNumbers;
 import java.util.Arrays;
 import java.util.stream.Collectors;
-import kw.billpay.money.MoneyException;
 import org.apache.camel.CamelExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,26 +47,30 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     private static final String NUMERIC_OUT_OF_RANGE = "22003"; // PostgreSQL numeric_value_out_of_range
     private static final Pattern LONG_DIGIT_RUN = Pattern.compile("[0-9]{6,}");
 
-    @ExceptionHandler(ApiException.class)
-    ResponseEntity<Object> api(ApiException e) {
-        return problem(e.status(), e.code(), e.getMessage());
+    /** Every business refusal, wherever it was raised, with the HTTP status of its kind. */
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<Object> refusal(Refusal e) {
+        return problem(statusOf(e.kind()), e.code(), e.getMessage());
     }
 
-    @ExceptionHandler(MoneyException.class)
-    ResponseEntity<Object> money(MoneyException e) {
-        HttpStatus status = "UNSUPPORTED_CURRENCY".equals(e.code()) ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.BAD_REQUEST;
-        return problem(status, e.code(), e.getMessage());
+    /** The one place a refusal's kind becomes an HTTP status. */
+    public static HttpStatus statusOf(Refusal.Kind kind) {
+        return switch (kind) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+        };
     }
 
     /** Routes wrap what a bean threw; unwrap it so that a refusal inside a route is the same refusal. */
     @ExceptionHandler(CamelExecutionException.class)
     ResponseEntity<Object> camel(CamelExecutionException e) {
         Throwable cause = e.getCause();
-        if (cause instanceof ApiException api) {
-            return api(api);
-        }
-        if (cause instanceof MoneyException money) {
-            return money(money);
+        if (cause instanceof Refusal refusal) {
+            return refusal(refusal);
         }
         if (cause instanceof DataIntegrityViolationException integrity) {
             return outOfRange(integrity);

@@ -1,5 +1,7 @@
 package kw.billpay.issuer;
 
+import kw.billpay.core.issuer.Issuer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,8 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Currency;
 import java.util.Map;
-import kw.billpay.allocation.Bucket;
-import kw.billpay.money.Money;
+import kw.billpay.core.allocation.Bucket;
+import kw.billpay.core.money.Money;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,5 +1,11 @@
 package kw.billpay.posting;
 
+import kw.billpay.core.payment.Payment;
+import kw.billpay.core.payment.PaymentIntent;
+import kw.billpay.core.payment.Channel;
+import kw.billpay.core.payment.PaymentMethod;
+import kw.billpay.core.payment.PaymentStatus;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -24,14 +30,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import kw.billpay.allocation.Allocation;
-import kw.billpay.allocation.AllocationEngine;
-import kw.billpay.allocation.AllocationOrder;
-import kw.billpay.allocation.AllocationResult;
-import kw.billpay.allocation.Balances;
-import kw.billpay.allocation.Bucket;
+import kw.billpay.core.allocation.Allocation;
+import kw.billpay.core.allocation.AllocationEngine;
+import kw.billpay.core.allocation.AllocationOrder;
+import kw.billpay.core.allocation.AllocationResult;
+import kw.billpay.core.allocation.Balances;
+import kw.billpay.core.allocation.Bucket;
 import kw.billpay.issuer.IssuerRegistry;
-import kw.billpay.money.Money;
+import kw.billpay.core.money.Money;
 import kw.billpay.support.GatewayIntegrationTest;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.NotifyBuilder;

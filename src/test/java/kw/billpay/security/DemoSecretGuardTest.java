@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import kw.billpay.posting.Channel;
+import kw.billpay.core.payment.Channel;
 import kw.billpay.security.SecurityProperties.ApiKey;
 import kw.billpay.security.SecurityProperties.StaffUser;
 import org.junit.jupiter.api.Test;

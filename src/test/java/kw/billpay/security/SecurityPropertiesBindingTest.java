@@ -3,7 +3,7 @@ package kw.billpay.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import kw.billpay.posting.Channel;
+import kw.billpay.core.payment.Channel;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;

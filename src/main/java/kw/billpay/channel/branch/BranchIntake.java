@@ -6,12 +6,12 @@ import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import kw.billpay.account.AccountNumbers;
-import kw.billpay.money.Currencies;
-import kw.billpay.money.Money;
-import kw.billpay.posting.Channel;
-import kw.billpay.posting.PaymentIntent;
-import kw.billpay.web.ApiException;
+import kw.billpay.core.account.AccountNumbers;
+import kw.billpay.core.money.Currencies;
+import kw.billpay.core.money.Money;
+import kw.billpay.core.payment.Channel;
+import kw.billpay.core.payment.PaymentIntent;
+import kw.billpay.core.Refusal;
 import kw.billpay.web.RequestValues;
 import org.springframework.stereotype.Component;
 
@@ -39,15 +39,15 @@ public class BranchIntake {
         String accountNumber = AccountNumbers.requireValid("accountNumber", request.accountNumber());
         Currency currency = RequestValues.currency("amount.currency", request.amount().currency());
         if (!BRANCH_CURRENCIES.contains(currency)) {
-            throw ApiException.unprocessable("UNSUPPORTED_CURRENCY", "amount.currency: a branch takes KWD or USD, not " + currency);
+            throw Refusal.unprocessable("UNSUPPORTED_CURRENCY", "amount.currency: a branch takes KWD or USD, not " + currency);
         }
         Money amount = RequestValues.amount("amount.amount", request.amount().amount(), currency, true);
         boolean needsCheque = request.method().paymentMethod().needsClearing();
         if (needsCheque && request.cheque() == null) {
-            throw ApiException.validation("cheque: is required for " + request.method());
+            throw Refusal.validation("cheque: is required for " + request.method());
         }
         if (!needsCheque && request.cheque() != null) {
-            throw ApiException.validation("cheque: only for CHEQUE and DEMAND_DRAFT");
+            throw Refusal.validation("cheque: only for CHEQUE and DEMAND_DRAFT");
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         Map<String, String> origin = new LinkedHashMap<>();

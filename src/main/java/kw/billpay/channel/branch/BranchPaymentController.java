@@ -9,13 +9,13 @@ import java.util.Map;
 import kw.billpay.channel.branch.BranchIntake.BranchPaymentCommand;
 import kw.billpay.idempotency.IdempotencyService;
 import kw.billpay.idempotency.IdempotencyService.StoredResponse;
-import kw.billpay.posting.Channel;
-import kw.billpay.posting.Payment;
+import kw.billpay.core.payment.Channel;
+import kw.billpay.core.payment.Payment;
 import kw.billpay.posting.PaymentIds;
 import kw.billpay.posting.PaymentRepository;
 import kw.billpay.posting.PaymentView;
 import kw.billpay.security.Caller;
-import kw.billpay.web.ApiException;
+import kw.billpay.core.Refusal;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -68,7 +68,7 @@ class BranchPaymentController {
     PaymentView clear(@PathVariable String paymentId, @Valid @RequestBody ClearingRequest request, Authentication authentication) {
         Payment payment = branchPayment(paymentId);
         if (request.outcome() == ClearingOutcome.RETURNED && request.reason() == null) {
-            throw ApiException.validation("reason: is required when the outcome is RETURNED");
+            throw Refusal.validation("reason: is required when the outcome is RETURNED");
         }
         Payment result = camel.requestBodyAndHeaders("direct:branch-clearing", payment.paymentId(), Map.of(
                 "outcome", request.outcome().name(),

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
-import kw.billpay.posting.PaymentMethod;
+import kw.billpay.core.payment.PaymentMethod;
 import kw.billpay.web.MoneyJson;
 
 /** Body of {@code POST /api/v1/branch/payments} (CONTRACT "Branch payments"). */

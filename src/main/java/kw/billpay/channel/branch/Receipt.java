@@ -3,8 +3,8 @@ package kw.billpay.channel.branch;
 import static org.springframework.web.util.HtmlUtils.htmlEscape;
 
 import java.time.format.DateTimeFormatter;
-import kw.billpay.account.AccountNumbers;
-import kw.billpay.posting.Payment;
+import kw.billpay.core.account.AccountNumbers;
+import kw.billpay.core.payment.Payment;
 
 /** The customer's printable receipt for a branch payment; the account shown by its last 4 digits only. */
 final class Receipt {

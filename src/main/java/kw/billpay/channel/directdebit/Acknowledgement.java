@@ -12,8 +12,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import kw.billpay.channel.directdebit.DirectDebitRepository.FileRecord;
 import kw.billpay.channel.directdebit.DirectDebitRepository.RecordRow;
-import kw.billpay.money.Currencies;
-import kw.billpay.money.Money;
+import kw.billpay.core.money.Currencies;
+import kw.billpay.core.money.Money;
 
 /**
  * The acknowledgement a bank reads back, {@code <original name>.ack.csv} in {@code outbox/<BANK>/} (CONTRACT

@@ -9,12 +9,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import kw.billpay.account.AccountNumbers;
+import kw.billpay.core.account.AccountNumbers;
 import kw.billpay.channel.directdebit.DirectDebitRepository.FileRecord;
 import kw.billpay.channel.directdebit.DirectDebitRepository.RecordRow;
-import kw.billpay.money.Currencies;
-import kw.billpay.money.Money;
-import kw.billpay.web.ApiException;
+import kw.billpay.core.money.Currencies;
+import kw.billpay.core.money.Money;
+import kw.billpay.core.Refusal;
 import kw.billpay.web.MoneyJson;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -50,10 +50,10 @@ class DirectDebitController {
     List<FileView> files(@RequestParam(required = false) String bank, @RequestParam(required = false) String status,
                          @RequestParam(defaultValue = "100") int limit) {
         if (bank != null && PartnerBank.ofFolder(bank).isEmpty()) {
-            throw ApiException.validation("bank: one of " + Arrays.toString(PartnerBank.values()));
+            throw Refusal.validation("bank: one of " + Arrays.toString(PartnerBank.values()));
         }
         if (status != null && !STATUSES.contains(status)) {
-            throw ApiException.validation("status: one of " + STATUSES);
+            throw Refusal.validation("status: one of " + STATUSES);
         }
         requireLimit(limit);
         return files.files(bank, status, limit).stream().map(this::view).toList();
@@ -98,7 +98,7 @@ class DirectDebitController {
 
     private static void requireLimit(int limit) {
         if (limit < 1 || limit > 1000) {
-            throw ApiException.validation("limit: must be 1 to 1000");
+            throw Refusal.validation("limit: must be 1 to 1000");
         }
     }
 }

@@ -7,10 +7,10 @@ import java.util.Currency;
 import java.util.Set;
 import kw.billpay.channel.directdebit.ResultFileFormat.Header;
 import kw.billpay.channel.directdebit.ResultFileFormat.Trailer;
-import kw.billpay.money.Currencies;
-import kw.billpay.money.Money;
-import kw.billpay.money.MoneyException;
-import kw.billpay.money.MoneyParser;
+import kw.billpay.core.money.Currencies;
+import kw.billpay.core.money.Money;
+import kw.billpay.core.money.MoneyException;
+import kw.billpay.core.money.MoneyParser;
 
 /**
  * The first pass over a result file: everything that refuses the whole file (CONTRACT "Direct-debit result files",

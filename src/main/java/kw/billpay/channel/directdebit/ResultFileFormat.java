@@ -8,10 +8,10 @@ import java.time.format.ResolverStyle;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.regex.Pattern;
-import kw.billpay.account.AccountNumbers;
-import kw.billpay.money.Money;
-import kw.billpay.money.MoneyException;
-import kw.billpay.money.MoneyParser;
+import kw.billpay.core.account.AccountNumbers;
+import kw.billpay.core.money.Money;
+import kw.billpay.core.money.MoneyException;
+import kw.billpay.core.money.MoneyParser;
 
 /**
  * The partner banks' direct-debit result file, as CONTRACT "Direct-debit result files" fixes it:

@@ -1,8 +1,8 @@
 package kw.billpay.channel.knet;
 
-import kw.billpay.money.Money;
-import kw.billpay.money.MoneyException;
-import kw.billpay.money.MoneyParser;
+import kw.billpay.core.money.Money;
+import kw.billpay.core.money.MoneyException;
+import kw.billpay.core.money.MoneyParser;
 
 /** KNET states amounts as decimal text ({@code amt}); it matches an intent only when it is exactly the same money. */
 final class KnetAmounts {

@@ -4,7 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import kw.billpay.web.ApiException;
+import kw.billpay.core.Refusal;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -32,10 +32,10 @@ class KnetCallbackReviewController {
     List<CallbackView> callbacks(@RequestParam(required = false) String outcome,
                                  @RequestParam(defaultValue = "100") int limit) {
         if (outcome != null && !OUTCOMES.contains(outcome)) {
-            throw ApiException.validation("outcome: one of " + OUTCOMES);
+            throw Refusal.validation("outcome: one of " + OUTCOMES);
         }
         if (limit < 1 || limit > 1000) {
-            throw ApiException.validation("limit: must be 1 to 1000");
+            throw Refusal.validation("limit: must be 1 to 1000");
         }
         return jdbc.query("""
                 select id, received_at, endpoint, outcome, track_id, result, payment_id, form->>'trandata' as trandata, plain_text

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import kw.billpay.infra.SqlStatement;
-import kw.billpay.posting.Payment;
+import kw.billpay.core.payment.Payment;
 import kw.billpay.posting.PaymentRepository;
 import kw.billpay.web.PublicUrl;
 import org.slf4j.Logger;

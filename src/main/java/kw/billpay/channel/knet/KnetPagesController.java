@@ -4,8 +4,8 @@ import static org.springframework.web.util.HtmlUtils.htmlEscape;
 
 import java.util.Optional;
 import java.util.UUID;
-import kw.billpay.account.AccountNumbers;
-import kw.billpay.posting.Payment;
+import kw.billpay.core.account.AccountNumbers;
+import kw.billpay.core.payment.Payment;
 import kw.billpay.posting.PaymentRepository;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -6,7 +6,7 @@ import java.net.URLEncoder;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-import kw.billpay.posting.Payment;
+import kw.billpay.core.payment.Payment;
 import kw.billpay.web.PublicUrl;
 import org.springframework.stereotype.Component;
 

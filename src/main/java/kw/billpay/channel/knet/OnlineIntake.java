@@ -3,13 +3,13 @@ package kw.billpay.channel.knet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import kw.billpay.account.AccountNumbers;
-import kw.billpay.money.Currencies;
-import kw.billpay.money.Money;
-import kw.billpay.posting.Channel;
-import kw.billpay.posting.PaymentIntent;
-import kw.billpay.posting.PaymentMethod;
-import kw.billpay.web.ApiException;
+import kw.billpay.core.account.AccountNumbers;
+import kw.billpay.core.money.Currencies;
+import kw.billpay.core.money.Money;
+import kw.billpay.core.payment.Channel;
+import kw.billpay.core.payment.PaymentIntent;
+import kw.billpay.core.payment.PaymentMethod;
+import kw.billpay.core.Refusal;
 import kw.billpay.web.RequestValues;
 import org.springframework.stereotype.Component;
 
@@ -29,7 +29,7 @@ public class OnlineIntake {
         String accountNumber = AccountNumbers.requireValid("accountNumber", request.accountNumber());
         var currency = RequestValues.currency("amount.currency", request.amount().currency());
         if (!currency.equals(Currencies.parse("KWD"))) {
-            throw ApiException.unprocessable("UNSUPPORTED_CURRENCY", "amount.currency: KNET takes KWD only, not " + currency);
+            throw Refusal.unprocessable("UNSUPPORTED_CURRENCY", "amount.currency: KNET takes KWD only, not " + currency);
         }
         Money amount = RequestValues.amount("amount.amount", request.amount().amount(), currency, true);
         // KNET's track id: unique, alphanumeric, at most 40 characters

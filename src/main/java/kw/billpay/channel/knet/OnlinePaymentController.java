@@ -5,7 +5,7 @@ import kw.billpay.channel.knet.KnetPaymentPage.OnlinePaymentStarted;
 import kw.billpay.channel.knet.OnlineIntake.OnlinePaymentCommand;
 import kw.billpay.idempotency.IdempotencyService;
 import kw.billpay.idempotency.IdempotencyService.StoredResponse;
-import kw.billpay.posting.Payment;
+import kw.billpay.core.payment.Payment;
 import kw.billpay.posting.PaymentIds;
 import kw.billpay.posting.PaymentRepository;
 import kw.billpay.posting.PaymentView;

@@ -12,7 +12,7 @@ import kw.billpay.channel.directdebit.ResultFileFormat.Collection;
 import kw.billpay.channel.directdebit.ResultFileFormat.Detail;
 import kw.billpay.channel.directdebit.ResultFileFormat.Header;
 import kw.billpay.channel.directdebit.ResultFileFormat.Trailer;
-import kw.billpay.money.Money;
+import kw.billpay.core.money.Money;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

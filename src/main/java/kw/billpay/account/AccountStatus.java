@@ -1,4 +1,0 @@
-package kw.billpay.account;
-
-/** OPEN and BLOCKED accounts take payments; a CLOSED one is refused at initiation (CONTRACT "Accounts"). */
-public enum AccountStatus { OPEN, BLOCKED, CLOSED }

@@ -1,4 +1,0 @@
-package kw.billpay.posting;
-
-/** Where a payment came from (DOMAIN "Parties and words"). */
-public enum Channel { KNET_ONLINE, MOBILE_APP, BRANCH, DIRECT_DEBIT, BANK_TRANSFER }

@@ -1,8 +1,0 @@
-package kw.billpay.posting;
-
-import java.time.OffsetDateTime;
-import java.util.Map;
-
-/** One entry of a payment's audit trail (DOMAIN R25). */
-public record PaymentEvent(long id, OffsetDateTime occurredAt, String type, String actor, Map<String, Object> detail) {
-}

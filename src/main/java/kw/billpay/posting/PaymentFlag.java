@@ -1,4 +1,0 @@
-package kw.billpay.posting;
-
-/** Marks for review: money received below the minimum (DOMAIN R8), a credit balance due back (R13). */
-public enum PaymentFlag { BELOW_MINIMUM, REFUND_DUE }
