@@ -21,7 +21,6 @@ import java.util.stream.Collectors;
 import kw.billpay.core.allocation.Balances;
 import kw.billpay.core.allocation.Bucket;
 import kw.billpay.core.allocation.Product;
-import kw.billpay.infra.SqlStatement;
 import kw.billpay.core.money.Currencies;
 import kw.billpay.core.money.Money;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,8 +38,6 @@ public class AccountRepository {
                    due_date, minimum_due, minimum_due_computed, past_due, paid_since_statement, credit_balance, %s
             from account""".formatted(BUCKET_COLUMNS);
     private static final String SELECT = SELECT_ACCOUNTS + " where account_number = ?";
-    private static final String SELECT_OF_PAYMENT = SELECT_ACCOUNTS
-            + " where account_number = (select account_number from payment where payment_id = ?)";
     private static final String LOCK_MANY = SELECT_ACCOUNTS + " where account_number = any(?) order by account_number for update";
     private static final String UPDATE_BALANCES = "update account set %s, credit_balance = ?, paid_since_statement = ?, updated_at = now() where account_number = ?"
             .formatted(BUCKETS.stream().map(b -> column(b) + " = ?").collect(Collectors.joining(", ")));
@@ -83,11 +80,6 @@ public class AccountRepository {
         return jdbc.query(SELECT + " for update", mapper, accountNumber).stream().findFirst();
     }
 
-    /** {@link #lockForPosting} for the account a payment was made to, found and locked in one round trip. */
-    public Optional<Account> lockForPostingOf(UUID paymentId) {
-        return jdbc.query(SELECT_OF_PAYMENT + " for update", mapper, paymentId).stream().findFirst();
-    }
-
     /**
      * Locks many accounts for one transaction, in account-number order: two transactions locking overlapping sets
      * take the rows in the same order, so they never wait on each other in a cycle. Unknown numbers are absent.
@@ -102,14 +94,9 @@ public class AccountRepository {
         return locked;
     }
 
+    /** Writes an account's balances after a posting or a reversal, in the posting's transaction. */
     public void updateBalances(Account account) {
-        SqlStatement update = balancesUpdate(account);
-        jdbc.update(update.sql(), update.args());
-    }
-
-    /** The statement {@link #updateBalances} runs, for a posting that writes it in one round trip with its own rows. */
-    public SqlStatement balancesUpdate(Account account) {
-        return new SqlStatement(UPDATE_BALANCES, balanceArgs(account));
+        jdbc.update(UPDATE_BALANCES, balanceArgs(account));
     }
 
     /**
@@ -168,15 +155,6 @@ public class AccountRepository {
             args[i++] = a.balances().get(bucket).amount();
         }
         jdbc.update(UPSERT, args);
-    }
-
-    /** What posted payments brought in since a statement date (value time on or after it), net of reversals. */
-    public Money postedSince(String accountNumber, Currency currency, OffsetDateTime since) {
-        BigDecimal sum = jdbc.queryForObject("""
-                select coalesce(sum(posted_amount), 0) from payment
-                where account_number = ? and status = 'POSTED' and value_time >= ?""",
-                BigDecimal.class, accountNumber, since);
-        return new Money(sum, currency);
     }
 
     static String column(Bucket bucket) {

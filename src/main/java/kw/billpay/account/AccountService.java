@@ -26,11 +26,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class AccountService {
 
     private final AccountRepository accounts;
+    private final PaymentTotals payments;
     private final IssuerRegistry issuers;
     private final Clock clock;
 
-    public AccountService(AccountRepository accounts, IssuerRegistry issuers, Clock clock) {
+    public AccountService(AccountRepository accounts, PaymentTotals payments, IssuerRegistry issuers, Clock clock) {
         this.accounts = accounts;
+        this.payments = payments;
         this.issuers = issuers;
         this.clock = clock;
     }
@@ -104,7 +106,7 @@ public class AccountService {
         }
         OffsetDateTime statementStart = statement.statementDate().atStartOfDay(clock.getZone()).toOffsetDateTime();
         Money paidSinceStatement = existing.isPresent()
-                ? accounts.postedSince(accountNumber, currency, statementStart) : Money.zero(currency);
+                ? payments.postedSince(accountNumber, currency, statementStart) : Money.zero(currency);
 
         Account account = new Account(accountNumber, issuer.id(), request.holderName(), currency, request.product(),
                 creditLimit, request.status(), statement.statementDate(), statement.dueDate(), minimumDue, computed,

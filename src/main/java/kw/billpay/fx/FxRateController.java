@@ -12,7 +12,7 @@ import java.util.Map;
 import kw.billpay.core.money.FxRate;
 import kw.billpay.core.money.MoneyException;
 import kw.billpay.core.money.MoneyParser;
-import kw.billpay.posting.PostingService;
+import kw.billpay.posting.PostingGateway;
 import kw.billpay.security.Caller;
 import kw.billpay.core.Refusal;
 import kw.billpay.web.RequestValues;
@@ -29,10 +29,10 @@ import org.springframework.web.bind.annotation.RestController;
 class FxRateController {
 
     private final FxRateRepository rates;
-    private final PostingService posting;
+    private final PostingGateway posting;
     private final TransactionTemplate transaction;
 
-    FxRateController(FxRateRepository rates, PostingService posting, TransactionTemplate transaction) {
+    FxRateController(FxRateRepository rates, PostingGateway posting, TransactionTemplate transaction) {
         this.rates = rates;
         this.posting = posting;
         this.transaction = transaction;
@@ -51,7 +51,7 @@ class FxRateController {
             parsed.add(parse("rates[" + i + "]", request.rates().get(i), defaultSource));
         }
         transaction.executeWithoutResult(status -> parsed.forEach(rates::save));
-        int released = posting.postPendingFx();
+        int released = posting.releasePendingFx();
         return Map.of("rates", parsed.stream().map(FxRateController::json).toList(), "postedPendingFx", released);
     }
 

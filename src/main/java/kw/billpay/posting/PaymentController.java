@@ -1,22 +1,25 @@
 package kw.billpay.posting;
 
-import kw.billpay.core.payment.Payment;
-
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.NotNull;
 import java.util.List;
-import kw.billpay.core.account.AccountNumbers;
-import kw.billpay.account.AccountRepository;
 import kw.billpay.account.AccountService;
-import kw.billpay.security.Caller;
 import kw.billpay.core.Refusal;
-import org.apache.camel.ProducerTemplate;
+import kw.billpay.core.account.AccountNumbers;
+import kw.billpay.core.payment.Payment;
+import kw.billpay.core.payment.PaymentCommand;
+import kw.billpay.idempotency.IdempotencyService;
+import kw.billpay.idempotency.IdempotencyService.StoredResponse;
+import kw.billpay.security.Caller;
+import kw.billpay.web.MoneyJson;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,13 +29,16 @@ import org.springframework.web.bind.annotation.RestController;
 class PaymentController {
 
     private final PaymentRepository payments;
-    private final AccountRepository accounts;
-    private final ProducerTemplate camel;
+    private final AccountService accounts;
+    private final PostingGateway posting;
+    private final IdempotencyService idempotency;
 
-    PaymentController(PaymentRepository payments, AccountRepository accounts, ProducerTemplate camel) {
+    PaymentController(PaymentRepository payments, AccountService accounts, PostingGateway posting,
+                      IdempotencyService idempotency) {
         this.payments = payments;
         this.accounts = accounts;
-        this.camel = camel;
+        this.posting = posting;
+        this.idempotency = idempotency;
     }
 
     /** One payment with its audit trail (R25). A channel back end sees only its own channel's payments. */
@@ -50,19 +56,50 @@ class PaymentController {
         if (limit < 1 || limit > 500) {
             throw Refusal.validation("limit: must be 1 to 500");
         }
-        accounts.find(accountNumber).orElseThrow(() -> AccountService.unknown(accountNumber));
+        accounts.get(accountNumber);
         return payments.listByAccount(accountNumber, limit).stream().map(PaymentView::of).toList();
     }
 
-    record ReversalRequest(@NotBlank @Size(max = 100) String reason) { }
+    /** Why a posted payment is undone (CONTRACT "Reversals"). */
+    enum ReversalReason { CHARGEBACK, KNET_REFUND, DIRECT_DEBIT_RETURNED, CHEQUE_RETURNED, BANK_TRANSFER_RECALLED }
 
-    /** Reverses a posted payment (R23): a KNET refund or chargeback, a direct debit returned after posting. */
+    record ReversalRequest(@NotNull ReversalReason reason) { }
+
+    /**
+     * Reverses a posted payment (R23): a KNET refund or chargeback, a direct debit or cheque returned after posting, a
+     * recalled bank transfer. The same Idempotency-Key again returns the first answer; a second reversal under another
+     * key is 409 ALREADY_REVERSED.
+     */
     @PostMapping("/payments/{paymentId}/reversal")
-    PaymentView reverse(@PathVariable String paymentId, @Valid @RequestBody ReversalRequest request, Authentication authentication) {
-        Payment payment = visible(paymentId, Caller.of(authentication));
-        Payment reversed = camel.requestBodyAndHeaders("direct:reverse-payment", payment.paymentId(),
-                java.util.Map.of("reason", request.reason(), "actor", Caller.of(authentication).name()), Payment.class);
-        return PaymentView.of(reversed);
+    ResponseEntity<String> reverse(@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                                   @PathVariable String paymentId, @Valid @RequestBody ReversalRequest request,
+                                   Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        IdempotencyService.requireValidKey(idempotencyKey);
+        Payment payment = visible(paymentId, caller);
+        StoredResponse response = idempotency.execute(caller.idempotencyScope(), idempotencyKey,
+                IdempotencyService.fingerprint(List.of(payment.paymentId().toString(), request)), () -> {
+                    Payment reversed = posting.apply(new PaymentCommand.Reverse(payment.paymentId(), request.reason().name(),
+                            caller.name()));
+                    return new IdempotencyService.Answer(200, PaymentView.of(reversed), reversed.paymentId());
+                });
+        return ResponseEntity.status(response.status()).contentType(MediaType.APPLICATION_JSON).body(response.body());
+    }
+
+    /** A credit balance above the issuer's threshold, due back to the cardholder (R13), as OPS sees it. */
+    record RefundDueView(long id, String accountNumber, String paymentId, MoneyJson amount, String createdAt) { }
+
+    /** The open refund-due records, oldest first (CONTRACT "Reversals"). */
+    @GetMapping("/refunds-due")
+    List<RefundDueView> refundsDue(@RequestParam(defaultValue = "100") int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw Refusal.validation("limit: must be 1 to 1000");
+        }
+        return payments.openRefundsDue(limit).stream()
+                .map(r -> new RefundDueView(r.id(), AccountNumbers.mask(r.accountNumber()), r.paymentId().toString(),
+                        MoneyJson.of(r.amount()),
+                        r.createdAt().toString()))
+                .toList();
     }
 
     private Payment visible(String paymentId, Caller caller) {

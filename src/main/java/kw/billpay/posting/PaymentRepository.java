@@ -28,7 +28,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import kw.billpay.core.allocation.Allocation;
 import kw.billpay.core.allocation.Bucket;
-import kw.billpay.infra.SqlStatement;
+import kw.billpay.account.PaymentTotals;
 import kw.billpay.core.money.Currencies;
 import kw.billpay.core.money.FxRate;
 import kw.billpay.core.money.Money;
@@ -37,7 +37,7 @@ import org.springframework.stereotype.Repository;
 
 /** Payments, their allocations and their audit trail (tables {@code payment}, {@code allocation}, {@code payment_event}). */
 @Repository
-public class PaymentRepository {
+public class PaymentRepository implements PaymentTotals {
 
     private static final String COLUMNS = """
             payment_id, source_key, channel, method, status, status_reason, account_number, received_amount,
@@ -81,18 +81,25 @@ public class PaymentRepository {
 
     /**
      * Writes a payment posted on arrival in one statement, so one round trip: the payment (kept once by its source key
-     * as for {@link #insert}), its allocations, the account's new balances and its audit entry, where running them one
-     * by one took four round trips, each a wait on the database and CPU on both sides. Returns the receipt number.
+     * as for {@link #insert}), its allocations and its audit entry. Returns the receipt number. (The account's new
+     * balances are the account feature's to write, in the same transaction.)
      */
-    public String insertPosted(Payment p, SqlStatement accountUpdate, AuditEntry entry) {
+    public String insertPosted(Payment p, AuditEntry entry) {
         List<Object> args = new ArrayList<>(Arrays.asList(insertValues(p)));
         args.addAll(allocationValues(p));
-        args.addAll(Arrays.asList(accountUpdate.args()));
         args.addAll(Arrays.asList(eventValues(entry, OffsetDateTime.now(clock))));
         // Sub-statements of one WITH run on one snapshot; the foreign keys to the new payment are checked at its end.
         return jdbc.queryForObject("with new_payment as (" + INSERT + " returning receipt_number),"
                 + " new_allocations as (" + INSERT_ALLOCATIONS + "),"
-                + " new_balances as (" + accountUpdate.sql() + "),"
+                + " new_event as (" + INSERT_EVENT + ")"
+                + " select receipt_number from new_payment", String.class, args.toArray());
+    }
+
+    /** Writes a payment not posted yet (held, or an online intent) with its audit entry in one statement. */
+    public String insertWithEntry(Payment p, AuditEntry entry) {
+        List<Object> args = new ArrayList<>(Arrays.asList(insertValues(p)));
+        args.addAll(Arrays.asList(eventValues(entry, OffsetDateTime.now(clock))));
+        return jdbc.queryForObject("with new_payment as (" + INSERT + " returning receipt_number),"
                 + " new_event as (" + INSERT_EVENT + ")"
                 + " select receipt_number from new_payment", String.class, args.toArray());
     }
@@ -114,13 +121,11 @@ public class PaymentRepository {
 
     /**
      * Writes the posting of a payment that was held (a cleared cheque, a capture KNET confirmed, a rate that arrived)
-     * in one statement, so one round trip: the payment's posted amounts, its allocations, the account's new balances and
-     * its audit entries in the order given (what led to the posting, then POSTED, which is also the outbox event),
-     * where running them one by one took five round trips.
+     * in one statement, so one round trip: the payment's posted amounts, its allocations and its audit entries in the
+     * order given (what led to the posting, then POSTED, which is also the outbox event).
      */
-    public void markPosted(Payment p, SqlStatement accountUpdate, List<AuditEntry> entries) {
+    public void markPosted(Payment p, List<AuditEntry> entries) {
         List<Object> args = new ArrayList<>(allocationValues(p));
-        args.addAll(Arrays.asList(accountUpdate.args()));
         args.add(OffsetDateTime.now(clock));
         args.add(entries.stream().map(AuditEntry::paymentId).toArray(UUID[]::new));
         args.add(entries.stream().map(AuditEntry::type).toArray(String[]::new));
@@ -132,7 +137,6 @@ public class PaymentRepository {
                 amount(p.creditBalancePart()), p.valueTime(), flags(p.flags()), p.paymentId()));
         // Sub-statements of one WITH run on one snapshot; the entries' ids follow their order (the ordered select).
         int updated = jdbc.update("with new_allocations as (" + INSERT_ALLOCATIONS + "),"
-                + " new_balances as (" + accountUpdate.sql() + "),"
                 + " new_events as (" + INTO_EVENTS
                 + " select e.payment_id, ?, e.type, e.actor, e.detail::jsonb, e.publish"
                 + " from unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::text[], ?::boolean[])"
@@ -169,40 +173,20 @@ public class PaymentRepository {
     }
 
     /** The allocations of many payments as one JDBC batch, each payment's in the order its buckets were paid. */
-    public void insertAllocations(Collection<Map.Entry<UUID, List<Allocation>>> byPayment) {
+    public void insertAllocations(Collection<Payment> payments) {
         List<Object[]> rows = new ArrayList<>();
-        for (Map.Entry<UUID, List<Allocation>> payment : byPayment) {
-            List<Allocation> allocations = payment.getValue();
+        for (Payment payment : payments) {
+            List<Allocation> allocations = payment.allocations();
             for (int i = 0; i < allocations.size(); i++) {
                 Allocation a = allocations.get(i);
-                rows.add(new Object[] {payment.getKey(), i + 1, a.bucket().name(), a.amount().amount()});
+                rows.add(new Object[] {payment.paymentId(), i + 1, a.bucket().name(), a.amount().amount()});
             }
         }
         jdbc.batchUpdate("insert into allocation (payment_id, position, bucket, amount) values (?, ?, ?, ?)", rows);
     }
 
     /** One entry of a payment's audit trail; {@code publish} also puts it in the events outbox. */
-    public record AuditEntry(UUID paymentId, String type, String actor, Map<String, ?> detail, boolean publish) { }
-
-    /** Appends to the audit trail; {@code publish} also puts the entry in the events outbox. */
-    public void insertEvent(UUID paymentId, String type, String actor, Map<String, ?> detail, boolean publish) {
-        insertEvents(List.of(new AuditEntry(paymentId, type, actor, detail, publish)));
-    }
-
-    /**
-     * Inserts a row another table keeps about a payment ({@code insertReturningId}: an insert returning its id) and the
-     * payment's audit entry, whose detail also names that row by its id under {@code idField}, in one statement: one
-     * round trip, atomic without a transaction around it. Returns the row's id.
-     */
-    public long insertWithEvent(SqlStatement insertReturningId, AuditEntry entry, String idField) {
-        List<Object> args = new ArrayList<>(Arrays.asList(insertReturningId.args()));
-        args.addAll(Arrays.asList(entry.paymentId(), OffsetDateTime.now(clock), entry.type(), entry.actor(),
-                toJson(entry.detail()), idField, entry.publish()));
-        return jdbc.queryForObject("with recorded as (" + insertReturningId.sql() + "),"
-                + " new_event as (" + INTO_EVENTS
-                + " select ?, ?, ?, ?, ?::jsonb || jsonb_build_object(?::text, recorded.id), ? from recorded)"
-                + " select id from recorded", Long.class, args.toArray());
-    }
+    public record AuditEntry(UUID paymentId, String type, String actor, Object detail, boolean publish) { }
 
     public void insertEvents(Collection<AuditEntry> entries) {
         if (entries.isEmpty()) {
@@ -221,12 +205,62 @@ public class PaymentRepository {
                 accountNumber, paymentId, amount.amount(), amount.currency().getCurrencyCode());
     }
 
+    /** A reversed payment's refund-due records no longer stand (R13, R23). */
+    public void cancelRefundsDue(UUID paymentId) {
+        jdbc.update("update refund_due set cancelled_at = ? where payment_id = ? and cancelled_at is null",
+                OffsetDateTime.now(clock), paymentId);
+    }
+
+    /** A credit balance due back to a cardholder (R13), not cancelled by a reversal. */
+    public record RefundDue(long id, String accountNumber, UUID paymentId, Money amount, OffsetDateTime createdAt) { }
+
+    /** The open refund-due records, oldest first. */
+    public List<RefundDue> openRefundsDue(int limit) {
+        return jdbc.query("""
+                select id, account_number, payment_id, amount, currency, created_at from refund_due
+                where cancelled_at is null order by id limit ?""",
+                (rs, i) -> new RefundDue(rs.getLong("id"), rs.getString("account_number"), rs.getObject("payment_id", UUID.class),
+                        new Money(rs.getBigDecimal("amount"), Currencies.parse(rs.getString("currency"))),
+                        zoned(rs.getObject("created_at", OffsetDateTime.class))), limit);
+    }
+
+    /** What posted payments brought in to an account since a time (value time on or after it), net of reversals. */
+    @Override
+    public Money postedSince(String accountNumber, Currency currency, OffsetDateTime since) {
+        BigDecimal sum = jdbc.queryForObject("""
+                select coalesce(sum(posted_amount), 0) from payment
+                where account_number = ? and status = 'POSTED' and value_time >= ?""",
+                BigDecimal.class, accountNumber, since);
+        return new Money(sum, currency);
+    }
+
+    /** How many of an account's payments wait for something (clearing, a rate, KNET). */
+    @Override
+    public int pendingCount(String accountNumber) {
+        Integer n = jdbc.queryForObject("""
+                select count(*) from payment where account_number = ?
+                and status in ('INITIATED', 'PENDING_CLEARING', 'PENDING_FX')""", Integer.class, accountNumber);
+        return n == null ? 0 : n;
+    }
+
+    /** Online intents still INITIATED that were received before {@code before}, oldest first. */
+    public List<Payment> initiatedBefore(OffsetDateTime before, int limit) {
+        return jdbc.query("select " + COLUMNS + " from payment where status = 'INITIATED' and method = 'KNET' and received_at < ?"
+                + " order by seq limit ?", this::map, before, limit);
+    }
+
     public Optional<Payment> find(UUID paymentId) {
         return one("select " + COLUMNS + " from payment where payment_id = ?", paymentId);
     }
 
     public Optional<Payment> findBySourceKey(String sourceKey) {
         return one("select " + COLUMNS + " from payment where source_key = ?", sourceKey);
+    }
+
+    /** The account a payment was made to. */
+    public Optional<String> accountOf(UUID paymentId) {
+        return jdbc.queryForList("select account_number from payment where payment_id = ?", String.class, paymentId)
+                .stream().findFirst();
     }
 
     /** Locks the payment row; callers lock the account first, so two postings never wait on each other in a cycle. */

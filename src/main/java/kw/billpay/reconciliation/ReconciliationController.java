@@ -1,98 +1,21 @@
 package kw.billpay.reconciliation;
 
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import kw.billpay.core.money.Currencies;
-import kw.billpay.core.money.Money;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/**
- * {@code GET /api/v1/reconciliation} (CONTRACT "Reconciliation"): totals per channel and currency, and the DOMAIN R24
- * check that every fils of every posted payment went to a bucket or to a credit balance. Read in one repeatable-read
- * snapshot so the totals and the check describe the same moment.
- */
+/** {@code GET /api/v1/reconciliation} (CONTRACT "Reconciliation"), for OPS. */
 @RestController
 class ReconciliationController {
 
-    private final JdbcTemplate jdbc;
+    private final ReconciliationQuery query;
 
-    ReconciliationController(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    ReconciliationController(ReconciliationQuery query) {
+        this.query = query;
     }
 
     @GetMapping("/api/v1/reconciliation")
-    @Transactional(readOnly = true, isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
     Map<String, Object> reconcile() {
-        // received and its outcomes in the currency the money came in; posted and reversed in the billing currency
-        List<Map<String, Object>> rows = jdbc.queryForList("""
-                select channel, received_currency as currency, 'received' as kind, count(*) as n, sum(received_amount) as total
-                  from payment group by channel, received_currency
-                union all
-                select channel, received_currency, case when status in ('INITIATED', 'PENDING_CLEARING', 'PENDING_FX') then 'pending'
-                                                        else lower(status) end, count(*), sum(received_amount)
-                  from payment where status in ('INITIATED', 'PENDING_CLEARING', 'PENDING_FX', 'FAILED', 'RETURNED')
-                  group by 1, 2, 3
-                union all
-                select channel, billing_currency, lower(status), count(*), sum(posted_amount)
-                  from payment where status in ('POSTED', 'REVERSED') group by channel, billing_currency, status""");
-        Map<String, Map<String, Object>> totals = new TreeMap<>();
-        for (Map<String, Object> row : rows) {
-            String channel = (String) row.get("channel");
-            String currency = ((String) row.get("currency")).trim();
-            Map<String, Object> entry = totals.computeIfAbsent(channel + "/" + currency, k -> emptyTotals(channel, currency));
-            entry.put((String) row.get("kind"), Map.of("count", ((Number) row.get("n")).longValue(),
-                    "amount", money((BigDecimal) row.get("total"), currency)));
-        }
-
-        List<Map<String, Object>> checks = new ArrayList<>();
-        boolean balanced = true;
-        for (Map<String, Object> row : jdbc.queryForList("""
-                select p.billing_currency as currency, sum(p.posted_amount) as posted, sum(p.credit_balance_part) as credit,
-                       coalesce(sum(a.allocated), 0) as allocated
-                from payment p
-                left join (select payment_id, sum(amount) as allocated from allocation group by payment_id) a using (payment_id)
-                where p.status = 'POSTED' group by p.billing_currency""")) {
-            String currency = ((String) row.get("currency")).trim();
-            BigDecimal posted = (BigDecimal) row.get("posted");
-            BigDecimal accounted = ((BigDecimal) row.get("allocated")).add((BigDecimal) row.get("credit"));
-            boolean ok = posted.compareTo(accounted) == 0;
-            balanced &= ok;
-            checks.add(Map.of("currency", currency, "posted", money(posted, currency),
-                    "allocated", money((BigDecimal) row.get("allocated"), currency),
-                    "creditBalanceParts", money((BigDecimal) row.get("credit"), currency), "balanced", ok));
-        }
-        Long unbalancedPayments = jdbc.queryForObject("""
-                select count(*) from payment p where p.status in ('POSTED', 'REVERSED')
-                and p.posted_amount <> p.credit_balance_part + coalesce((select sum(amount) from allocation a where a.payment_id = p.payment_id), 0)""",
-                Long.class);
-        balanced &= unbalancedPayments == 0;
-
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("balanced", balanced);
-        answer.put("totals", List.copyOf(totals.values()));
-        answer.put("conservation", Map.of("rule", "posted = allocations + credit-balance parts (DOMAIN R24), per billing currency",
-                "perCurrency", checks, "unbalancedPayments", unbalancedPayments));
-        return answer;
-    }
-
-    private static Map<String, Object> emptyTotals(String channel, String currency) {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("channel", channel);
-        entry.put("currency", currency);
-        for (String kind : List.of("received", "posted", "pending", "failed", "returned", "reversed")) {
-            entry.put(kind, Map.of("count", 0L, "amount", money(BigDecimal.ZERO, currency)));
-        }
-        return entry;
-    }
-
-    private static String money(BigDecimal amount, String currency) {
-        return new Money(amount, Currencies.parse(currency)).toPlainString();
+        return query.reconcile();
     }
 }

@@ -69,7 +69,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/payments/*/reversal").hasRole(OPS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/payments/**").hasAnyRole(OPS, TELLER, SUPERVISOR, CHANNEL)
                         .requestMatchers("/api/v1/online/**").hasRole(CHANNEL)
-                        .requestMatchers("/api/v1/reconciliation", "/api/v1/direct-debit/**", "/api/v1/knet/**").hasRole(OPS)
+                        .requestMatchers("/api/v1/reconciliation", "/api/v1/refunds-due", "/api/v1/direct-debit/**", "/api/v1/knet/**").hasRole(OPS)
                         .anyRequest().authenticated())
                 .build();
     }

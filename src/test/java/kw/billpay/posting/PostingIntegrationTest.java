@@ -60,7 +60,7 @@ class PostingIntegrationTest extends GatewayIntegrationTest {
     @Autowired
     IssuerRegistry issuers;
     @Autowired
-    PostingService posting;
+    PostingGateway posting;
 
     private Connection subscriber;
     private final List<JsonNode> events = new CopyOnWriteArrayList<>();
@@ -259,12 +259,12 @@ class PostingIntegrationTest extends GatewayIntegrationTest {
         String paymentId = post("/api/v1/branch/payments", TELLER, cash(account, "600.000", "KWD"), newKey()).json().path("paymentId").asText();
         assertThat(get("/api/v1/accounts/" + account, OPS).json().path("creditBalance").asText()).isEqualTo("85.000");
 
-        Answer reversed = post("/api/v1/payments/" + paymentId + "/reversal", OPS, Map.of("reason", "CHARGEBACK"));
+        Answer reversed = post("/api/v1/payments/" + paymentId + "/reversal", OPS, Map.of("reason", "CHARGEBACK"), newKey());
 
         assertThat(reversed.status()).isEqualTo(200);
         assertThat(reversed.json().path("status").asText()).isEqualTo("REVERSED");
         assertThat(get("/api/v1/accounts/" + account, OPS).json()).isEqualTo(before);
-        assertThat(post("/api/v1/payments/" + paymentId + "/reversal", OPS, Map.of("reason", "CHARGEBACK")).status()).isEqualTo(409);
+        assertThat(post("/api/v1/payments/" + paymentId + "/reversal", OPS, Map.of("reason", "CHARGEBACK"), newKey()).status()).isEqualTo(409);
         JsonNode history = get("/api/v1/payments/" + paymentId, OPS).json().path("history");
         assertThat(history).extracting(e -> e.path("type").asText()).containsExactly("POSTED", "REVERSED");
         assertThat(history.get(1).path("actor").asText()).isEqualTo("ops");

@@ -279,7 +279,7 @@ class SecurityTest extends GatewayIntegrationTest {
         assertThat(returned.status()).as(returned.body()).isEqualTo(200);
         assertThat(returned.json().path("status").asText()).isEqualTo("RETURNED");
 
-        Answer reversed = post("/api/v1/payments/" + cashId + "/reversal", OPS, Map.of("reason", "CHARGEBACK"));
+        Answer reversed = post("/api/v1/payments/" + cashId + "/reversal", OPS, Map.of("reason", "CHARGEBACK"), newKey());
         assertThat(reversed.status()).as(reversed.body()).isEqualTo(200);
         assertThat(reversed.json().path("status").asText()).isEqualTo("REVERSED");
 
@@ -398,7 +398,7 @@ class SecurityTest extends GatewayIntegrationTest {
             softly.assertThat(receipt.body()).as("receipt shows the last 4").contains(accountNumber.substring(11));
             answers.put("GET receipt", receipt);
 
-            answers.put("POST reversal", post("/api/v1/payments/" + cashId + "/reversal", OPS, Map.of("reason", "CHARGEBACK")));
+            answers.put("POST reversal", post("/api/v1/payments/" + cashId + "/reversal", OPS, Map.of("reason", "CHARGEBACK"), newKey()));
 
             // refusals that concern the account
             Map<String, Object> invalid = new HashMap<>(sampleAccount("KWD"));

@@ -6,6 +6,8 @@ import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import kw.billpay.core.payment.PaymentCommand;
 import kw.billpay.core.account.AccountNumbers;
 import kw.billpay.core.money.Currencies;
 import kw.billpay.core.money.Money;
@@ -33,6 +35,20 @@ public class BranchIntake {
 
     /** A teller's request with who sent it. */
     public record BranchPaymentCommand(BranchPaymentRequest request, String teller, String idempotencyKey) { }
+
+    /** What a supervisor records about a held cheque or draft. */
+    public enum ClearingOutcome { CLEARED, RETURNED }
+
+    /** A supervisor's clearing result for a payment, with who recorded it. */
+    public record ClearingCommand(UUID paymentId, ClearingOutcome outcome, String reason, String supervisor) { }
+
+    /** The lifecycle step a clearing result asks for: CLEARED posts with the clearing time as value time (R18, R19). */
+    public PaymentCommand settlement(ClearingCommand command) {
+        return switch (command.outcome()) {
+            case CLEARED -> new PaymentCommand.Clear(command.paymentId(), OffsetDateTime.now(clock), command.supervisor());
+            case RETURNED -> new PaymentCommand.ReturnUncleared(command.paymentId(), command.reason(), command.supervisor());
+        };
+    }
 
     public PaymentIntent normalise(BranchPaymentCommand command) {
         BranchPaymentRequest request = command.request();

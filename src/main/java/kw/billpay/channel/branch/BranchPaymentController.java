@@ -3,20 +3,18 @@ package kw.billpay.channel.branch;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.util.Map;
 import kw.billpay.channel.branch.BranchIntake.BranchPaymentCommand;
-import kw.billpay.idempotency.IdempotencyService;
-import kw.billpay.idempotency.IdempotencyService.StoredResponse;
+import kw.billpay.channel.branch.BranchIntake.ClearingCommand;
+import kw.billpay.channel.branch.BranchIntake.ClearingOutcome;
+import kw.billpay.core.Refusal;
 import kw.billpay.core.payment.Channel;
 import kw.billpay.core.payment.Payment;
+import kw.billpay.idempotency.IdempotencyService;
+import kw.billpay.idempotency.IdempotencyService.StoredResponse;
 import kw.billpay.posting.PaymentIds;
-import kw.billpay.posting.PaymentRepository;
 import kw.billpay.posting.PaymentView;
+import kw.billpay.posting.Payments;
 import kw.billpay.security.Caller;
-import kw.billpay.core.Refusal;
-import org.apache.camel.ProducerTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -33,17 +31,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/branch/payments")
 class BranchPaymentController {
 
-    private final ProducerTemplate camel;
+    private final BranchFlows branch;
     private final IdempotencyService idempotency;
-    private final PaymentRepository payments;
-    private final Clock clock;
+    private final Payments payments;
 
-    BranchPaymentController(ProducerTemplate camel, IdempotencyService idempotency, PaymentRepository payments,
-                            Clock clock) {
-        this.camel = camel;
+    BranchPaymentController(BranchFlows branch, IdempotencyService idempotency, Payments payments) {
+        this.branch = branch;
         this.idempotency = idempotency;
         this.payments = payments;
-        this.clock = clock;
     }
 
     @PostMapping
@@ -52,14 +47,11 @@ class BranchPaymentController {
         Caller teller = Caller.of(authentication);
         IdempotencyService.requireValidKey(idempotencyKey);
         StoredResponse response = idempotency.execute(teller.idempotencyScope(), idempotencyKey, IdempotencyService.fingerprint(request), () -> {
-            Payment payment = camel.requestBody("direct:branch-payment",
-                    new BranchPaymentCommand(request, teller.name(), idempotencyKey), Payment.class);
+            Payment payment = branch.take(new BranchPaymentCommand(request, teller.name(), idempotencyKey));
             return new IdempotencyService.Answer(201, PaymentView.of(payment), payment.paymentId());
         });
         return ResponseEntity.status(response.status()).contentType(MediaType.APPLICATION_JSON).body(response.body());
     }
-
-    enum ClearingOutcome { CLEARED, RETURNED }
 
     record ClearingRequest(@NotNull ClearingOutcome outcome, @Size(min = 1, max = 100) String reason) { }
 
@@ -70,12 +62,8 @@ class BranchPaymentController {
         if (request.outcome() == ClearingOutcome.RETURNED && request.reason() == null) {
             throw Refusal.validation("reason: is required when the outcome is RETURNED");
         }
-        Payment result = camel.requestBodyAndHeaders("direct:branch-clearing", payment.paymentId(), Map.of(
-                "outcome", request.outcome().name(),
-                "reason", request.reason() == null ? "" : request.reason(),
-                "clearingTime", OffsetDateTime.now(clock),
-                "actor", Caller.of(authentication).name()), Payment.class);
-        return PaymentView.of(result);
+        return PaymentView.of(branch.clear(new ClearingCommand(payment.paymentId(), request.outcome(), request.reason(),
+                Caller.of(authentication).name())));
     }
 
     /** A printable receipt for the customer. */

@@ -16,28 +16,26 @@ import kw.billpay.core.payment.Channel;
 import kw.billpay.core.payment.Payment;
 import kw.billpay.core.payment.PaymentIntent;
 import kw.billpay.core.payment.PaymentMethod;
-import kw.billpay.posting.PostingService;
+import kw.billpay.core.payment.PostingResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Posts a result file's D records a batch at a time through the posting core. A batch is one transaction: its
- * payments, every record's outcome and the file's progress commit together, so a gateway killed anywhere leaves
- * each batch wholly done or not at all, and the restart goes on from the first batch not done.
+ * The steps of a result file's batch ({@code routes/direct-debit.camel.yaml}), one transaction: repeated seqs refused,
+ * the collected records handed to the posting core, then every record's outcome and the file's progress written. So a
+ * gateway killed anywhere leaves each batch wholly done or not at all, and the restart goes on from the first batch not
+ * done.
  */
-@Component
+@Component("directDebitBatches")
 public class DirectDebitBatches {
 
     private static final Logger log = LoggerFactory.getLogger(DirectDebitBatches.class);
 
-    private final PostingService posting;
     private final DirectDebitRepository files;
     private final Clock clock;
 
-    public DirectDebitBatches(PostingService posting, DirectDebitRepository files, Clock clock) {
-        this.posting = posting;
+    public DirectDebitBatches(DirectDebitRepository files, Clock clock) {
         this.files = files;
         this.clock = clock;
     }
@@ -47,28 +45,33 @@ public class DirectDebitBatches {
         return "DD/" + run.bank() + "/" + run.fileId() + "/" + seq;
     }
 
-    @Transactional
-    public void post(FileRun run, List<Detail> batch) {
-        long start = System.nanoTime();
-        List<Detail> checked = withRepeatsRefused(run, batch);
-        List<PaymentIntent> collected = checked.stream().filter(Detail::toPost).map(d -> intent(run, d)).toList();
-        long checkedAt = System.nanoTime();
-        PostingService.CollectedBatch posted = posting.receiveCollected(collected);
-        long postedAt = System.nanoTime();
+    /** The batch with every repeated seq refused (DUPLICATE_SEQ), whatever else the line holds. */
+    public DirectDebitBatch check(DirectDebitBatch batch) {
+        return batch.withDetails(withRepeatsRefused(batch.run(), batch.details()));
+    }
 
-        List<RecordRow> rows = new ArrayList<>(checked.size());
+    /** The collected records to post: money already taken from the customer's bank account. */
+    public List<PaymentIntent> toPost(DirectDebitBatch batch) {
+        return batch.details().stream().filter(Detail::toPost).map(d -> intent(batch.run(), d)).toList();
+    }
+
+    /** Every record's outcome, as the acknowledgement's R lines will say it, and the file's progress. */
+    public void record(DirectDebitBatch batch, PostingResult posted) {
+        FileRun run = batch.run();
+        List<RecordRow> rows = new ArrayList<>(batch.details().size());
         int postedCount = 0;
         int refused = 0;
         int notCollected = 0;
         BigDecimal postedSum = BigDecimal.ZERO;
         BigDecimal notCollectedSum = BigDecimal.ZERO;
         String currency = run.currency().getCurrencyCode();
-        for (Detail d : checked) {
+        for (Detail d : batch.details()) {
             boolean first = d.seq() != null && d.refusal() != RecordRefusal.DUPLICATE_SEQ;
             BigDecimal amount = d.amount() == null ? null : d.amount().amount();
             String sourceKey = d.toPost() ? sourceKey(run, d.seq()) : null;
             Payment payment = d.toPost() ? posted.stored().get(sourceKey) : null;
-            Detail outcome = d.toPost() && payment == null ? d.refused(RecordRefusal.valueOf(posted.refused().get(sourceKey))) : d;
+            Detail outcome = d.toPost() && payment == null
+                    ? d.refused(RecordRefusal.valueOf(posted.refused().get(sourceKey).code())) : d;
             String status;
             String reason;
             if (outcome.refusal() != null) {
@@ -92,10 +95,7 @@ public class DirectDebitBatches {
         }
         files.insertRecords(rows);
         files.addProgress(run.fileRef(), rows.size(), postedCount, postedSum, refused, notCollected, notCollectedSum);
-        if (log.isDebugEnabled()) {
-            log.debug("batch of {} records: seq check {} ms, posting {} ms, record outcomes {} ms (before commit)", rows.size(),
-                    (checkedAt - start) / 1_000_000, (postedAt - checkedAt) / 1_000_000, (System.nanoTime() - postedAt) / 1_000_000);
-        }
+        log.debug("batch of {} records of file {} recorded", rows.size(), run.fileRef());
     }
 
     /**

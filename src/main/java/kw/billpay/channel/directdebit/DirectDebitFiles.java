@@ -9,14 +9,11 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Currency;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import kw.billpay.channel.directdebit.DirectDebitRepository.FileRecord;
-import kw.billpay.channel.directdebit.ResultFileFormat.Detail;
 import kw.billpay.channel.directdebit.ResultFileFormat.Header;
 import kw.billpay.issuer.IssuerRegistry;
 import org.slf4j.Logger;
@@ -35,15 +32,13 @@ public class DirectDebitFiles {
     private static final DateTimeFormatter ARCHIVE_STAMP = DateTimeFormatter.ofPattern("uuuuMMddHHmmssSSS");
 
     private final DirectDebitRepository files;
-    private final DirectDebitBatches batches;
     private final DirectDebitProperties properties;
     private final Set<Currency> supported;
     private final Clock clock;
 
-    public DirectDebitFiles(DirectDebitRepository files, DirectDebitBatches batches, DirectDebitProperties properties,
-                            IssuerRegistry issuers, Clock clock) {
+    public DirectDebitFiles(DirectDebitRepository files, DirectDebitProperties properties, IssuerRegistry issuers,
+                            Clock clock) {
         this.files = files;
-        this.batches = batches;
         this.properties = properties;
         this.supported = issuers.all().stream().flatMap(i -> i.currencies().stream()).collect(Collectors.toUnmodifiableSet());
         this.clock = clock;
@@ -111,36 +106,11 @@ public class DirectDebitFiles {
     }
 
     /**
-     * Posts the records not yet posted (second pass), a batch per transaction, in the file's order. After a crash the
-     * file's records_done says how many D records are done; those are skipped.
+     * The records not yet posted (second pass), a batch at a time in the file's order, read lazily so that a large file
+     * is never held whole. After a crash the file's records_done says how many D records are done; those are skipped.
      */
-    public void post(FileRun run) throws IOException {
-        int done = files.file(run.fileRef()).recordsDone();
-        int batchSize = properties.batchSize();
-        try (ResultFileReader reader = new ResultFileReader(run.file())) {
-            reader.nextNonBlank(); // the header, which the first pass checked
-            List<Detail> batch = new ArrayList<>(batchSize);
-            int seen = 0;
-            for (String line = reader.next(); line != null; line = reader.next()) {
-                String type = ResultFileFormat.type(line);
-                if (type.equals("T")) {
-                    break;
-                }
-                if (!type.equals("D") || seen++ < done) {
-                    continue; // a blank line, or a record a run before the crash posted
-                }
-                batch.add(Detail.parse(reader.lineNo(), line, run.currency()));
-                if (batch.size() == batchSize) {
-                    long t = System.nanoTime();
-                    batches.post(run, batch);
-                    log.debug("batch committed in {} ms", (System.nanoTime() - t) / 1_000_000);
-                    batch = new ArrayList<>(batchSize);
-                }
-            }
-            if (!batch.isEmpty()) {
-                batches.post(run, batch);
-            }
-        }
+    public DirectDebitBatch.Reader batches(FileRun run) throws IOException {
+        return new DirectDebitBatch.Reader(run, files.file(run.fileRef()).recordsDone(), properties.batchSize());
     }
 
     /** Writes the acknowledgement whole, from what was committed; then the file's outcome is final. */

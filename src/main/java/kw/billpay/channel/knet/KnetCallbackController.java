@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import kw.billpay.channel.knet.KnetCallbacks.CallbackOutcome;
 import kw.billpay.channel.knet.KnetCallbacks.KnetCallback;
-import org.apache.camel.ProducerTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -20,10 +19,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(value = "/knet", produces = MediaType.TEXT_PLAIN_VALUE)
 class KnetCallbackController {
 
-    private final ProducerTemplate camel;
+    private final KnetFlows knet;
 
-    KnetCallbackController(ProducerTemplate camel) {
-        this.camel = camel;
+    KnetCallbackController(KnetFlows knet) {
+        this.knet = knet;
     }
 
     @PostMapping("/response")
@@ -37,8 +36,7 @@ class KnetCallbackController {
     }
 
     private String redirect(String endpoint, Map<String, String> form) {
-        CallbackOutcome outcome = camel.requestBody("direct:knet-callback", new KnetCallback(endpoint, new TreeMap<>(form)),
-                CallbackOutcome.class);
+        CallbackOutcome outcome = knet.callback(new KnetCallback(endpoint, new TreeMap<>(form)));
         return "REDIRECT=" + outcome.redirectUrl();
     }
 }

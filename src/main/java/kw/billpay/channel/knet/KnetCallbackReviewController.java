@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import kw.billpay.core.Refusal;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,10 +18,10 @@ class KnetCallbackReviewController {
 
     private static final Set<String> OUTCOMES = Set.of("ACCEPTED", "UNDECRYPTABLE", "UNKNOWN_TRACK_ID", "AMOUNT_MISMATCH");
 
-    private final JdbcTemplate jdbc;
+    private final KnetCallbackRepository callbacks;
 
-    KnetCallbackReviewController(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    KnetCallbackReviewController(KnetCallbackRepository callbacks) {
+        this.callbacks = callbacks;
     }
 
     record CallbackView(long id, OffsetDateTime receivedAt, String endpoint, String outcome, String trackId,
@@ -37,12 +36,9 @@ class KnetCallbackReviewController {
         if (limit < 1 || limit > 1000) {
             throw Refusal.validation("limit: must be 1 to 1000");
         }
-        return jdbc.query("""
-                select id, received_at, endpoint, outcome, track_id, result, payment_id, form->>'trandata' as trandata, plain_text
-                from knet_callback where (?::text is null or outcome = ?) order by id desc limit ?""",
-                (rs, i) -> new CallbackView(rs.getLong("id"), rs.getObject("received_at", OffsetDateTime.class),
-                        rs.getString("endpoint"), rs.getString("outcome"), rs.getString("track_id"), rs.getString("result"),
-                        rs.getObject("payment_id", UUID.class), rs.getString("trandata"), rs.getString("plain_text")),
-                outcome, outcome, limit);
+        return callbacks.latest(outcome, limit).stream()
+                .map(c -> new CallbackView(c.id(), c.receivedAt(), c.endpoint(), c.outcome(), c.trackId(), c.result(),
+                        c.paymentId(), c.form().get("trandata"), c.plainText()))
+                .toList();
     }
 }

@@ -1,21 +1,18 @@
 package kw.billpay.channel.knet;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import kw.billpay.infra.SqlStatement;
 import kw.billpay.core.payment.Payment;
-import kw.billpay.posting.PaymentRepository;
+import kw.billpay.posting.Payments;
 import kw.billpay.web.PublicUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * KNET's calls to {@code /knet/response} and {@code /knet/error}: each is kept as received (encrypted and decrypted)
@@ -27,17 +24,15 @@ public class KnetCallbacks {
 
     private static final Logger log = LoggerFactory.getLogger(KnetCallbacks.class);
 
-    private final JdbcTemplate jdbc;
-    private final PaymentRepository payments;
+    private final KnetCallbackRepository callbacks;
+    private final Payments payments;
     private final PublicUrl publicUrl;
-    private final ObjectMapper json;
     private final KnetCipher cipher;
 
-    public KnetCallbacks(JdbcTemplate jdbc, PaymentRepository payments, PublicUrl publicUrl, ObjectMapper json, KnetProperties knet) {
-        this.jdbc = jdbc;
+    public KnetCallbacks(KnetCallbackRepository callbacks, Payments payments, PublicUrl publicUrl, KnetProperties knet) {
+        this.callbacks = callbacks;
         this.payments = payments;
         this.publicUrl = publicUrl;
-        this.json = json;
         this.cipher = new KnetCipher(knet.resourceKey());
     }
 
@@ -51,7 +46,8 @@ public class KnetCallbacks {
      */
     public record CallbackOutcome(long callbackId, UUID paymentId, String outcome, boolean resolve, String redirectUrl) { }
 
-    /** The callback is kept, with its audit entry, by one statement: it is durable once that statement returns. */
+    /** The callback is kept, with its audit entry, in one transaction: it is durable once this returns. */
+    @Transactional
     public CallbackOutcome record(KnetCallback callback) {
         Optional<String> plain = cipher.decrypt(callback.form().get("trandata"));
         Map<String, String> fields = plain.map(KnetCallbacks::parseQuery).orElse(Map.of());
@@ -69,21 +65,15 @@ public class KnetCallbacks {
             outcome = "ACCEPTED";
         }
         UUID paymentId = intent == null ? null : intent.paymentId();
-        SqlStatement keep = new SqlStatement("""
-                insert into knet_callback (endpoint, form, plain_text, track_id, payment_id, result, outcome)
-                values (?, ?::jsonb, ?, ?, ?, ?, ?) returning id""",
-                callback.endpoint(), toJson(callback.form()), plain.orElse(null), trackId, paymentId, result, outcome);
-        long id;
-        if (intent == null) {
-            id = jdbc.queryForObject(keep.sql(), Long.class, keep.args());
-        } else {
+        long id = callbacks.insert(callback.endpoint(), callback.form(), plain.orElse(null), trackId, paymentId, result, outcome);
+        if (intent != null) {
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("endpoint", callback.endpoint());
             detail.put("outcome", outcome);
             detail.put("result", result == null ? "" : result);
             detail.put("knetPaymentId", fields.getOrDefault("paymentid", ""));
-            id = payments.insertWithEvent(keep, new PaymentRepository.AuditEntry(paymentId, "KNET_CALLBACK", "knet", detail, false),
-                    "callbackId");
+            detail.put("callbackId", id);
+            payments.addToHistory(paymentId, "KNET_CALLBACK", "knet", detail);
         }
         if (!outcome.equals("ACCEPTED")) {
             log.warn("KNET callback {} to /knet/{} recorded for review: {}", id, callback.endpoint(), outcome);
@@ -113,11 +103,4 @@ public class KnetCallbacks {
         return fields;
     }
 
-    private String toJson(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

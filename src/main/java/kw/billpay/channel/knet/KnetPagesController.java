@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import kw.billpay.core.account.AccountNumbers;
 import kw.billpay.core.payment.Payment;
-import kw.billpay.posting.PaymentRepository;
+import kw.billpay.posting.Payments;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,9 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class KnetPagesController {
 
-    private final PaymentRepository payments;
+    private final Payments payments;
 
-    KnetPagesController(PaymentRepository payments) {
+    KnetPagesController(Payments payments) {
         this.payments = payments;
     }
 

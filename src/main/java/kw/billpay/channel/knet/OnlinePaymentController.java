@@ -7,10 +7,9 @@ import kw.billpay.idempotency.IdempotencyService;
 import kw.billpay.idempotency.IdempotencyService.StoredResponse;
 import kw.billpay.core.payment.Payment;
 import kw.billpay.posting.PaymentIds;
-import kw.billpay.posting.PaymentRepository;
+import kw.billpay.posting.Payments;
 import kw.billpay.posting.PaymentView;
 import kw.billpay.security.Caller;
-import org.apache.camel.ProducerTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -30,12 +29,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/online/payments")
 class OnlinePaymentController {
 
-    private final ProducerTemplate camel;
+    private final KnetFlows knet;
     private final IdempotencyService idempotency;
-    private final PaymentRepository payments;
+    private final Payments payments;
 
-    OnlinePaymentController(ProducerTemplate camel, IdempotencyService idempotency, PaymentRepository payments) {
-        this.camel = camel;
+    OnlinePaymentController(KnetFlows knet, IdempotencyService idempotency, Payments payments) {
+        this.knet = knet;
         this.idempotency = idempotency;
         this.payments = payments;
     }
@@ -46,8 +45,7 @@ class OnlinePaymentController {
         Caller channel = Caller.of(authentication);
         IdempotencyService.requireValidKey(idempotencyKey);
         StoredResponse response = idempotency.execute(channel.idempotencyScope(), idempotencyKey, IdempotencyService.fingerprint(request), () -> {
-            OnlinePaymentStarted started = camel.requestBody("direct:online-payment-initiation",
-                    new OnlinePaymentCommand(request, channel.channel()), OnlinePaymentStarted.class);
+            OnlinePaymentStarted started = knet.start(new OnlinePaymentCommand(request, channel.channel()));
             return new IdempotencyService.Answer(201, started, PaymentIds.parse(started.paymentId()));
         });
         return ResponseEntity.status(response.status()).contentType(MediaType.APPLICATION_JSON).body(response.body());

@@ -35,6 +35,27 @@ public record Payment(
         Set<PaymentFlag> flags,
         Map<String, String> origin) {
 
+    /** A new payment for an intent, as it is recorded on arrival: not posted yet. */
+    public static Payment of(PaymentIntent intent, Currency billingCurrency, PaymentStatus status, OffsetDateTime receivedAt) {
+        return new Payment(UUID.randomUUID(), intent.sourceKey(), intent.channel(), intent.method(), status, null,
+                intent.accountNumber(), intent.received(), billingCurrency, null, null, List.of(), null,
+                intent.valueTime(), receivedAt, intent.reference(), null, intent.flags(), intent.origin());
+    }
+
+    /** This payment with a posting applied: its posted amount, conversion, allocations, credit-balance part and flags. */
+    public Payment posted(Posting posting, PaymentStatus newStatus, OffsetDateTime newValueTime) {
+        return new Payment(paymentId, sourceKey, channel, method, newStatus, null, accountNumber, received,
+                billingCurrency, posting.amount(), posting.conversion() == null ? null : posting.conversion().rate(),
+                posting.allocation().allocations(), posting.allocation().creditBalancePart(), newValueTime, receivedAt,
+                reference, receiptNumber, posting.flags(), origin);
+    }
+
+    public Payment withReceiptNumber(String number) {
+        return new Payment(paymentId, sourceKey, channel, method, status, statusReason, accountNumber, received,
+                billingCurrency, posted, fx, allocations, creditBalancePart, valueTime, receivedAt, reference, number,
+                flags, origin);
+    }
+
     public Payment withAllocations(List<Allocation> recorded) {
         return new Payment(paymentId, sourceKey, channel, method, status, statusReason, accountNumber, received,
                 billingCurrency, posted, fx, List.copyOf(recorded), creditBalancePart, valueTime, receivedAt, reference,

@@ -1,0 +1,94 @@
+package kw.billpay.channel.directdebit;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import kw.billpay.channel.directdebit.ResultFileFormat.Detail;
+
+/**
+ * A batch of a result file's D records, posted in one transaction ({@code routes/direct-debit.camel.yaml}).
+ *
+ * @param details the records in the file's order; once checked, a repeated seq is already refused
+ */
+public record DirectDebitBatch(FileRun run, List<Detail> details) {
+
+    public DirectDebitBatch {
+        details = List.copyOf(details);
+    }
+
+    public DirectDebitBatch withDetails(List<Detail> checked) {
+        return new DirectDebitBatch(run, checked);
+    }
+
+    /**
+     * Reads a file's D records a batch at a time, skipping the ones a run before a restart already posted. The route's
+     * splitter closes it when the file is done or a batch failed.
+     */
+    public static final class Reader implements Iterator<DirectDebitBatch>, Closeable {
+
+        private final FileRun run;
+        private final int batchSize;
+        private final ResultFileReader file;
+        private int toSkip;
+        private DirectDebitBatch next;
+        private boolean ended;
+
+        Reader(FileRun run, int recordsDone, int batchSize) throws IOException {
+            this.run = run;
+            this.batchSize = batchSize;
+            this.toSkip = recordsDone;
+            this.file = new ResultFileReader(run.file());
+            file.nextNonBlank(); // the header, which the first pass checked
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (next == null && !ended) {
+                next = read();
+            }
+            return next != null;
+        }
+
+        @Override
+        public DirectDebitBatch next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            DirectDebitBatch batch = next;
+            next = null;
+            return batch;
+        }
+
+        private DirectDebitBatch read() {
+            try {
+                List<Detail> details = new ArrayList<>(batchSize);
+                for (String line = file.next(); line != null; line = file.next()) {
+                    String type = ResultFileFormat.type(line);
+                    if (type.equals("T")) {
+                        break;
+                    }
+                    if (!type.equals("D") || toSkip-- > 0) {
+                        continue; // a blank line, or a record a run before the crash posted
+                    }
+                    details.add(Detail.parse(file.lineNo(), line, run.currency()));
+                    if (details.size() == batchSize) {
+                        return new DirectDebitBatch(run, details);
+                    }
+                }
+                ended = true;
+                return details.isEmpty() ? null : new DirectDebitBatch(run, details);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            file.close();
+        }
+    }
+}
