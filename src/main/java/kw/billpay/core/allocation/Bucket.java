@@ -1,6 +1,6 @@
 package kw.billpay.core.allocation;
 
-/** One slice of what a card account owes, by kind and by age (DOMAIN.md, Allocation). */
+/** One slice of what a card account owes, by kind and by age (docs/domain.md, "Allocation"). */
 public enum Bucket {
     PREVIOUS_FEES,
     PREVIOUS_CASH,
