@@ -30,7 +30,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import kw.billpay.core.allocation.Allocation;
 import kw.billpay.core.allocation.AllocationEngine;
 import kw.billpay.core.allocation.AllocationOrder;
 import kw.billpay.core.allocation.AllocationResult;

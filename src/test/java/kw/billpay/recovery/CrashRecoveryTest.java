@@ -1,5 +1,7 @@
 package kw.billpay.recovery;
 
+import kw.billpay.testkit.AccountJson;
+import kw.billpay.testkit.GatewayProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,7 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,11 +43,11 @@ class CrashRecoveryTest {
 
     @Test
     void killedMidFlowThenRestartedEveryPaymentIsPostedOnce() throws Exception {
-        try (GatewayProcess gateway = new GatewayProcess(dataDir, GatewayProcess.freshLog("crash-recovery-gateway.log"))) {
+        try (GatewayProcess gateway = GatewayProcess.onTestClassPath(dataDir).log(GatewayProcess.freshLog("crash-recovery-gateway.log")).build()) {
             gateway.start();
             String account = "376600000000" + String.format("%03d", System.nanoTime() % 1000);
-            assertThat(gateway.send("PUT", "/api/v1/accounts/" + account, OPS, GatewayProcess.kwdAccount("Crash Test", "5000.000",
-                    Map.of("PREVIOUS_FEES", "100.000", "CURRENT_PURCHASES", "1000.000")), null).statusCode()).isEqualTo(201);
+            assertThat(gateway.send("PUT", "/api/v1/accounts/" + account, OPS, AccountJson.sample().holder("Crash Test").creditLimit("5000.000").unbilled("0.000").computedMinimumDue()
+                    .buckets(Map.of("PREVIOUS_FEES", "100.000", "CURRENT_PURCHASES", "1000.000")).json(), null).statusCode()).isEqualTo(201);
 
             // Four tellers post; the gateway is killed once a third of the payments are acknowledged.
             Map<Integer, String> firstAnswers = new ConcurrentHashMap<>();
@@ -99,7 +100,7 @@ class CrashRecoveryTest {
             JsonNode reconciliation = JSON.readTree(gateway.send("GET", "/api/v1/reconciliation", OPS, null, null).body());
             assertThat(reconciliation.path("balanced").asBoolean()).isTrue();
 
-            try (Connection db = DriverManager.getConnection(gateway.jdbcUrl(), "postgres", "")) {
+            try (Connection db = gateway.database()) {
                 assertThat(GatewayProcess.count(db, "select count(*) from payment where account_number = '" + account + "'")).isEqualTo(PAYMENTS);
                 assertThat(GatewayProcess.count(db, "select count(distinct source_key) from payment where account_number = '" + account + "'")).isEqualTo(PAYMENTS);
                 assertThat(GatewayProcess.count(db, "select count(*) from idempotency_record where idempotency_key like 'crash-%'")).isEqualTo(PAYMENTS);

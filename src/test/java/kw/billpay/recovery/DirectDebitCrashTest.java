@@ -1,5 +1,7 @@
 package kw.billpay.recovery;
 
+import kw.billpay.testkit.AccountJson;
+import kw.billpay.testkit.GatewayProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -15,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -79,14 +80,14 @@ class DirectDebitCrashTest {
         Path outbox = directDebit.resolve("outbox").resolve(BANK);
 
         List<Line> lines = resultFile();
-        try (GatewayProcess gateway = new GatewayProcess(dataDir, log, Map.of(
+        try (GatewayProcess gateway = GatewayProcess.onTestClassPath(dataDir).log(log).env(Map.of(
                 "GATEWAY_DIRECTDEBIT_BATCHSIZE", String.valueOf(BATCH_SIZE),
                 "GATEWAY_DIRECTDEBIT_CLAIMMAXAGEMS", "3000",
                 "GATEWAY_DIRECTDEBIT_CLAIMKEEPALIVEMS", "500",
                 "GATEWAY_DIRECTDEBIT_CLAIMRELEASEDELAYMS", "1000",
                 "GATEWAY_DIRECTDEBIT_POLLDELAYMS", "200",
                 "GATEWAY_DIRECTDEBIT_STABLEMINAGEMS", "300",
-                "GATEWAY_DIRECTDEBIT_STABLECHECKINTERVALMS", "100"))) {
+                "GATEWAY_DIRECTDEBIT_STABLECHECKINTERVALMS", "100")).build()) {
             gateway.start();
             ExecutorService clients = Executors.newFixedThreadPool(4);
             try {
@@ -192,7 +193,7 @@ class DirectDebitCrashTest {
             assertThat(file.path("notCollected").path("count").asInt()).isEqualTo(notCollected);
 
             // Each COLLECTED record of a known account is one payment, the one the acknowledgement names.
-            try (Connection db = DriverManager.getConnection(gateway.jdbcUrl(), "postgres", "")) {
+            try (Connection db = gateway.database()) {
                 Map<String, String> paymentBySeq = new HashMap<>();
                 BigDecimal paymentSum = BigDecimal.ZERO;
                 try (PreparedStatement query = db.prepareStatement("""
@@ -255,7 +256,7 @@ class DirectDebitCrashTest {
                     return file != null && file.path("progress").path("recordsDone").asInt() >= records;
                 });
         gateway.kill();
-        try (Connection db = DriverManager.getConnection(gateway.jdbcUrl(), "postgres", "")) {
+        try (Connection db = gateway.database()) {
             // one snapshot: a COMMIT the gateway sent just before it died may still complete in the orphaned server
             db.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             db.setAutoCommit(false);
@@ -323,8 +324,8 @@ class DirectDebitCrashTest {
     }
 
     private static Map<String, Object> account() {
-        return GatewayProcess.kwdAccount("Direct Debit Crash", "50000.000",
-                Map.of("PREVIOUS_FEES", "100.000", "CURRENT_PURCHASES", "20000.000"));
+        return AccountJson.sample().holder("Direct Debit Crash").creditLimit("50000.000").unbilled("0.000")
+                .computedMinimumDue().buckets(Map.of("PREVIOUS_FEES", "100.000", "CURRENT_PURCHASES", "20000.000")).json();
     }
 
     /** The file as GET /api/v1/direct-debit/files shows it, or null before the gateway took it. */

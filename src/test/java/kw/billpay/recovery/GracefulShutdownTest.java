@@ -1,5 +1,7 @@
 package kw.billpay.recovery;
 
+import kw.billpay.testkit.AccountJson;
+import kw.billpay.testkit.GatewayProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -41,11 +43,11 @@ class GracefulShutdownTest {
     @Test
     void aSigtermFinishesThePaymentsInFlightBeforeTheDatabaseStops() throws Exception {
         Path log = GatewayProcess.freshLog("graceful-shutdown-gateway.log");
-        try (GatewayProcess gateway = new GatewayProcess(dataDir, log)) {
+        try (GatewayProcess gateway = GatewayProcess.onTestClassPath(dataDir).log(log).build()) {
             gateway.start();
             String account = "376611111111" + String.format("%03d", System.nanoTime() % 1000);
-            assertThat(gateway.send("PUT", "/api/v1/accounts/" + account, OPS, GatewayProcess.kwdAccount("Shutdown Test",
-                    "5000.000", Map.of("CURRENT_PURCHASES", "3000.000")), null).statusCode()).isEqualTo(201);
+            assertThat(gateway.send("PUT", "/api/v1/accounts/" + account, OPS, AccountJson.sample().holder("Shutdown Test")
+                    .creditLimit("5000.000").unbilled("0.000").computedMinimumDue().buckets(Map.of("CURRENT_PURCHASES", "3000.000")).json(), null).statusCode()).isEqualTo(201);
 
             // Four tellers post; SIGTERM arrives once 40 payments are answered, with others in flight.
             Map<Integer, Integer> statuses = new ConcurrentHashMap<>();

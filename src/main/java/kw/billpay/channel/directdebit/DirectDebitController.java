@@ -8,7 +8,6 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import kw.billpay.core.account.AccountNumbers;
 import kw.billpay.channel.directdebit.DirectDebitRepository.FileRecord;
 import kw.billpay.channel.directdebit.DirectDebitRepository.RecordRow;

@@ -1,9 +1,9 @@
 package kw.billpay.bench;
 
+import kw.billpay.testkit.GatewayProcess;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,10 +21,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -45,7 +43,7 @@ import org.springframework.util.FileSystemUtils;
  *       acknowledgement, which adds the inbox poll and the file-stable wait.</li>
  *   <li>A 1,000,000-record file, with the gateway's heap unchanged: its time and the process's peak resident memory.</li>
  * </ol>
- * Run from the project directory (README "Benchmark"):
+ * Run from the project directory (README "Benchmarks"; method and figures in docs/benchmarks.md):
  * <pre>
  * mvn -q -DskipTests package
  * mvn -q exec:java -Dexec.classpathScope=test -Dexec.mainClass=kw.billpay.bench.DirectDebitBenchmark
@@ -69,8 +67,8 @@ public final class DirectDebitBenchmark {
     private final int records = Integer.getInteger("bench.records", 100_000);
     private final int accounts = Integer.getInteger("bench.accounts", 10_000);
     private final boolean million = Boolean.parseBoolean(System.getProperty("bench.million", "true"));
-    private final List<String> jvmArgs = GatewayJvm.flags(projectDir);
-    private Process gateway;
+    private final List<String> jvmArgs = GatewayProcess.defaultJvmFlags(projectDir);
+    private GatewayProcess gateway;
     private String jdbcUrl;
     private String baseUrl;
 
@@ -87,7 +85,7 @@ public final class DirectDebitBenchmark {
         FileSystemUtils.deleteRecursively(workDir);
         Files.createDirectories(workDir);
         say("direct-debit benchmark: %,d records over %,d accounts; gateway JVM %s; %d cores", records, accounts,
-                GatewayJvm.describe(jvmArgs), Runtime.getRuntime().availableProcessors());
+                GatewayProcess.describe(jvmArgs), Runtime.getRuntime().availableProcessors());
         long startMs = start();
         say("gateway healthy after %,d ms", startMs);
         seedAccounts();
@@ -105,7 +103,7 @@ public final class DirectDebitBenchmark {
         if (million) {
             FileResult big = dropAndAwait("BENCH-1M", 1_000_000, Duration.ofMinutes(30));
             say("file of 1,000,000 records with %s: gateway %,d ms = %,.0f records/s; peak resident memory %,d MB",
-                    GatewayJvm.describe(jvmArgs), big.gatewayMillis(), big.gatewayRate(), peakRssKb() / 1024);
+                    GatewayProcess.describe(jvmArgs), big.gatewayMillis(), big.gatewayRate(), peakRssKb() / 1024);
             verify("BENCH-1M", big);
         }
         long t = System.nanoTime();
@@ -117,41 +115,17 @@ public final class DirectDebitBenchmark {
     // ---- the gateway ------------------------------------------------------------------------------------------------
 
     private long start() throws Exception {
-        int httpPort = freePort();
-        int pgPort = freePort();
-        baseUrl = "http://127.0.0.1:" + httpPort;
-        jdbcUrl = "jdbc:postgresql://127.0.0.1:" + pgPort + "/postgres?reWriteBatchedInserts=true";
-        Path jar;
-        try (var jars = Files.list(projectDir.resolve("target"))) {
-            jar = jars.filter(p -> p.getFileName().toString().matches("bill-payment-gateway-.*\\.jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no jar in target/: run mvn -q -DskipTests package first"));
-        }
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmArgs);
-        command.addAll(List.of("-jar", jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(projectDir.toFile())
-                .redirectErrorStream(true).redirectOutput(logFile.toFile());
-        builder.environment().putAll(Map.of("GATEWAY_DATA_DIR", workDir.resolve("data").toString(),
-                "SERVER_PORT", Integer.toString(httpPort), "GATEWAY_EMBEDDED_PG_PORT", Integer.toString(pgPort)));
-        long t = System.nanoTime();
-        gateway = builder.start();
-        Awaitility.await("gateway healthy").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100))
-                .pollInSameThread().ignoreExceptions().until(() -> {
-                    if (!gateway.isAlive()) {
-                        throw new IllegalStateException("gateway exited; see " + logFile);
-                    }
-                    return get("/actuator/health", Duration.ofSeconds(2)).contains("UP");
-                });
-        return (System.nanoTime() - t) / 1_000_000;
+        Files.deleteIfExists(logFile);
+        gateway = GatewayProcess.fromJar(GatewayProcess.packagedJar(projectDir), workDir.resolve("data"))
+                .directory(projectDir).jvmFlags(jvmArgs).log(logFile).build();
+        baseUrl = gateway.baseUrl();
+        jdbcUrl = gateway.jdbcUrl() + "?reWriteBatchedInserts=true";
+        return gateway.start();
     }
 
     private void stop() throws InterruptedException {
-        if (gateway != null && gateway.isAlive()) {
-            gateway.destroy();
-            if (!gateway.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
-                gateway.destroyForcibly();
-            }
+        if (gateway != null) {
+            gateway.stop();
         }
     }
 
@@ -331,12 +305,6 @@ public final class DirectDebitBenchmark {
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("ops:ops-demo".getBytes(StandardCharsets.UTF_8)))
                 .GET().build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static void say(String format, Object... args) {

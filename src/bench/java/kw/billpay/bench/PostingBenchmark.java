@@ -1,10 +1,9 @@
 package kw.billpay.bench;
 
+import kw.billpay.testkit.GatewayProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +52,6 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.StringEntity;
-import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
@@ -75,7 +73,7 @@ import org.awaitility.core.ConditionTimeoutException;
  * account's buckets (relative, {@code bucket = bucket - ?}, so it needs no prior read and stays correct under
  * concurrency), the allocations as a JDBC batch, commit; 4 threads, each with its own connection.
  *
- * <p>Run from the project directory (README "Benchmark"):
+ * <p>Run from the project directory (README "Benchmarks"; method and figures in docs/benchmarks.md):
  * <pre>
  * mvn -q -DskipTests package
  * mvn -q exec:java -Dexec.classpathScope=test -Dexec.mainClass=kw.billpay.bench.PostingBenchmark
@@ -147,7 +145,7 @@ public final class PostingBenchmark {
     private final AtomicInteger taskNumbers = new AtomicInteger();
     private final List<String> accounts = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
-    private Process gateway;
+    private GatewayProcess gateway;
     private long[] startCpuTicks = new long[2];
     private Map<String, Long> startThreadTicks = Map.of();
     private Instant stopRequestedAt;
@@ -267,38 +265,8 @@ public final class PostingBenchmark {
         return startGateway(List.of(), config.jar(), tempDir.resolve("data"));
     }
 
-    /** The gateway's process, not yet started: {@code java <flags> <extraFlags> -jar <jar>} on {@code dataDir}. */
-    private ProcessBuilder gatewayProcess(List<String> extraFlags, Path jar, Path dataDir) throws IOException {
-        httpPort = freePort();
-        pgPort = freePort();
-        while (pgPort == httpPort) {
-            pgPort = freePort();
-        }
-        baseUrl = "http://127.0.0.1:" + httpPort;
-        jdbcUrl = "jdbc:postgresql://127.0.0.1:" + pgPort + "/postgres";
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(config.jvmArgs());
-        command.addAll(extraFlags);
-        command.add("-jar");
-        command.add(jar.toString());
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(config.projectDir().toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(logFile.toFile());
-        Map<String, String> env = builder.environment();
-        env.put("GATEWAY_PROFILE", "embedded");
-        gatewayDataDir = dataDir;
-        env.put("GATEWAY_DATA_DIR", dataDir.toString());
-        env.put("SERVER_PORT", Integer.toString(httpPort));
-        env.put("SERVER_ADDRESS", "127.0.0.1");
-        env.put("GATEWAY_EMBEDDED_PG_PORT", Integer.toString(pgPort));
-        env.put("GATEWAY_ISSUERS_DIR", config.projectDir().resolve("config/issuers").toString());
-        return builder;
-    }
-
     /**
-     * Start to healthy in Spring Boot's efficient deployment form (README "Benchmark"): the jar extracted, and a CDS
+     * Start to healthy in Spring Boot's efficient deployment form (docs/configuration.md, "A faster start"): the jar extracted, and a CDS
      * archive of the classes a training run loaded. The training run starts the gateway until it is healthy and stops
      * it with SIGTERM, so that the archive also holds what starts after the refresh (Camel's routes, Tomcat's
      * connector, the health endpoint); Spring's {@code -Dspring.context.exit=onRefresh} stops before those. The
@@ -325,54 +293,35 @@ public final class PostingBenchmark {
         return ms;
     }
 
+    /** Starts {@code java <flags> <extraFlags> -jar <jar>} on {@code dataDir} and waits until it is healthy. */
     private long startGateway(List<String> extraFlags, Path jar, Path dataDir) throws IOException, InterruptedException {
-        ProcessBuilder builder = gatewayProcess(extraFlags, jar, dataDir);
-        long start = System.nanoTime();
-        gateway = builder.start();
-        try (CloseableHttpClient probe = LoadHttp.client(1, Duration.ofSeconds(2))) {
-            Awaitility.await("gateway healthy").atMost(Duration.ofSeconds(config.startTimeoutSeconds()))
-                    .pollInterval(Duration.ofMillis(50)).pollInSameThread()
-                    .until(() -> {
-                        if (!gateway.isAlive()) {
-                            throw new IllegalStateException("the gateway exited with " + gateway.exitValue()
-                                    + " before it was healthy; last log lines:\n" + tail(logFile, 30));
-                        }
-                        try {
-                            LoadHttp.Answer answer = LoadHttp.send(probe, get("/actuator/health", null));
-                            return answer.status() == 200 && answer.body().replace(" ", "").contains("\"status\":\"UP\"");
-                        } catch (IOException notYet) {
-                            return false; // not listening yet
-                        }
-                    });
-        } catch (ConditionTimeoutException e) {
-            throw new IllegalStateException("the gateway was not healthy within " + config.startTimeoutSeconds()
-                    + " s; last log lines:\n" + tail(logFile, 30));
+        gateway = GatewayProcess.fromJar(jar, dataDir).directory(config.projectDir()).jvmFlags(config.jvmArgs())
+                .extraJvmFlags(extraFlags).log(logFile).startTimeout(Duration.ofSeconds(config.startTimeoutSeconds())).build();
+        httpPort = gateway.httpPort();
+        pgPort = gateway.postgresPort();
+        baseUrl = gateway.baseUrl();
+        jdbcUrl = gateway.jdbcUrl();
+        gatewayDataDir = dataDir;
+        long ms;
+        try {
+            ms = gateway.start();
+        } catch (ConditionTimeoutException | IllegalStateException e) {
+            throw new IllegalStateException(e.getMessage() + "; last log lines:\n" + tail(logFile, 30), e);
         }
-        long ms = (System.nanoTime() - start) / 1_000_000;
         startCpuTicks = Proc.ownAndChildrenJiffies(gateway.pid());
         startThreadTicks = Proc.threadJiffies(gateway.pid());
         return ms;
     }
 
-    /** Stops the gateway like an operator would (SIGTERM, wait); returns how long it took, or -1 when killed. */
+    /** Stops the gateway like an operator would (SIGTERM, wait); returns how long it took. */
     private long stopGateway() throws InterruptedException {
         if (gateway == null || !gateway.isAlive()) {
             return 0;
         }
-        Set<ProcessHandle> postgres = Proc.postgres(gatewayDataDir, gateway);
-        long t = System.nanoTime();
+        Set<ProcessHandle> postgres = Proc.postgres(gatewayDataDir, gateway.process());
         stopRequestedAt = Instant.now();
-        gateway.destroy();
-        boolean exited = gateway.waitFor(60, TimeUnit.SECONDS);
-        long ms = (System.nanoTime() - t) / 1_000_000;
-        if (!exited) {
-            gateway.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            ms = -1;
-        }
+        long ms = gateway.stop();
         for (ProcessHandle p : postgres) { // only ours: found through this gateway and its data directory
-            if (p.isAlive()) {
-                p.onExit().completeOnTimeout(p, 10, TimeUnit.SECONDS).join();
-            }
             if (p.isAlive()) {
                 notes.add("postgres process " + p.pid() + " outlived the gateway; stopped it");
                 p.destroy();
@@ -401,11 +350,11 @@ public final class PostingBenchmark {
 
     private void stopGatewayQuietly() {
         try {
-            stopGateway();
-        } catch (Exception e) {
             if (gateway != null) {
-                gateway.destroyForcibly();
+                gateway.close();
             }
+        } catch (Exception e) {
+            System.out.println("could not stop the gateway: " + e.getMessage());
         }
     }
 
@@ -842,12 +791,6 @@ public final class PostingBenchmark {
         return DriverManager.getConnection(jdbcUrl + "?reWriteBatchedInserts=true&ApplicationName=bench", "postgres", "");
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
     // ================================================================================================================
     // Measurements
     // ================================================================================================================
@@ -859,7 +802,7 @@ public final class PostingBenchmark {
     }
 
     private Snapshot snapshot() {
-        Set<ProcessHandle> postgres = Proc.postgres(gatewayDataDir, gateway);
+        Set<ProcessHandle> postgres = Proc.postgres(gatewayDataDir, gateway.process());
         long pgJiffies = 0;
         long switches = 0;
         long rss = 0;
@@ -1137,7 +1080,7 @@ public final class PostingBenchmark {
         warnings.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(8)
                 .forEach(e -> out.append(fmt("    x%,d %s%n", e.getValue(), e.getKey())));
         notes.forEach(n -> out.append("note: ").append(n).append('\n'));
-        out.append("gateway JVM flags: ").append(GatewayJvm.describe(config.jvmArgs())).append('\n');
+        out.append("gateway JVM flags: ").append(GatewayProcess.describe(config.jvmArgs())).append('\n');
         out.append("=".repeat(100)).append('\n');
         System.out.print(out);
         Path copy = config.outputDir().resolve("report-" + runId + ".txt");
@@ -1280,7 +1223,7 @@ public final class PostingBenchmark {
     private void printHeader() throws IOException {
         say("posting benchmark, run %s", runId);
         say("gateway jar %s (%,d MB)", config.jar(), Files.size(config.jar()) / (1024 * 1024));
-        say("gateway JVM flags: %s", GatewayJvm.describe(config.jvmArgs()));
+        say("gateway JVM flags: %s", GatewayProcess.describe(config.jvmArgs()));
         say("%d accounts, %d threads, %d raw/API pairs (%d s warm-up per phase in the first, %d s in the others) of %d s measured "
                 + "per phase, %s KWD per payment; data in %s", config.accounts(), config.threads(), config.pairs(),
                 config.warmupSeconds(), config.pairWarmupSeconds(), config.durationSeconds(), config.amount(), tempDir);
@@ -1328,7 +1271,7 @@ public final class PostingBenchmark {
             }
             String amount = new BigDecimal(System.getProperty("bench.amount", "1.000")).setScale(3).toPlainString();
             return new Config(project, jar,
-                    GatewayJvm.flags(project),
+                    GatewayProcess.defaultJvmFlags(project),
                     Integer.getInteger("bench.accounts", 2000), Integer.getInteger("bench.threads", 4),
                     Integer.getInteger("bench.warmup", 120), Integer.getInteger("bench.duration", 15),
                     Math.max(1, Integer.getInteger("bench.pairs", 3)), Integer.getInteger("bench.pairWarmup", 5), amount,

@@ -1,9 +1,8 @@
 package kw.billpay.bench;
 
+import kw.billpay.testkit.GatewayProcess;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,7 +50,6 @@ import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
-import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.classic.methods.HttpPut;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -116,7 +114,7 @@ public final class KnetBenchmark {
     private final List<Line> report = new ArrayList<>();
     private final CloseableHttpClient http = LoadHttp.client(64, Duration.ofSeconds(30));
     private Path tempDir;
-    private Process gateway;
+    private GatewayProcess gateway;
     private String baseUrl;
     private String jdbcUrl;
     private Connection counting;
@@ -170,50 +168,17 @@ public final class KnetBenchmark {
     // --- phase 1: gateway, accounts, intents ---
 
     private long startGateway() throws IOException {
-        int httpPort = freePort();
-        int pgPort = freePort();
-        baseUrl = "http://127.0.0.1:" + httpPort;
-        jdbcUrl = "jdbc:postgresql://127.0.0.1:" + pgPort + "/postgres";
         Files.createDirectories(gatewayLog.getParent());
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(GatewayJvm.flags(projectDir));
-        command.addAll(List.of("-jar", jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(projectDir.toFile()).redirectErrorStream(true)
-                .redirectOutput(gatewayLog.toFile());
-        builder.environment().put("GATEWAY_PROFILE", "embedded");
-        builder.environment().put("GATEWAY_DATA_DIR", tempDir.resolve("data").toString());
-        builder.environment().put("SERVER_PORT", Integer.toString(httpPort));
-        builder.environment().put("SERVER_ADDRESS", "127.0.0.1");
-        builder.environment().put("GATEWAY_PUBLIC_URL", baseUrl);
-        builder.environment().put("GATEWAY_EMBEDDED_PG_PORT", Integer.toString(pgPort));
-        builder.environment().put("GATEWAY_ISSUERS_DIR", projectDir.resolve("config/issuers").toString());
-        long t = System.nanoTime();
-        gateway = builder.start();
-        Awaitility.await("gateway healthy").atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            if (!gateway.isAlive()) {
-                throw new IllegalStateException("the gateway exited with " + gateway.exitValue() + "; see " + gatewayLog);
-            }
-            try {
-                return send(new HttpGet(baseUrl + "/actuator/health")).body().replace(" ", "").contains("\"status\":\"UP\"");
-            } catch (IOException notYet) {
-                return false;
-            }
-        });
-        return ms(t);
+        Files.deleteIfExists(gatewayLog);
+        gateway = GatewayProcess.fromJar(jar, tempDir.resolve("data")).directory(projectDir).log(gatewayLog).build();
+        baseUrl = gateway.baseUrl();
+        jdbcUrl = gateway.jdbcUrl();
+        return gateway.start();
     }
 
     private void stopGateway() throws InterruptedException {
         if (gateway != null && gateway.isAlive()) {
-            List<ProcessHandle> children = gateway.descendants().toList();
-            long t = System.nanoTime();
-            gateway.destroy();
-            if (!gateway.waitFor(60, TimeUnit.SECONDS)) {
-                gateway.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-            for (ProcessHandle child : children) {
-                child.onExit().completeOnTimeout(child, 10, TimeUnit.SECONDS).join();
-            }
-            say("gateway stopped (SIGTERM) in %,d ms", ms(t));
+            say("gateway stopped (SIGTERM) in %,d ms", gateway.stop());
         }
     }
 
@@ -404,7 +369,7 @@ public final class KnetBenchmark {
     record CpuUsed(long gateway, long compiler, long postgres, double machineBusy, double machineStolen) { }
 
     private CpuTicks cpuTicks() {
-        long postgres = Proc.postgres(tempDir.resolve("data"), gateway).stream().mapToLong(p -> Proc.jiffies(p.pid())).sum();
+        long postgres = Proc.postgres(tempDir.resolve("data"), gateway.process()).stream().mapToLong(p -> Proc.jiffies(p.pid())).sum();
         return new CpuTicks(Proc.jiffies(gateway.pid()),
                 Proc.threadJiffiesById(gateway.pid(), name -> name.startsWith("C2 CompilerThre")), postgres,
                 Proc.MachineCpu.sample());
@@ -580,12 +545,6 @@ public final class KnetBenchmark {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
     private static void deleteTree(Path dir) throws IOException {
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
@@ -613,7 +572,7 @@ public final class KnetBenchmark {
     private void printReport() {
         System.out.println();
         System.out.println("KNET benchmark (" + Runtime.getRuntime().availableProcessors() + " CPUs, gateway "
-                + GatewayJvm.describe(GatewayJvm.flags(projectDir)) + ")");
+                + GatewayProcess.describe(GatewayProcess.defaultJvmFlags(projectDir)) + ")");
         for (Line l : report) {
             System.out.printf(Locale.ROOT, "  %-56s %-20s %-14s %s%n", l.figure(), l.value(), l.target(),
                     l.pass() == null ? "" : l.pass() ? "PASS" : "MISS");
