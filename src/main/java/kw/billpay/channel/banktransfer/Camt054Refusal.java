@@ -5,7 +5,7 @@ package kw.billpay.channel.banktransfer;
  * camt.054 ... is refused whole and changes nothing"). The name is the reason a refused file's {@code .error.txt} gives.
  */
 public enum Camt054Refusal {
-    /** Not XML: empty, binary, truncated, mismatched tags, content after the root element, an undeclared entity. */
+    /** Not XML: empty, truncated, mismatched tags, content after the root element, elements nested over 64 deep. */
     NOT_WELL_FORMED,
     /** Bytes that are not UTF-8 (ISO 20022 messages are UTF-8, whatever the XML declaration says). */
     INVALID_ENCODING,

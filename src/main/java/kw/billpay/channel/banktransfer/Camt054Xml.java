@@ -22,6 +22,7 @@ final class Camt054Xml {
 
     private static final String DOCUMENT = "Document";
     private static final int MAX_DETAIL_CHARS = 300;
+    private static final int MAX_DEPTH = 64;
     private static final int BYTE_ORDER_MARK = '\uFEFF';
 
     private Camt054Xml() {
@@ -39,6 +40,8 @@ final class Camt054Xml {
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+        // camt.054 nests about 15 deep (.../TxDtls/RltdPties/Dbtr/Pty/PstlAdr/...); a file nesting deeper is an attack
+        factory.setProperty("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", String.valueOf(MAX_DEPTH));
         factory.setXMLReporter((message, type, info, location) -> { }); // problems come back as exceptions
         return factory;
     }

@@ -75,6 +75,20 @@ class Camt054ReaderTest {
     }
 
     @Test
+    void elementsNestedDeeperThanAnyCamt054RefuseTheFile() throws IOException {
+        String nested = "<X>".repeat(100) + "</X>".repeat(100);
+        String xml = Camt054TestFiles.header(Camt054Version.V08, "DEEP-1", "2025-11-27T10:00:00+03:00")
+                + Camt054TestFiles.entry(Camt054Version.V08, 1).replace("<Unknown>ignored</Unknown>", nested)
+                + Camt054TestFiles.FOOTER;
+        Path file = Files.writeString(dir.resolve("deep.xml"), xml);
+
+        try (Camt054Reader reader = Camt054Reader.open(file)) {
+            assertThatThrownBy(reader::next).isInstanceOfSatisfying(Camt054RefusedException.class,
+                    e -> assertThat(e.reason()).isEqualTo(Camt054Refusal.NOT_WELL_FORMED));
+        }
+    }
+
+    @Test
     void aDateTimeWithoutOffsetIsTheBanksLocalTime() throws IOException {
         String xml = Camt054TestFiles.header(Camt054Version.V08, "LOCAL-1", "2025-11-27T10:00:00")
                 + Camt054TestFiles.entry(Camt054Version.V08, 1).replace("<BookgDt><Dt>2025-11-27</Dt></BookgDt>",
