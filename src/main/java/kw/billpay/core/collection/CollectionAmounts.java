@@ -28,6 +28,7 @@ import kw.billpay.core.money.Money;
 public final class CollectionAmounts {
 
     public static final Currency KWD = Currencies.parse("KWD");
+    private static final int FILS = Currencies.minorUnits(KWD);
 
     private CollectionAmounts() {
     }
@@ -45,21 +46,22 @@ public final class CollectionAmounts {
         if (billed.currency().equals(KWD)) {
             return new CollectionAmount.Collect(billed, billed, null);
         }
-        Optional<BigDecimal> rate = rateToKwd(billed.currency(), rates, at);
-        if (rate.isEmpty()) {
+        Optional<FxRate> direct = rates.rateAt(billed.currency(), KWD, at);
+        if (direct.isPresent()) {
+            return new CollectionAmount.Collect(rounded(billed.amount().multiply(direct.get().rate())), billed, direct.get().rate());
+        }
+        // only the opposite rate on file: divided by it, as the issuer converts a KWD amount into this currency
+        Optional<FxRate> opposite = rates.rateAt(KWD, billed.currency(), at);
+        if (opposite.isEmpty()) {
             return new CollectionAmount.Skip(SkipReason.NO_FX_RATE);
         }
-        return new CollectionAmount.Collect(inKwd(billed, rate.get()), billed, rate.get());
+        BigDecimal rate = opposite.get().rate();
+        return new CollectionAmount.Collect(new Money(billed.amount().divide(rate, FILS, RoundingMode.CEILING), KWD), billed,
+                BigDecimal.ONE.divide(rate, 10, RoundingMode.HALF_UP));
     }
 
     /** Rounded up to the fils: the collection covers the amount due, never falls a fils short of it. */
-    static Money inKwd(Money billed, BigDecimal rate) {
-        return new Money(billed.amount().multiply(rate).setScale(Currencies.minorUnits(KWD), RoundingMode.CEILING), KWD);
-    }
-
-    /** The issuer's rate from the billing currency to KWD, or the inverse of the opposite one when only that is on file. */
-    static Optional<BigDecimal> rateToKwd(Currency from, FxRates rates, OffsetDateTime at) {
-        return rates.rateAt(from, KWD, at).map(FxRate::rate)
-                .or(() -> rates.rateAt(KWD, from, at).map(r -> BigDecimal.ONE.divide(r.rate(), 10, RoundingMode.CEILING)));
+    private static Money rounded(BigDecimal kwd) {
+        return new Money(kwd.setScale(FILS, RoundingMode.CEILING), KWD);
     }
 }
