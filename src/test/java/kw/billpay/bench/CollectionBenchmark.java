@@ -274,7 +274,7 @@ public final class CollectionBenchmark {
     /** The raw rows removed, so that the gateway's run starts from tables of the same size. */
     private void undoRaw() throws SQLException {
         try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", ""); Statement s = c.createStatement()) {
-            s.execute("delete from collection_request where collection_date = date '2026-10-27'");
+            s.execute("delete from collection_request where run_id in (select id from collection_run where collection_date = date '2026-10-27')");
             s.execute("delete from collection_run where collection_date = date '2026-10-27'");
             s.execute("vacuum analyze");
         }
