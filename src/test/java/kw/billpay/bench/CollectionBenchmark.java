@@ -274,8 +274,8 @@ public final class CollectionBenchmark {
     /** The raw rows removed, so that the gateway's run starts from tables of the same size. */
     private void undoRaw() throws SQLException {
         try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", ""); Statement s = c.createStatement()) {
-            s.execute("delete from collection_request where run_id in (select id from collection_run where collection_date = date '2026-10-27')");
-            s.execute("delete from collection_run where collection_date = date '2026-10-27'");
+            // the raw phase's rows are the only ones yet
+            s.execute("truncate collection_request, collection_file, collection_run");
             s.execute("vacuum analyze");
         }
     }
