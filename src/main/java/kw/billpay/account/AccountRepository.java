@@ -37,6 +37,7 @@ public class AccountRepository {
             from account""".formatted(BUCKET_COLUMNS);
     private static final String SELECT = SELECT_ACCOUNTS + " where account_number = ?";
     private static final String LOCK_MANY = SELECT_ACCOUNTS + " where account_number = any(?) order by account_number for update";
+    private static final String SHARE_MANY = SELECT_ACCOUNTS + " where account_number = any(?) order by account_number for share";
     private static final String UPDATE_BALANCES = "update account set %s, credit_balance = ?, paid_since_statement = ?, updated_at = now() where account_number = ?"
             .formatted(BUCKETS.stream().map(b -> column(b) + " = ?").collect(Collectors.joining(", ")));
     private static final String UPDATE_BALANCES_MANY = """
@@ -90,6 +91,19 @@ public class AccountRepository {
                     locked.put(account.accountNumber(), account);
                 }, (Object) sorted);
         return locked;
+    }
+
+    /**
+     * Reads many accounts with a share lock until the transaction ends, in account-number order (as postings lock
+     * them): a payment being posted to one of them is waited for, and its balances are read as it committed them.
+     */
+    public Map<String, Account> readAllSettled(Collection<String> accountNumbers) {
+        Map<String, Account> read = new LinkedHashMap<>();
+        jdbc.query(SHARE_MANY, (ResultSet rs) -> {
+                    Account account = map(rs, 0);
+                    read.put(account.accountNumber(), account);
+                }, (Object) new TreeSet<>(accountNumbers).toArray(String[]::new));
+        return read;
     }
 
     /** Writes an account's balances after a posting or a reversal, in the posting's transaction. */

@@ -5,6 +5,7 @@ import kw.billpay.core.account.AccountNumbers;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.Currency;
 import java.util.EnumMap;
 import java.util.Map;
@@ -19,6 +20,7 @@ import kw.billpay.core.money.Money;
 import kw.billpay.core.Refusal;
 import kw.billpay.web.RequestValues;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Creates and replaces accounts with their latest statement snapshot. */
@@ -41,6 +43,20 @@ public class AccountService {
 
     public Account get(String accountNumber) {
         return accounts.find(accountNumber).orElseThrow(() -> unknown(accountNumber));
+    }
+
+    public Optional<Account> find(String accountNumber) {
+        return accounts.find(accountNumber);
+    }
+
+    /**
+     * The accounts once every payment being posted to them has committed, share-locked until the caller's transaction
+     * ends (a collection run's page, R30: what was paid since the statement includes a payment posting this very
+     * second). Must run inside a transaction; unknown numbers are absent.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Map<String, Account> settled(Collection<String> accountNumbers) {
+        return accounts.readAllSettled(accountNumbers);
     }
 
     /**

@@ -62,6 +62,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasRole(OPS)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/accounts/**").hasRole(OPS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/accounts/**").hasAnyRole(OPS, TELLER, SUPERVISOR)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/mandates/**").hasRole(OPS)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/mandates/**").hasAnyRole(OPS, TELLER, SUPERVISOR)
                         .requestMatchers("/api/v1/fx-rates/**", "/api/v1/fx-rates").hasRole(OPS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/branch/payments").hasRole(TELLER)
                         .requestMatchers(HttpMethod.POST, "/api/v1/branch/payments/*/clearing").hasAnyRole(SUPERVISOR, OPS)

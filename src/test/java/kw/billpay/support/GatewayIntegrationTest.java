@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.FileSystemUtils;
 
@@ -32,7 +33,10 @@ import org.springframework.util.FileSystemUtils;
         "gateway.knet.resolve-after=PT10S",
         "gateway.direct-debit.poll-delay-ms=100",
         "gateway.direct-debit.stable-min-age-ms=200",
-        "gateway.direct-debit.stable-check-interval-ms=100"})
+        "gateway.direct-debit.stable-check-interval-ms=100",
+        "gateway.collection.check-period-ms=200",
+        "gateway.collection.check-delay-ms=200"})
+@Import(TestClock.Configuration.class)
 public abstract class GatewayIntegrationTest {
 
     public static final String OPS = "ops:ops-demo";
@@ -54,6 +58,10 @@ public abstract class GatewayIntegrationTest {
 
     @Autowired
     protected JdbcTemplate jdbc;
+
+    /** The gateway's clock: a test may stop it at a time, and must reset it when done. */
+    @Autowired
+    protected TestClock clock;
 
     /** An HTTP answer: status, content type and body (parsed when JSON). */
     public record Answer(int status, String contentType, String body) {

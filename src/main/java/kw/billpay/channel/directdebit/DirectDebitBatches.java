@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import kw.billpay.channel.directdebit.DirectDebitRepository.RecordRow;
 import kw.billpay.channel.directdebit.ResultFileFormat.Collection;
 import kw.billpay.channel.directdebit.ResultFileFormat.Detail;
 import kw.billpay.core.payment.Channel;
 import kw.billpay.core.payment.Payment;
+import kw.billpay.core.payment.PaymentFlag;
 import kw.billpay.core.payment.PaymentIntent;
 import kw.billpay.core.payment.PaymentMethod;
 import kw.billpay.core.payment.PostingResult;
@@ -33,10 +35,12 @@ public class DirectDebitBatches {
     private static final Logger log = LoggerFactory.getLogger(DirectDebitBatches.class);
 
     private final DirectDebitRepository files;
+    private final CollectionResults collections;
     private final Clock clock;
 
-    public DirectDebitBatches(DirectDebitRepository files, Clock clock) {
+    public DirectDebitBatches(DirectDebitRepository files, CollectionResults collections, Clock clock) {
         this.files = files;
+        this.collections = collections;
         this.clock = clock;
     }
 
@@ -50,9 +54,15 @@ public class DirectDebitBatches {
         return batch.withDetails(withRepeatsRefused(batch.run(), batch.details()));
     }
 
-    /** The collected records to post: money already taken from the customer's bank account. */
+    /**
+     * The collected records to post: money already taken from the customer's bank account. One that answers no open
+     * collection request, or for another amount, is posted all the same (R8) and flagged UNEXPECTED_COLLECTION.
+     */
     public List<PaymentIntent> toPost(DirectDebitBatch batch) {
-        return batch.details().stream().filter(Detail::toPost).map(d -> intent(batch.run(), d)).toList();
+        Set<Integer> unexpected = collections.unexpected(batch.run().bank(),
+                collectionLines(batch.details(), d -> null));
+        return batch.details().stream().filter(Detail::toPost)
+                .map(d -> intent(batch.run(), d, unexpected.contains(d.lineNo()))).toList();
     }
 
     /** Every record's outcome, as the acknowledgement's R lines will say it, and the file's progress. */
@@ -95,6 +105,8 @@ public class DirectDebitBatches {
         }
         files.insertRecords(rows);
         files.addProgress(run.fileRef(), rows.size(), postedCount, postedSum, refused, notCollected, notCollectedSum);
+        Map<Integer, RecordRow> byLine = rows.stream().collect(Collectors.toMap(RecordRow::lineNo, r -> r));
+        collections.record(run.bank(), run.fileId(), collectionLines(batch.details(), d -> byLine.get(d.lineNo())));
         log.debug("batch of {} records of file {} recorded", rows.size(), run.fileRef());
     }
 
@@ -114,13 +126,33 @@ public class DirectDebitBatches {
         return checked;
     }
 
+    /**
+     * The lines that answer a collection request: a mandate reference and a status could be read, and the line is not
+     * a repeated seq (whose first line already answered). {@code outcome} gives the line's recorded outcome, or null.
+     */
+    private static List<CollectionResults.Line> collectionLines(List<Detail> details, Function<Detail, RecordRow> outcome) {
+        List<CollectionResults.Line> lines = new ArrayList<>();
+        for (Detail d : details) {
+            if (d.status() == null || d.mandateRef() == null || d.mandateRef().isEmpty()
+                    || d.refusal() == RecordRefusal.DUPLICATE_SEQ) {
+                continue;
+            }
+            RecordRow row = outcome.apply(d);
+            lines.add(new CollectionResults.Line(d.lineNo(), d.seqOrEmpty(), d.mandateRef(), d.accountNumber(),
+                    d.amount() == null ? null : d.amount().amount(), d.collectionDate(), d.status() == Collection.COLLECTED,
+                    d.reasonCode(), row == null ? null : row.paymentId(),
+                    row != null && row.status().equals("REFUSED") ? row.reason() : null));
+        }
+        return lines;
+    }
+
     /** R18: a direct debit's value time is the collection date in the bank's file (the start of that day in Kuwait). */
-    private PaymentIntent intent(FileRun run, Detail d) {
+    private PaymentIntent intent(FileRun run, Detail d, boolean unexpected) {
         return new PaymentIntent(sourceKey(run, d.seq()), Channel.DIRECT_DEBIT, PaymentMethod.DIRECT_DEBIT,
                 d.accountNumber(), d.amount(), d.collectionDate().atStartOfDay(clock.getZone()).toOffsetDateTime(),
                 d.mandateRef().isEmpty() ? null : d.mandateRef(),
                 Map.of("bank", run.bank().name(), "fileId", run.fileId(), "file", run.fileName(), "seq", d.seq(),
                         "line", Integer.toString(d.lineNo())),
-                Set.of(), "direct-debit:" + run.bank(), false);
+                unexpected ? Set.of(PaymentFlag.UNEXPECTED_COLLECTION) : Set.of(), "direct-debit:" + run.bank(), false);
     }
 }

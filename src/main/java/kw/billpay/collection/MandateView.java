@@ -1,0 +1,53 @@
+package kw.billpay.collection;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import kw.billpay.collection.CollectionRepository.RequestRow;
+import kw.billpay.core.account.AccountNumbers;
+import kw.billpay.web.MoneyJson;
+
+/**
+ * A mandate as the API shows it (the card account masked), with its latest collections and what the banks said of
+ * them, and every change made to it.
+ */
+record MandateView(String mandateRef, String accountNumber, String bank, String debtorAccount, String type,
+                   String status, String statusReason, OffsetDateTime createdAt, OffsetDateTime updatedAt,
+                   List<CollectionView> collections, List<ChangeView> history) {
+
+    /**
+     * One request and its outcome: {@code state} PENDING (no result yet), COLLECTED or NOT_COLLECTED; {@code note}
+     * says why a collection was flagged or not posted.
+     */
+    record CollectionView(LocalDate collectionDate, long runId, MoneyJson asked, MoneyJson billed, String state,
+                          String reasonCode, String reasonAction, MoneyJson collected, UUID paymentId,
+                          String resultFile, String note, OffsetDateTime resultAt) { }
+
+    record ChangeView(OffsetDateTime changedAt, String actor, String change, JsonNode before, JsonNode after) { }
+
+    static MandateView of(Mandate m, List<RequestRow> collections, List<MandateRepository.Change> history,
+                          ObjectMapper json, ZoneId zone) {
+        return new MandateView(m.mandateRef(), AccountNumbers.mask(m.accountNumber()), m.bank().name(), m.debtorAccount(),
+                m.type().name(), m.status().name(), m.statusReason(), RunView.zoned(m.createdAt(), zone),
+                RunView.zoned(m.updatedAt(), zone),
+                collections.stream().map(r -> new CollectionView(r.collectionDate(), r.runId(), RunView.kwd(r.amount()),
+                        new MoneyJson(r.billedAmount().toPlainString(), r.billingCurrency()), r.state(), r.reasonCode(),
+                        r.reasonAction(), RunView.kwd(r.resultAmount()), r.paymentId(), r.resultFile(), r.resultNote(),
+                        RunView.zoned(r.resultAt(), zone))).toList(),
+                history.stream().map(c -> new ChangeView(RunView.zoned(c.changedAt(), zone), c.actor(), c.change(),
+                        parse(json, c.before()), parse(json, c.after()))).toList());
+    }
+
+    private static JsonNode parse(ObjectMapper json, String text) {
+        try {
+            return text == null ? null : json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

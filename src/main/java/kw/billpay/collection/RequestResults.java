@@ -1,0 +1,96 @@
+package kw.billpay.collection;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import kw.billpay.channel.directdebit.CollectionResults;
+import kw.billpay.channel.directdebit.PartnerBank;
+import kw.billpay.collection.CollectionRepository.RequestRow;
+import kw.billpay.core.account.AccountNumbers;
+import kw.billpay.core.collection.ReasonAction;
+import kw.billpay.core.collection.ReasonPolicy;
+import kw.billpay.core.collection.ResultMatching;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * A result file's lines matched to the requests they answer, in the result batch's transaction (CONTRACT "Direct-debit
+ * mandates and collection runs"): each request gets the bank's answer (COLLECTED with its payment, or NOT_COLLECTED
+ * with the reason and what the reason policy makes of it, a suspended mandate included). Both calls match the same
+ * lines against the same locked requests, so they agree on every line.
+ */
+@Component
+class RequestResults implements CollectionResults {
+
+    private static final Logger log = LoggerFactory.getLogger(RequestResults.class);
+
+    private final CollectionRepository requests;
+    private final MandateService mandates;
+    private final ReasonPolicy policy;
+    private final Clock clock;
+
+    RequestResults(CollectionRepository requests, MandateService mandates, CollectionProperties properties, Clock clock) {
+        this.requests = requests;
+        this.mandates = mandates;
+        this.policy = properties.reasonPolicy();
+        this.clock = clock;
+    }
+
+    @Override
+    public Set<Integer> unexpected(PartnerBank bank, List<Line> lines) {
+        Set<Integer> flagged = new HashSet<>();
+        matchAll(lines, (line, match) -> {
+            if (match.unexpected() != null) {
+                flagged.add(line.lineNo());
+            }
+        });
+        return flagged;
+    }
+
+    @Override
+    public void record(PartnerBank bank, String fileId, List<Line> lines) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        String actor = "direct-debit:" + bank + "/" + fileId;
+        matchAll(lines, (line, match) -> {
+            if (match.unexpected() != null) {
+                log.warn("unexpected direct-debit collection flagged: bank={} fileId={} seq={} mandate={} account={} reason={}",
+                        bank, fileId, line.seq(), line.mandateRef(), AccountNumbers.mask(line.accountNumber()), match.unexpected());
+            }
+            if (match.request() == null) {
+                return;
+            }
+            String resultFile = bank + "/" + fileId + "/" + line.seq();
+            if (line.collected()) {
+                String note = line.paymentId() == null ? "NOT_POSTED:" + line.refusal()
+                        : match.unexpected() == null ? null : match.unexpected().name();
+                requests.recordResult(match.request().id(), "COLLECTED", null, null, line.amount(), resultFile, note,
+                        line.paymentId(), now);
+                return;
+            }
+            ReasonAction action = policy.actionFor(line.reasonCode());
+            requests.recordResult(match.request().id(), "NOT_COLLECTED", line.reasonCode(), action.name(), line.amount(),
+                    resultFile, null, null, now);
+            if (action == ReasonAction.SUSPEND) {
+                mandates.suspend(line.mandateRef(), line.reasonCode(), actor);
+            }
+        });
+    }
+
+    private void matchAll(List<Line> lines, BiConsumer<Line, ResultMatching.Match> each) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        List<RequestRow> rows = requests.lockRequestsOf(lines.stream().map(Line::mandateRef).distinct().toList());
+        ResultMatching matching = new ResultMatching(rows.stream().map(r -> new ResultMatching.Request(r.id(),
+                r.mandateRef(), r.collectionDate(), r.accountNumber(), r.amount(),
+                ResultMatching.State.valueOf(r.state()))).toList());
+        for (Line line : lines) {
+            each.accept(line, matching.match(new ResultMatching.Result(line.mandateRef(), line.accountNumber(),
+                    line.amount(), line.collectionDate(), line.collected())));
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package kw.billpay.collection;
+
+import static kw.billpay.testkit.MandateBuilder.aMandate;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Results dropped back by the banks, matched to their requests in the result batch's transaction: the three things
+ * users complain of most (a wrong re-presentation, a duplicate collection, a collection accepted and never posted).
+ */
+class CollectionResultsTest extends CollectionSupport {
+
+    @Test
+    void the28thPresentsAgainOnlyWhatThe27thDidNotCollectAndOnlyForAReasonThatAllowsIt() throws IOException {
+        String collected = ref("COLL");
+        String insufficient = ref("AM04");
+        String closed = ref("AC04");
+        String noResult = ref("NONE");
+        String other = ref("MS03");
+        String collectedAccount = newAccount("KWD");
+        String insufficientAccount = newAccount("KWD");
+        String closedAccount = newAccount("KWD");
+        String otherAccount = newAccount("KWD");
+        putMandate(collected, aMandate(collectedAccount).bank("KFH"));
+        putMandate(insufficient, aMandate(insufficientAccount).bank("KFH"));
+        putMandate(closed, aMandate(closedAccount).bank("KFH"));
+        putMandate(noResult, aMandate(newAccount("KWD")).bank("KFH"));
+        putMandate(other, aMandate(otherAccount).bank("KFH"));
+        run("2031-01-27");
+        assertThat(requestLines("KFH", "20310127")).containsKeys(collected, insufficient, closed, noResult, other);
+
+        String fileId = ref("KFH-RES");
+        List<String> ack = dropResult("KFH", fileId,
+                "1," + collectedAccount + "," + collected + ",25.000,20310127,COLLECTED,",
+                "2," + insufficientAccount + "," + insufficient + ",25.000,20310127,NOT_COLLECTED,AM04",
+                "3," + closedAccount + "," + closed + ",25.000,20310127,NOT_COLLECTED,AC04",
+                "4," + otherAccount + "," + other + ",25.000,20310127,NOT_COLLECTED,MS03");
+        assertThat(ack.get(0)).startsWith("H,KFH," + fileId + ",ACCEPTED");
+
+        JsonNode asked = collection(collected, "2031-01-27");
+        assertThat(asked.path("state").asText()).isEqualTo("COLLECTED");
+        assertThat(asked.path("paymentId").asText()).isEqualTo(postedBySeq(ack).get("1"));
+        assertThat(asked.path("resultFile").asText()).isEqualTo("KFH/" + fileId + "/1");
+        assertThat(flags(postedBySeq(ack).get("1"))).doesNotContain("UNEXPECTED_COLLECTION");
+        assertThat(collection(insufficient, "2031-01-27").path("reasonAction").asText()).isEqualTo("RE_PRESENT");
+        assertThat(collection(closed, "2031-01-27").path("state").asText()).isEqualTo("NOT_COLLECTED");
+        assertThat(collection(closed, "2031-01-27").path("reasonCode").asText()).isEqualTo("AC04");
+        assertThat(collection(other, "2031-01-27").path("reasonAction").asText()).isEqualTo("SKIP");
+        assertThat(collection(noResult, "2031-01-27").path("state").asText()).isEqualTo("PENDING");
+        // AC04: the mandate is suspended, and the history says which file did it
+        JsonNode suspended = mandate(closed);
+        assertThat(suspended.path("status").asText()).isEqualTo("SUSPENDED");
+        assertThat(suspended.path("statusReason").asText()).isEqualTo("AC04");
+        JsonNode change = suspended.path("history").get(suspended.path("history").size() - 1);
+        assertThat(change.path("change").asText()).isEqualTo("SUSPENDED");
+        assertThat(change.path("actor").asText()).isEqualTo("direct-debit:KFH/" + fileId);
+        assertThat(mandate(other).path("status").asText()).isEqualTo("ACTIVE");
+
+        // the customer pays 10.000 at a branch on the 27th: the 28th asks only what is still unpaid then
+        assertThat(post("/api/v1/branch/payments", TELLER, cash(insufficientAccount, "10.000", "KWD"), newKey()).status())
+                .isEqualTo(201);
+        JsonNode second = run("2031-01-28");
+        assertThat(second.path("presentation").asInt()).isEqualTo(2);
+        Map<String, String[]> again = requestLines("KFH", "20310128");
+        assertThat(again.get(insufficient)[4]).isEqualTo("15.000");
+        assertThat(again.get(noResult)[4]).isEqualTo("25.000");
+        assertThat(again).doesNotContainKeys(collected, closed, other);
+        assertThat(collection(insufficient, "2031-01-28").path("state").asText()).isEqualTo("PENDING");
+    }
+
+    @Test
+    void aCollectionReportedTwiceUnaskedForAnotherAmountOrOnBothDaysIsPostedAndFlagged() throws IOException {
+        String once = ref("ONCE");
+        String otherAmount = ref("AMT");
+        String bothDays = ref("BOTH");
+        String onceAccount = newAccount("KWD");
+        String otherAmountAccount = newAccount("KWD");
+        String bothDaysAccount = newAccount("KWD");
+        putMandate(once, aMandate(onceAccount).bank("WARBA"));
+        putMandate(otherAmount, aMandate(otherAmountAccount).bank("WARBA"));
+        putMandate(bothDays, aMandate(bothDaysAccount).bank("WARBA"));
+        run("2031-02-27");
+
+        String first = ref("WARBA-1");
+        List<String> ack = dropResult("WARBA", first,
+                "1," + onceAccount + "," + once + ",25.000,20310227,COLLECTED,",
+                "2," + otherAmountAccount + "," + otherAmount + ",30.000,20310227,COLLECTED,",
+                "3," + onceAccount + "," + ref("UNASKED") + ",12.000,20310227,COLLECTED,");
+        Map<String, String> posted = postedBySeq(ack);
+        assertThat(posted).containsOnlyKeys("1", "2", "3"); // money received is posted (R8)
+        assertThat(flags(posted.get("1"))).doesNotContain("UNEXPECTED_COLLECTION");
+        assertThat(flags(posted.get("2"))).contains("UNEXPECTED_COLLECTION");
+        assertThat(flags(posted.get("3"))).contains("UNEXPECTED_COLLECTION");
+        JsonNode amount = collection(otherAmount, "2031-02-27");
+        assertThat(amount.path("state").asText()).isEqualTo("COLLECTED");
+        assertThat(amount.path("collected").path("amount").asText()).isEqualTo("30.000");
+        assertThat(amount.path("note").asText()).isEqualTo("OTHER_AMOUNT");
+
+        // the bank reports the same collection again in another file: a duplicate collection, posted and flagged
+        List<String> repeated = dropResult("WARBA", ref("WARBA-2"), "1," + onceAccount + "," + once + ",25.000,20310227,COLLECTED,");
+        assertThat(flags(postedBySeq(repeated).get("1"))).contains("UNEXPECTED_COLLECTION");
+        assertThat(collection(once, "2031-02-27").path("paymentId").asText()).isEqualTo(posted.get("1"));
+
+        // no result by the 28th: presented again, and the bank collects both days
+        Map<String, String[]> second = requestLines("WARBA", run("2031-02-28").path("collectionDate").asText().replace("-", ""));
+        assertThat(second).containsOnlyKeys(bothDays);
+        List<String> both = dropResult("WARBA", ref("WARBA-3"),
+                "1," + bothDaysAccount + "," + bothDays + ",25.000,20310227,COLLECTED,",
+                "2," + bothDaysAccount + "," + bothDays + ",25.000,20310228,COLLECTED,");
+        assertThat(flags(postedBySeq(both).get("1"))).doesNotContain("UNEXPECTED_COLLECTION");
+        assertThat(flags(postedBySeq(both).get("2"))).contains("UNEXPECTED_COLLECTION");
+        assertThat(collection(bothDays, "2031-02-28").path("note").asText()).isEqualTo("ALREADY_COLLECTED");
+    }
+
+    @Test
+    void everyAcceptedCollectionIsPostedAndItsRequestNamesItsPayment() throws IOException {
+        String minimum = ref("PMIN");
+        String full = ref("PFULL");
+        String minimumAccount = newAccount("KWD");
+        String fullAccount = newAccount("KWD");
+        putMandate(minimum, aMandate(minimumAccount).bank("CBK"));
+        putMandate(full, aMandate(fullAccount).bank("CBK").type("FULL"));
+        run("2031-03-27");
+        Map<String, String[]> asked = requestLines("CBK", "20310327");
+        assertThat(asked.get(minimum)[4]).isEqualTo("25.000");
+        assertThat(asked.get(full)[4]).isEqualTo("500.000");
+
+        List<String> ack = dropResult("CBK", ref("CBK-RES"),
+                "1," + minimumAccount + "," + minimum + ",25.000,20310327,COLLECTED,",
+                "2," + fullAccount + "," + full + ",500.000,20310327,COLLECTED,");
+        assertThat(ack.get(ack.size() - 1)).isEqualTo("T,2,525.000,0,0");
+        for (String[] line : List.of(new String[] {minimum, "1", "25.000"}, new String[] {full, "2", "500.000"})) {
+            JsonNode request = collection(line[0], "2031-03-27");
+            assertThat(request.path("state").asText()).isEqualTo("COLLECTED");
+            assertThat(request.path("note").isNull()).isTrue();
+            JsonNode payment = getJson("/api/v1/payments/" + request.path("paymentId").asText(), OPS);
+            assertThat(payment.path("paymentId").asText()).isEqualTo(postedBySeq(ack).get(line[1]));
+            assertThat(payment.path("status").asText()).isEqualTo("POSTED");
+            assertThat(payment.path("posted").path("amount").asText()).isEqualTo(line[2]);
+            assertThat(java.time.OffsetDateTime.parse(payment.path("valueTime").asText()))
+                    .isEqualTo(java.time.OffsetDateTime.parse("2031-03-27T00:00:00+03:00"));
+            assertThat(payment.path("reference").asText()).isEqualTo(line[0]);
+        }
+        assertThat(getJson("/api/v1/accounts/" + minimumAccount, OPS).path("statement").path("minimumDueRemaining").asText())
+                .isEqualTo("0.000");
+        assertThat(getJson("/api/v1/accounts/" + fullAccount, OPS).path("statement").path("balance").asText())
+                .isEqualTo("0.000");
+    }
+}
