@@ -32,7 +32,10 @@ import org.springframework.util.FileSystemUtils;
         "gateway.knet.resolve-after=PT10S",
         "gateway.direct-debit.poll-delay-ms=100",
         "gateway.direct-debit.stable-min-age-ms=200",
-        "gateway.direct-debit.stable-check-interval-ms=100"})
+        "gateway.direct-debit.stable-check-interval-ms=100",
+        "gateway.direct-debit.max-attempts=3",
+        "gateway.direct-debit.retry-delay-ms=300",
+        "gateway.direct-debit.max-retry-delay-ms=2000"})
 public abstract class GatewayIntegrationTest {
 
     public static final String OPS = "ops:ops-demo";
