@@ -82,6 +82,7 @@ public class BranchIntake {
         origin.put("institution", counter.institution().name());
         origin.put("branch", counter.branch());
         if (request.cheque() != null) {
+            // the unique index payment_cheque_once (V16) reads these two keys: a cheque is taken once
             origin.put("chequeNumber", request.cheque().number());
             origin.put("chequeBank", request.cheque().bank());
             origin.put("chequeDate", request.cheque().date().toString());
