@@ -95,9 +95,8 @@ public class AccountService {
         Optional<Account> existing = accounts.lockForPosting(accountNumber);
         Money creditBalance = existing.filter(e -> e.currency().equals(currency))
                 .map(e -> e.balances().creditBalance()).orElse(Money.zero(currency));
-        if (existing.isPresent() && !existing.get().currency().equals(currency) && existing.get().balances().creditBalance().isPositive()) {
-            throw Refusal.conflict("CURRENCY_CHANGE_WITH_CREDIT", "currency: the account holds a credit balance in "
-                    + existing.get().currency() + " and cannot change its billing currency");
+        if (existing.isPresent() && !existing.get().currency().equals(currency)) {
+            requireNothingInTheOldCurrency(existing.get());
         }
         Balances balances = Balances.of(currency, buckets, creditBalance);
 
@@ -129,6 +128,24 @@ public class AccountService {
                 pastDue, paidSinceStatement, balances);
         accounts.upsert(account);
         return new Saved(account, existing.isEmpty());
+    }
+
+    /**
+     * The billing currency changes only when nothing is held in the old one: no credit balance, and no payment waiting
+     * (clearing, a rate, KNET) that would post in it. Asked under the account's lock, which every posting takes too.
+     */
+    private void requireNothingInTheOldCurrency(Account existing) {
+        if (existing.balances().creditBalance().isPositive()) {
+            throw Refusal.conflict("CURRENCY_CHANGE_WITH_CREDIT", "currency: the account holds a credit balance in "
+                    + existing.currency() + " and cannot change its billing currency");
+        }
+        int pending = payments.pendingCount(existing.accountNumber());
+        if (pending > 0) {
+            throw Refusal.conflict("CURRENCY_CHANGE_WITH_PENDING", "currency: " + pending
+                    + (pending == 1 ? " payment to the account waits" : " payments to the account wait")
+                    + " (clearing, a rate or KNET) to post in " + existing.currency()
+                    + "; the billing currency cannot change until nothing waits");
+        }
     }
 
     private static Bucket billedBucket(String name) {

@@ -205,6 +205,14 @@ public class PaymentRepository implements PaymentTotals {
                 accountNumber, paymentId, amount.amount(), amount.currency().getCurrencyCode());
     }
 
+    /** A flag found after the payment posted (a refund-due check made late), with the audit entry saying so. */
+    public void addFlag(Payment payment, PaymentFlag flag, AuditEntry entry) {
+        EnumSet<PaymentFlag> flagged = EnumSet.of(flag);
+        flagged.addAll(payment.flags());
+        jdbc.update("update payment set flags = ? where payment_id = ?", flags(flagged), payment.paymentId());
+        insertEvents(List.of(entry));
+    }
+
     /** A reversed payment's refund-due records no longer stand (R13, R23). */
     public void cancelRefundsDue(UUID paymentId) {
         jdbc.update("update refund_due set cancelled_at = ? where payment_id = ? and cancelled_at is null",

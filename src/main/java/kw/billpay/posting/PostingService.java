@@ -48,14 +48,16 @@ public class PostingService {
 
     private final AccountRepository accounts;
     private final PaymentRepository ledger;
+    private final PendingRefundChecks refundChecks;
     private final FxRates fxRates;
     private final IssuerRegistry issuers;
     private final Clock clock;
 
-    public PostingService(AccountRepository accounts, PaymentRepository ledger, FxRates fxRates, IssuerRegistry issuers,
-                          Clock clock) {
+    public PostingService(AccountRepository accounts, PaymentRepository ledger, PendingRefundChecks refundChecks, FxRates fxRates,
+                          IssuerRegistry issuers, Clock clock) {
         this.accounts = accounts;
         this.ledger = ledger;
+        this.refundChecks = refundChecks;
         this.fxRates = fxRates;
         this.issuers = issuers;
         this.clock = clock;
@@ -87,7 +89,7 @@ public class PostingService {
                 refused.put(intent.sourceKey(), refusal);
             }
         }
-        return new PostingResult(writes.write(ledger, accounts), refused);
+        return new PostingResult(writes.write(ledger, accounts, refundChecks), refused);
     }
 
     /** One payment whose payer waits for the answer: recorded, or its refusal thrown. */
@@ -120,6 +122,7 @@ public class PostingService {
                 .posted(posting.get(), PaymentStatus.POSTED, intent.valueTime());
         Account after = rules.after(account, intent.valueTime(), posting.get());
         writes.posted(payment, postedEntry(payment, account, intent.actor()), after, posting.get().refundDue());
+        refundCheckWaiting(rules, payment, posting.get()).ifPresent(writes::refundCheckWaits);
         return Optional.of(after);
     }
 
@@ -239,7 +242,17 @@ public class PostingService {
         if (posting.get().refundDue() != null) {
             ledger.insertRefundDue(account.accountNumber(), posted.paymentId(), posting.get().refundDue());
         }
+        refundCheckWaiting(rules, posted, posting.get()).ifPresent(check -> refundChecks.insertAll(List.of(check)));
         return posted;
+    }
+
+    /** R13's check of a posting, when no rate converts the threshold yet: recorded, made when a rate arrives (RefundDueChecks). */
+    private static Optional<PendingRefundChecks.Check> refundCheckWaiting(PostingRules rules, Payment payment, Posting posting) {
+        if (!rules.refundCheckNeedsRate(payment.billingCurrency(), posting.allocation(), payment.valueTime())) {
+            return Optional.empty();
+        }
+        return Optional.of(new PendingRefundChecks.Check(payment.paymentId(), posting.allocation().before().creditBalance().amount(),
+                posting.allocation().after().creditBalance().amount()));
     }
 
     /**

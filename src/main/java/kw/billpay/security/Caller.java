@@ -7,11 +7,18 @@ import org.springframework.security.core.GrantedAuthority;
 /**
  * The authenticated caller as the business code sees it: a staff user with a role, or a channel back end.
  *
- * @param channel the channel of a channel back end, null for staff
+ * @param channel     the channel of a channel back end, null for staff
+ * @param institution the institution configured with a staff user (a teller's counter), null when none is
+ * @param branch      the branch configured with it, null when none is
  */
-public record Caller(String name, StaffRole role, Channel channel) {
+public record Caller(String name, StaffRole role, Channel channel, String institution, String branch) {
 
     public static final String CHANNEL_AUTHORITY = "ROLE_CHANNEL";
+
+    /** A caller without a configured counter. */
+    public Caller(String name, StaffRole role, Channel channel) {
+        this(name, role, channel, null, null);
+    }
 
     public boolean isChannel() {
         return channel != null;
@@ -32,6 +39,9 @@ public record Caller(String name, StaffRole role, Channel channel) {
             if (name.startsWith("ROLE_") && !name.equals(CHANNEL_AUTHORITY)) {
                 role = StaffRole.valueOf(name.substring("ROLE_".length()));
             }
+        }
+        if (authentication.getPrincipal() instanceof StaffMember member) {
+            return new Caller(authentication.getName(), role, null, member.institution(), member.branch());
         }
         return new Caller(authentication.getName(), role, null);
     }

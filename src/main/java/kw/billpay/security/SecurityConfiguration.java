@@ -1,7 +1,6 @@
 package kw.billpay.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.List;
 import kw.billpay.web.ProblemResponses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,12 +12,9 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -97,15 +93,10 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** The staff users with their roles and, for a teller, the counter (Caller.institution, Caller.branch). */
     @Bean
     UserDetailsService staffUsers(SecurityProperties properties) {
-        List<UserDetails> users = properties.staff().entrySet().stream()
-                .map(e -> User.withUsername(e.getKey())
-                        .password(e.getValue().password())
-                        .roles(e.getValue().role().name())
-                        .build())
-                .toList();
-        return new InMemoryUserDetailsManager(users);
+        return new StaffDirectory(properties);
     }
 
     @Bean

@@ -114,7 +114,7 @@ class CrashRecoveryTest {
     }
 
     private static Map<String, Object> payment(String account, int n) {
-        return Map.of("accountNumber", account, "method", "CASH", "institution", "AUB", "branch", "FAHAHEEL",
+        return Map.of("accountNumber", account, "method", "CASH", "institution", "AMEX", "branch", "SALHIYA",
                 "amount", Map.of("amount", amount(n).toPlainString(), "currency", "KWD"));
     }
 

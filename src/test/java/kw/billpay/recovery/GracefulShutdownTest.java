@@ -59,7 +59,7 @@ class GracefulShutdownTest {
                 tellers.submit(() -> {
                     try {
                         HttpResponse<String> answer = gateway.send("POST", "/api/v1/branch/payments", TELLER,
-                                Map.of("accountNumber", account, "method", "CASH", "institution", "AMEX", "branch", "SHARQ",
+                                Map.of("accountNumber", account, "method", "CASH", "institution", "AMEX", "branch", "SALHIYA",
                                         "amount", Map.of("amount", "1.000", "currency", "KWD")), "shutdown-" + n);
                         statuses.put(n, answer.statusCode());
                         if (answer.statusCode() == 201) {

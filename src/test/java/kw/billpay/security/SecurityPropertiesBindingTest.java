@@ -22,6 +22,8 @@ class SecurityPropertiesBindingTest {
                 "GATEWAY_SECURITY_STAFF_OPS_ROLE", "OPS",
                 "GATEWAY_SECURITY_STAFF_TELLER_PASSWORD", "{bcrypt}hash-of-teller",
                 "GATEWAY_SECURITY_STAFF_TELLER_ROLE", "TELLER",
+                "GATEWAY_SECURITY_STAFF_TELLER_INSTITUTION", "GBK",
+                "GATEWAY_SECURITY_STAFF_TELLER_BRANCH", "SHARQ",
                 "GATEWAY_SECURITY_APIKEYS_0_SHA256", "abc123",
                 "GATEWAY_SECURITY_APIKEYS_0_CHANNEL", "KNET_ONLINE",
                 "GATEWAY_SECURITY_CREDENTIALCACHETTL", "PT1M",
@@ -33,6 +35,9 @@ class SecurityPropertiesBindingTest {
         assertThat(properties.staff()).containsOnlyKeys("ops", "teller");
         assertThat(properties.staff().get("ops").password()).isEqualTo("{bcrypt}hash-of-ops");
         assertThat(properties.staff().get("teller").role()).isEqualTo(StaffRole.TELLER);
+        assertThat(properties.staff().get("teller").institution()).isEqualTo("GBK");
+        assertThat(properties.staff().get("teller").branch()).isEqualTo("SHARQ");
+        assertThat(properties.staff().get("ops").institution()).isNull();
         assertThat(properties.apiKeys()).containsExactly(new SecurityProperties.ApiKey("abc123", Channel.KNET_ONLINE));
     }
 }

@@ -34,6 +34,9 @@ import org.springframework.util.FileSystemUtils;
         "gateway.direct-debit.poll-delay-ms=100",
         "gateway.direct-debit.stable-min-age-ms=200",
         "gateway.direct-debit.stable-check-interval-ms=100",
+        "gateway.direct-debit.max-attempts=3",
+        "gateway.direct-debit.retry-delay-ms=300",
+        "gateway.direct-debit.max-retry-delay-ms=2000",
         "gateway.collection.check-period-ms=200",
         "gateway.collection.check-delay-ms=200"})
 @Import(TestClock.Configuration.class)
@@ -181,10 +184,12 @@ public abstract class GatewayIntegrationTest {
                 "amount", Map.of("amount", amount, "currency", currency), "institution", "AMEX", "branch", "SALHIYA");
     }
 
+    /** A cheque taken at the demo teller's own counter; each call a new cheque (a cheque is taken once). */
     protected static Map<String, Object> cheque(String accountNumber, String amount, String currency) {
         return Map.of("accountNumber", accountNumber, "method", "CHEQUE",
-                "amount", Map.of("amount", amount, "currency", currency), "institution", "GBK", "branch", "SHARQ",
-                "cheque", Map.of("number", "000123", "bank", "NBK", "date", "2026-11-20"));
+                "amount", Map.of("amount", amount, "currency", currency), "institution", "AMEX", "branch", "SALHIYA",
+                "cheque", Map.of("number", "000123" + String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000)),
+                        "bank", "NBK", "date", "2026-11-20"));
     }
 
     /** A payment view's allocations as {@code BUCKET=amount}, in the order they were paid. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Currency;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import kw.billpay.core.money.Money;
 import kw.billpay.core.payment.Channel;
 import kw.billpay.core.payment.PaymentIntent;
 import kw.billpay.core.Refusal;
+import kw.billpay.security.Caller;
 import kw.billpay.web.RequestValues;
 import org.springframework.stereotype.Component;
 
@@ -28,13 +30,21 @@ public class BranchIntake {
     private static final Set<Currency> BRANCH_CURRENCIES = Set.of(Currencies.parse("KWD"), Currencies.parse("USD"));
 
     private final Clock clock;
+    private final Counters counters;
 
-    public BranchIntake(Clock clock) {
+    BranchIntake(Clock clock, Counters counters) {
         this.clock = clock;
+        this.counters = counters;
     }
 
     /** A teller's request with who sent it. */
-    public record BranchPaymentCommand(BranchPaymentRequest request, String teller, String idempotencyKey) { }
+    public record BranchPaymentCommand(BranchPaymentRequest request, Caller caller, String idempotencyKey) {
+
+        /** Who took the payment (a teller, or staff at the console). */
+        public String teller() {
+            return caller.name();
+        }
+    }
 
     /** What a supervisor records about a held cheque or draft. */
     public enum ClearingOutcome { CLEARED, RETURNED }
@@ -65,12 +75,14 @@ public class BranchIntake {
         if (!needsCheque && request.cheque() != null) {
             throw Refusal.validation("cheque: only for CHEQUE and DEMAND_DRAFT");
         }
+        Counters.Counter counter = counters.of(command.caller(), request);
         OffsetDateTime now = OffsetDateTime.now(clock);
         Map<String, String> origin = new LinkedHashMap<>();
         origin.put("teller", command.teller());
-        origin.put("institution", request.institution().name());
-        origin.put("branch", request.branch());
+        origin.put("institution", counter.institution().name());
+        origin.put("branch", counter.branch());
         if (request.cheque() != null) {
+            // the unique index payment_cheque_once (V16) reads these two keys: a cheque is taken once
             origin.put("chequeNumber", request.cheque().number());
             origin.put("chequeBank", request.cheque().bank());
             origin.put("chequeDate", request.cheque().date().toString());
@@ -85,10 +97,20 @@ public class BranchIntake {
                 accountNumber,
                 amount,
                 needsCheque ? null : now, // cash and POS count when the teller takes them; a cheque when it clears (R18)
-                request.institution() + "/" + request.branch(),
+                counter.toString(),
                 origin,
                 Set.of(),
                 command.teller(),
                 true); // at the counter the teller can still hand the money back
+    }
+
+    /**
+     * CHEQUE_ALREADY_TAKEN (the branch route's answer to the unique index payment_cheque_once of V16): the same instrument (method, bank, number) is with another payment that was not returned,
+     * for this account or another; the cheque is the money, so it is taken once.
+     */
+    public void refuseChequeTaken(PaymentIntent intent) {
+        throw Refusal.conflict("CHEQUE_ALREADY_TAKEN", "cheque: " + intent.method() + " " + intent.origin().get("chequeNumber")
+                + " of " + intent.origin().get("chequeBank").strip().toUpperCase(Locale.ROOT)
+                + " was already taken and not returned; a cheque is taken once");
     }
 }

@@ -47,7 +47,7 @@ class BranchPaymentController {
         Caller teller = Caller.of(authentication);
         IdempotencyService.requireValidKey(idempotencyKey);
         StoredResponse response = idempotency.execute(teller.idempotencyScope(), idempotencyKey, IdempotencyService.fingerprint(request), () -> {
-            Payment payment = branch.take(new BranchPaymentCommand(request, teller.name(), idempotencyKey));
+            Payment payment = branch.take(new BranchPaymentCommand(request, teller, idempotencyKey));
             return new IdempotencyService.Answer(201, PaymentView.of(payment), payment.paymentId());
         });
         return ResponseEntity.status(response.status()).contentType(MediaType.APPLICATION_JSON).body(response.body());

@@ -9,15 +9,23 @@ import java.time.LocalDate;
 import kw.billpay.core.payment.PaymentMethod;
 import kw.billpay.web.MoneyJson;
 
-/** Body of {@code POST /api/v1/branch/payments} (CONTRACT "Branch payments"). */
+/**
+ * Body of {@code POST /api/v1/branch/payments} (CONTRACT "Branch payments").
+ *
+ * @param institution where the payment is taken; a teller's own when left out (the counter configured with the user)
+ * @param branch      likewise
+ */
 public record BranchPaymentRequest(
         @NotNull String accountNumber,
         @NotNull BranchMethod method,
         @NotNull MoneyJson amount,
-        @NotNull Institution institution,
-        @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9 _-]*", message = "must be letters, digits, spaces, '_' or '-'") String branch,
+        Institution institution,
+        @Size(min = 1, max = 40) @Pattern(regexp = BRANCH_NAME, message = "must be letters, digits, spaces, '_' or '-'") String branch,
         @Valid Cheque cheque,
         @Size(min = 1, max = 64) String posReference) {
+
+    /** A branch's name: letters, digits, spaces, '_' or '-', starting with a letter or digit (at most 40). */
+    public static final String BRANCH_NAME = "[A-Za-z0-9][A-Za-z0-9 _-]{0,39}";
 
     /** The methods a branch takes (DOMAIN R20). */
     public enum BranchMethod {

@@ -23,10 +23,12 @@ import kw.billpay.core.money.Money;
  * R,&lt;seq&gt;,&lt;POSTED|REFUSED|NOT_COLLECTED&gt;,&lt;paymentId or reason code&gt;
  * T,&lt;postedCount&gt;,&lt;postedSum&gt;,&lt;refusedCount&gt;,&lt;notCollectedCount&gt;
  * </pre>
- * A REJECTED file has no R lines and a T line of zeros. The R lines are written from the records as committed, in
- * the file's order, a page at a time. The acknowledgement is written under a dot name (which readers of the folder
+ * A file refused whole has no R lines and a T line of zeros; one given up after some of its records were posted
+ * (PROCESSING_FAILED) says which, with their R lines and totals. The R lines are written from the records as committed,
+ * in the file's order, a page at a time. The acknowledgement is written under a dot name (which readers of the folder
  * skip, as the gateway does in its inboxes) and renamed when complete, so a bank never reads half of one, and a
- * gateway that writes it again after a restart replaces it whole.
+ * gateway that writes it again after a restart replaces it whole. Its name is chosen by the caller, once per file
+ * ({@link DirectDebitFiles}), so that one file's acknowledgement never replaces another's.
  */
 final class Acknowledgement {
 
@@ -42,9 +44,9 @@ final class Acknowledgement {
     private Acknowledgement() {
     }
 
-    static Path write(Path outbox, String fileName, FileRecord file, RecordPages records) throws IOException {
+    static Path write(Path outbox, String ackName, FileRecord file, RecordPages records) throws IOException {
         Files.createDirectories(outbox);
-        Path target = outbox.resolve(fileName + SUFFIX);
+        Path target = outbox.resolve(ackName);
         Path partial = outbox.resolve(".ack-" + file.id() + ".part"); // short: the final name may be near the 255-byte limit
         try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.WRITE);
@@ -52,7 +54,7 @@ final class Acknowledgement {
             boolean rejected = file.status().equals("REJECTED");
             line(out, "H", file.bank(), nullToEmpty(file.fileId()), rejected ? "REJECTED" : "ACCEPTED",
                     rejected ? file.reason() : "");
-            if (rejected) {
+            if (rejected && file.recordsDone() == 0) {
                 line(out, "T", "0", "0", "0", "0");
             } else {
                 int after = 0;

@@ -5,10 +5,12 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.UUID;
+import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileFilter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The beans the inbox route ({@code routes/direct-debit.camel.yaml}) names. */
@@ -40,13 +42,26 @@ class DirectDebitConfiguration {
      * {@code .part} name and dot files (CONTRACT: "ignored until renamed"). Other folders are left alone.
      */
     @Bean("directDebitInboxFilter")
-    GenericFileFilter<File> directDebitInboxFilter() {
+    GenericFileFilter<File> directDebitInboxFilter(FileFailures failures) {
         return file -> {
             String name = file.getFileNameOnly();
             if (file.isDirectory()) {
                 return PartnerBank.ofFolder(name).isPresent();
             }
-            return !name.startsWith(".") && !name.endsWith(".part");
+            return !name.startsWith(".") && !name.endsWith(".part") && due(failures, file);
         };
+    }
+
+    /**
+     * A file that failed waits out its back-off (FileFailures). When the database cannot say, the file is taken: its
+     * processing needs the database and fails on its own, as before.
+     */
+    private static boolean due(FileFailures failures, GenericFile<File> file) {
+        try {
+            return failures.due(file.getFile().getParentFile().getName(), file.getFileNameOnly(), file.getFileLength(),
+                    file.getLastModified());
+        } catch (DataAccessException unavailable) {
+            return true;
+        }
     }
 }

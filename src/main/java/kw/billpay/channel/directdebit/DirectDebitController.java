@@ -39,10 +39,15 @@ class DirectDebitController {
 
     record Totals(int count, MoneyJson sum) { }
 
+    /**
+     * @param attempts       how often its processing failed for a reason other than its content (0 when never)
+     * @param failure        the last such failure, for operations; a file given up is REJECTED as PROCESSING_FAILED
+     * @param acknowledgedAs its acknowledgement's name in outbox/ (a same-name resend's is numbered)
+     */
     record FileView(long ref, String bank, String fileId, String fileName, String status, String reason,
                     String currency, LocalDate createdDate, Progress progress, Totals posted, Totals refused,
                     Totals notCollected, MoneyJson controlSum, OffsetDateTime receivedAt, OffsetDateTime completedAt,
-                    String archivedAs) { }
+                    String archivedAs, int attempts, String failure, String acknowledgedAs) { }
 
     /** Files newest first: in progress (records done of total), accepted, or rejected with the reason. */
     @GetMapping("/files")
@@ -78,7 +83,7 @@ class DirectDebitController {
                 new Totals(f.refusedCount(), null),
                 new Totals(f.notCollectedCount(), known ? money(f.notCollectedSum(), f.currency()) : null),
                 known && f.controlSum() != null ? new MoneyJson(f.controlSum().toPlainString(), f.currency()) : null, // as the bank wrote it
-                zoned(f.receivedAt()), zoned(f.completedAt()), f.archivedAs());
+                zoned(f.receivedAt()), zoned(f.completedAt()), f.archivedAs(), f.attempts(), f.failure(), f.ackName());
     }
 
     private NotCollectedView view(DirectDebitRepository.NotCollected notCollected) {

@@ -71,8 +71,13 @@ public class DirectDebitFiles {
         }
         FileRecord holder = files.holderOf(bank.name(), header.fileId())
                 .orElseThrow(() -> new IllegalStateException("fileId " + header.fileId() + " of " + bank + " is being claimed; retried on the next poll"));
-        // the same bytes, even renamed while the gateway was down, are the same file: resumed, not a duplicate
-        if (holder.sha256().equals(check.sha256()) && notYetMoved(holder, properties.done(bank))) {
+        // the same bytes, even renamed while the gateway was down, are the same file: resumed, not a duplicate; so is a
+        // file given up half posted that operations moved back into the inbox once its cause was gone
+        boolean givenUp = holder.status().equals("REJECTED");
+        if (holder.sha256().equals(check.sha256()) && notYetMoved(holder, givenUp ? properties.error(bank) : properties.done(bank))) {
+            if (givenUp) {
+                files.reopen(holder.id());
+            }
             log.info("direct-debit file resumed: bank={} fileId={} file={} status={} recordsDone={} records={} ref={}",
                     bank, header.fileId(), name, holder.status(), holder.recordsDone(), holder.recordCount(), holder.id());
             return new FileRun(file, bank, holder.id(), header.fileId(), check.currency(), null, check.seqsAscending(),
@@ -115,12 +120,30 @@ public class DirectDebitFiles {
 
     /** Writes the acknowledgement whole, from what was committed; then the file's outcome is final. */
     public void acknowledge(FileRun run) throws IOException {
-        FileRecord file = files.file(run.fileRef());
-        Acknowledgement.write(properties.outbox(run.bank()), run.fileName(), file,
-                (after, limit) -> files.records(run.fileRef(), after, limit));
+        writeAcknowledgement(run.bank(), run.fileName(), run.fileRef());
         if (run.accepted()) {
             files.markAccepted(run.fileRef(), OffsetDateTime.now(clock));
         }
+    }
+
+    /**
+     * Writes a file's acknowledgement under the name chosen for it once: {@code <name>.ack.csv}, or, when an earlier
+     * file's acknowledgement has that name (a same-name resend), {@code <name>.<n>.ack.csv} with the first n free. An
+     * acknowledgement is never written over another file's. A name too long for the file system is shortened
+     * ({@link FileNames}).
+     */
+    void writeAcknowledgement(PartnerBank bank, String fileName, long fileRef) throws IOException {
+        Path outbox = properties.outbox(bank);
+        FileRecord file = files.file(fileRef);
+        String ackName = file.ackName();
+        if (ackName == null) {
+            String candidate = FileNames.fitting(fileName, Acknowledgement.SUFFIX, fileRef);
+            for (int n = 1; Files.exists(outbox.resolve(candidate)); n++) {
+                candidate = FileNames.fitting(fileName, "." + n + Acknowledgement.SUFFIX, fileRef);
+            }
+            ackName = files.recordAckName(fileRef, candidate);
+        }
+        Acknowledgement.write(outbox, ackName, file, (after, limit) -> files.records(fileRef, after, limit));
     }
 
     /**
@@ -128,15 +151,7 @@ public class DirectDebitFiles {
      * there (a bank that names every day's file alike), the new one gets a time stamp after its name.
      */
     public void archive(FileRun run) throws IOException {
-        Path folder = run.accepted() ? properties.done(run.bank()) : properties.error(run.bank());
-        Files.createDirectories(folder);
-        Path target = folder.resolve(run.fileName());
-        if (Files.exists(target)) {
-            target = folder.resolve(run.fileName() + "." + OffsetDateTime.now(clock).format(ARCHIVE_STAMP));
-        }
-        // recorded first: a restart that finds the file still in the inbox sees it was not moved (notYetMoved)
-        files.markArchived(run.fileRef(), target.getFileName().toString());
-        Files.move(run.file(), target, StandardCopyOption.ATOMIC_MOVE);
+        Path target = moveOut(run.file(), run.accepted() ? properties.done(run.bank()) : properties.error(run.bank()), run.fileRef());
         FileRecord file = files.file(run.fileRef());
         long millis = Math.max(1, (System.nanoTime() - run.started()) / 1_000_000);
         int thisRun = file.recordsDone() - run.resumedAt();
@@ -147,6 +162,28 @@ public class DirectDebitFiles {
                 file.postedSum().toPlainString(), file.refusedCount(), file.notCollectedCount(),
                 file.notCollectedSum().toPlainString(), run.resumedAt(), millis, thisRun * 1000L / millis,
                 properties.dir().relativize(target), run.fileRef());
+    }
+
+    /**
+     * Moves a file out of its inbox into {@code folder} under its own name, or, when that is taken, with a time stamp
+     * after it (shortened to fit, {@link FileNames}). Its failures, if any, are history from then on.
+     */
+    Path moveOut(Path file, Path folder, long fileRef) throws IOException {
+        Files.createDirectories(folder);
+        String name = file.getFileName().toString();
+        Path target = folder.resolve(FileNames.fitting(name, "", fileRef));
+        if (Files.exists(target)) {
+            String stamp = "." + OffsetDateTime.now(clock).format(ARCHIVE_STAMP);
+            target = folder.resolve(FileNames.fitting(name, stamp, fileRef));
+            if (Files.exists(target)) {
+                target = folder.resolve(FileNames.fitting(name, stamp + "-" + fileRef, fileRef));
+            }
+        }
+        // recorded first: a restart that finds the file still in the inbox sees it was not moved (notYetMoved)
+        files.markArchived(fileRef, target.getFileName().toString());
+        Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+        files.clearFailure(file.getParent().getFileName().toString(), name);
+        return target;
     }
 
     /** The banks' folders, made at start so that a bank (or a person trying it out) has somewhere to drop. */

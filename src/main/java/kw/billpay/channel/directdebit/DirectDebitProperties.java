@@ -10,12 +10,17 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The direct-debit channel's settings ({@code gateway.direct-debit.*}); the file route reads the same keys.
  *
- * @param dir       the folder holding inbox/, done/, error/ and outbox/ (CONTRACT: under GATEWAY_DATA_DIR)
- * @param batchSize records posted per transaction
+ * @param dir             the folder holding inbox/, done/, error/ and outbox/ (CONTRACT: under GATEWAY_DATA_DIR)
+ * @param batchSize       records posted per transaction
+ * @param maxAttempts     how often a file whose processing fails for a reason other than its content is taken before
+ *                        it is given up (FileFailures)
+ * @param retryDelayMs    the wait before it is taken again after its first failure, doubled after each further one
+ * @param maxRetryDelayMs the longest such wait
  */
 @Validated
 @ConfigurationProperties("gateway.direct-debit")
-public record DirectDebitProperties(@NotNull Path dir, @Min(1) @Max(10_000) int batchSize) {
+public record DirectDebitProperties(@NotNull Path dir, @Min(1) @Max(10_000) int batchSize, @Min(1) int maxAttempts,
+                                    @Min(0) long retryDelayMs, @Min(0) long maxRetryDelayMs) {
 
     public Path inbox(PartnerBank bank) {
         return dir.resolve("inbox").resolve(bank.name());

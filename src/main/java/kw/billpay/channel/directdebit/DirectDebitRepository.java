@@ -21,7 +21,9 @@ public class DirectDebitRepository {
     private static final String FILE_COLUMNS = """
             id, bank, file_id, file_name, sha256, status, reason, currency, created_date, record_count, control_sum,
             records_done, posted_count, posted_sum, refused_count, not_collected_count, not_collected_sum, received_at,
-            completed_at, archived_as""";
+            completed_at, archived_as, attempts, failure, ack_name""";
+    /** The files that hold their (bank, fileId): being or having been posted (index direct_debit_file_once). */
+    private static final String HOLDS_FILE_ID = "status in ('IN_PROGRESS', 'ACCEPTED') or (status = 'REJECTED' and records_done > 0)";
 
     private final JdbcTemplate jdbc;
 
@@ -29,12 +31,18 @@ public class DirectDebitRepository {
         this.jdbc = jdbc;
     }
 
-    /** A file as recorded: its identity, its progress and, once done, its outcome and totals. */
+    /**
+     * A file as recorded: its identity, its progress and, once done, its outcome and totals.
+     *
+     * @param attempts how often its processing failed for a reason other than its content; {@code failure} the last
+     * @param ackName  its acknowledgement's name in outbox/, once chosen
+     */
     public record FileRecord(long id, String bank, String fileId, String fileName, String sha256, String status,
                              String reason, String currency, LocalDate createdDate, int recordCount,
                              BigDecimal controlSum, int recordsDone, int postedCount, BigDecimal postedSum,
                              int refusedCount, int notCollectedCount, BigDecimal notCollectedSum,
-                             OffsetDateTime receivedAt, OffsetDateTime completedAt, String archivedAs) {
+                             OffsetDateTime receivedAt, OffsetDateTime completedAt, String archivedAs, int attempts,
+                             String failure, String ackName) {
     }
 
     /** One D line's outcome, as the acknowledgement's R line and the collections team see it. */
@@ -53,15 +61,23 @@ public class DirectDebitRepository {
                 insert into direct_debit_file (bank, file_id, file_name, sha256, status, currency, created_date,
                                                record_count, control_sum, received_at)
                 values (?, ?, ?, ?, 'IN_PROGRESS', ?, ?, ?, ?, ?)
-                on conflict (bank, file_id) where status in ('IN_PROGRESS', 'ACCEPTED') do nothing
-                returning id""", Long.class,
+                on conflict (bank, file_id) where %s do nothing
+                returning id""".formatted(HOLDS_FILE_ID), Long.class,
                 bank, fileId, fileName, sha256, currency, createdDate, recordCount, controlSum, now).stream().findFirst();
     }
 
     /** The file being or having been posted under this (bank, fileId). */
     public Optional<FileRecord> holderOf(String bank, String fileId) {
-        return jdbc.query("select " + FILE_COLUMNS + " from direct_debit_file where bank = ? and file_id = ? and status in ('IN_PROGRESS', 'ACCEPTED')",
+        return jdbc.query("select " + FILE_COLUMNS + " from direct_debit_file where bank = ? and file_id = ? and (" + HOLDS_FILE_ID + ")",
                 this::mapFile, bank, fileId).stream().findFirst();
+    }
+
+    /** A file given up half posted, taken again from where it stopped: in progress once more, to be acknowledged anew. */
+    public void reopen(long fileRef) {
+        jdbc.update("""
+                update direct_debit_file set status = 'IN_PROGRESS', reason = null, completed_at = null, archived_as = null,
+                       ack_name = null
+                where id = ? and status = 'REJECTED'""", fileRef);
     }
 
     /** The latest refusal of the same bytes under the same name: this very file met again after a restart, or not. */
@@ -151,6 +167,55 @@ public class DirectDebitRepository {
         jdbc.update("update direct_debit_file set archived_as = ? where id = ?", archivedAs, fileRef);
     }
 
+    /** Records the acknowledgement's name, unless one was chosen before (a restart writes it again under that name). */
+    public String recordAckName(long fileRef, String ackName) {
+        return jdbc.queryForObject("update direct_debit_file set ack_name = coalesce(ack_name, ?) where id = ? returning ack_name",
+                String.class, ackName, fileRef);
+    }
+
+    /** A failed attempt of a file that has its record: how often it failed, and why, for operations. */
+    public void noteFailure(long fileRef, int attempts, String failure) {
+        jdbc.update("update direct_debit_file set attempts = ?, failure = ? where id = ?", attempts, failure, fileRef);
+    }
+
+    /**
+     * A file given up: one still in progress is refused as PROCESSING_FAILED (one that was already refused for its
+     * content, or acknowledged as accepted, keeps its outcome); the failure is kept either way.
+     */
+    public FileRecord giveUp(long fileRef, int attempts, String failure, OffsetDateTime now) {
+        jdbc.update("""
+                update direct_debit_file
+                set status = case when status = 'IN_PROGRESS' then 'REJECTED' else status end,
+                    reason = case when status = 'IN_PROGRESS' then ? else reason end,
+                    completed_at = coalesce(completed_at, ?), attempts = ?, failure = ?
+                where id = ?""", FileRejection.PROCESSING_FAILED.name(), now, attempts, failure, fileRef);
+        return file(fileRef);
+    }
+
+    /** When a failed file in an inbox may be taken again. */
+    public record Failure(long size, long modifiedMs, int attempts, OffsetDateTime retryAt) { }
+
+    public Optional<Failure> failure(String bank, String fileName) {
+        return jdbc.query("select size, modified_ms, attempts, retry_at from direct_debit_failure where bank = ? and file_name = ?",
+                (rs, i) -> new Failure(rs.getLong("size"), rs.getLong("modified_ms"), rs.getInt("attempts"),
+                        rs.getObject("retry_at", OffsetDateTime.class)), bank, fileName).stream().findFirst();
+    }
+
+    public void saveFailure(String bank, String fileName, Failure failure, String reason, OffsetDateTime now) {
+        jdbc.update("""
+                insert into direct_debit_failure (bank, file_name, size, modified_ms, attempts, failure, failed_at, retry_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (bank, file_name) do update set size = excluded.size, modified_ms = excluded.modified_ms,
+                    attempts = excluded.attempts, failure = excluded.failure, failed_at = excluded.failed_at,
+                    retry_at = excluded.retry_at""",
+                bank, fileName, failure.size(), failure.modifiedMs(), failure.attempts(), reason, now, failure.retryAt());
+    }
+
+    /** The file left its inbox: its failures are history (kept on its record). */
+    public void clearFailure(String bank, String fileName) {
+        jdbc.update("delete from direct_debit_failure where bank = ? and file_name = ?", bank, fileName);
+    }
+
     private FileRecord mapFile(ResultSet rs, int row) throws SQLException {
         return new FileRecord(rs.getLong("id"), rs.getString("bank"), rs.getString("file_id"), rs.getString("file_name"),
                 rs.getString("sha256"), rs.getString("status"), rs.getString("reason"), rs.getString("currency"),
@@ -158,7 +223,7 @@ public class DirectDebitRepository {
                 rs.getInt("records_done"), rs.getInt("posted_count"), rs.getBigDecimal("posted_sum"),
                 rs.getInt("refused_count"), rs.getInt("not_collected_count"), rs.getBigDecimal("not_collected_sum"),
                 rs.getObject("received_at", OffsetDateTime.class), rs.getObject("completed_at", OffsetDateTime.class),
-                rs.getString("archived_as"));
+                rs.getString("archived_as"), rs.getInt("attempts"), rs.getString("failure"), rs.getString("ack_name"));
     }
 
     private RecordRow mapRecord(ResultSet rs, int row) throws SQLException {

@@ -26,5 +26,10 @@ public enum FileRejection {
     /** The trailer's controlSum is not the sum of the D amounts. */
     CONTROL_SUM_MISMATCH,
     /** This bank's fileId was already taken by a file being or having been posted (R22). */
-    DUPLICATE_FILE
+    DUPLICATE_FILE,
+    /**
+     * Not the content: the file's processing failed for another reason every time it was taken (gateway.direct-debit.
+     * max-attempts), and it was given up. The failure is on the file's record for operations.
+     */
+    PROCESSING_FAILED
 }

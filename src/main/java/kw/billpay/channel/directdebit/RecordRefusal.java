@@ -14,5 +14,7 @@ public enum RecordRefusal {
     /** A collectionDate that is not a date in yyyyMMdd. */
     INVALID_DATE,
     /** A D line without its eight fields, with an unreadable seq, or with a status other than the two allowed. */
-    INVALID_RECORD
+    INVALID_RECORD,
+    /** A COLLECTED amount that would take the account's balances past what the ledger holds (numeric(19,3)). */
+    AMOUNT_TOO_LARGE
 }

@@ -1,5 +1,6 @@
 package kw.billpay.core.payment;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Currency;
@@ -29,6 +30,9 @@ import kw.billpay.core.money.MoneyException;
  * posting service loads and locks, these rules decide.
  */
 public final class PostingRules {
+
+    /** The most an amount or a balance of the ledger holds: its columns are numeric(19,3) (V1__posting_core.sql). */
+    public static final BigDecimal LEDGER_MAXIMUM = new BigDecimal("9999999999999999.999");
 
     private final Issuer issuer;
     private final FxRates rates;
@@ -66,6 +70,7 @@ public final class PostingRules {
             }
         }
         AllocationResult allocation = AllocationEngine.allocate(amount, account.balances(), issuer.allocationOrder());
+        requireWithinLedger(account, received, amount, allocation);
         EnumSet<PaymentFlag> allFlags = EnumSet.noneOf(PaymentFlag.class);
         allFlags.addAll(flags);
         Money refundDue = refundDue(account.currency(), allocation, valueTime).orElse(null);
@@ -73,6 +78,21 @@ public final class PostingRules {
             allFlags.add(PaymentFlag.REFUND_DUE);
         }
         return Optional.of(new Posting(conversion, amount, allocation, refundDue, allFlags));
+    }
+
+    /**
+     * An amount, or a balance it leaves, that the ledger cannot hold is refused as AMOUNT_TOO_LARGE: for a bank file,
+     * that record alone; at the counter, the request.
+     */
+    private static void requireWithinLedger(Account account, Money received, Money amount, AllocationResult allocation) {
+        String beyond = amount.amount().compareTo(LEDGER_MAXIMUM) > 0 ? "amount posted"
+                : allocation.after().creditBalance().amount().compareTo(LEDGER_MAXIMUM) > 0 ? "credit balance"
+                : account.paidSinceStatement().amount().add(amount.amount()).compareTo(LEDGER_MAXIMUM) > 0 ? "paid since statement"
+                : null;
+        if (beyond != null) {
+            throw Refusal.unprocessable("AMOUNT_TOO_LARGE", "amount: " + received + " would take the account's " + beyond
+                    + " past " + LEDGER_MAXIMUM.toPlainString() + ", the most the ledger holds");
+        }
     }
 
     /**
@@ -97,9 +117,19 @@ public final class PostingRules {
         if (!allocation.creditBalancePart().isPositive()) {
             return Optional.empty();
         }
+        return refundDue(allocation.before().creditBalance(), allocation.after().creditBalance(), at);
+    }
+
+    /**
+     * R13 from the credit balance a payment found and the one it left (a check made later, when a rate arrived): the
+     * part above the threshold, converted at {@code at}, that the payment added. Empty when none, or when no rate
+     * converts the threshold.
+     */
+    public Optional<Money> refundDue(Money creditBefore, Money creditAfter, OffsetDateTime at) {
+        Currency currency = creditAfter.currency();
         return thresholdIn(issuer.creditBalanceRefundAbove(), currency, at).flatMap(threshold -> {
-            Money after = CreditBalancePolicy.refundDue(allocation.after().creditBalance(), threshold).orElse(Money.zero(currency));
-            Money before = CreditBalancePolicy.refundDue(allocation.before().creditBalance(), threshold).orElse(Money.zero(currency));
+            Money after = CreditBalancePolicy.refundDue(creditAfter, threshold).orElse(Money.zero(currency));
+            Money before = CreditBalancePolicy.refundDue(creditBefore, threshold).orElse(Money.zero(currency));
             Money added = after.minus(before);
             return added.isPositive() ? Optional.of(added) : Optional.empty();
         });
@@ -107,8 +137,12 @@ public final class PostingRules {
 
     /** True when the refund-due check of R13 cannot be made now for want of a rate for the threshold. */
     public boolean refundCheckNeedsRate(Currency currency, AllocationResult allocation, OffsetDateTime at) {
-        return allocation.creditBalancePart().isPositive()
-                && thresholdIn(issuer.creditBalanceRefundAbove(), currency, at).isEmpty();
+        return allocation.creditBalancePart().isPositive() && !refundThresholdKnown(currency, at);
+    }
+
+    /** True when a rate in force at {@code at} converts the issuer's refund threshold into {@code currency}. */
+    public boolean refundThresholdKnown(Currency currency, OffsetDateTime at) {
+        return thresholdIn(issuer.creditBalanceRefundAbove(), currency, at).isPresent();
     }
 
     /** The account once the posting is applied: its buckets, and what was paid since its statement (R15). */

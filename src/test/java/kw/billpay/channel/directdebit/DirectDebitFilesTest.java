@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -48,7 +47,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class DirectDebitFilesTest extends GatewayIntegrationTest {
 
-    private static final Duration ACK_WAIT = Duration.ofSeconds(30);
+    private static final Duration ACK_WAIT = BankFiles.ACK_WAIT;
     private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern FIXTURE_ACCOUNT = Pattern.compile("4242[0-9]{2}([089])[0-9]{10}");
     private static final DateTimeFormatter YYYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
@@ -325,10 +324,10 @@ class DirectDebitFilesTest extends GatewayIntegrationTest {
         drop(PartnerBank.GBK, name, file);
 
         assertThat(awaitAck(PartnerBank.GBK, copy)).containsExactly("H,GBK," + fileId + ",REJECTED,DUPLICATE_FILE", "T,0,0,0,0");
-        // the same name's acknowledgement is written over the first one (CONTRACT: "<original name>.ack.csv")
-        Path sameNameAck = folders.outbox(PartnerBank.GBK).resolve(name + Fixtures.ACK_SUFFIX);
-        await().atMost(ACK_WAIT).until(() -> Files.readAllLines(sameNameAck).get(0).endsWith(",REJECTED,DUPLICATE_FILE"));
-        assertThat(Files.readAllLines(sameNameAck)).containsExactly("H,GBK," + fileId + ",REJECTED,DUPLICATE_FILE", "T,0,0,0,0");
+        // the same name's refusal gets its own acknowledgement; the first one stays where the bank found it
+        assertThat(BankFiles.awaitAck(folders, PartnerBank.GBK, name + ".1" + Fixtures.ACK_SUFFIX))
+                .containsExactly("H,GBK," + fileId + ",REJECTED,DUPLICATE_FILE", "T,0,0,0,0");
+        assertThat(Files.readAllLines(folders.outbox(PartnerBank.GBK).resolve(name + Fixtures.ACK_SUFFIX))).isEqualTo(first);
         await().atMost(ACK_WAIT).until(() -> !Files.exists(folders.inbox(PartnerBank.GBK).resolve(name))
                 && !Files.exists(folders.inbox(PartnerBank.GBK).resolve(copy)));
         assertThat(Files.readAllBytes(folders.error(PartnerBank.GBK).resolve(copy))).isEqualTo(file);
@@ -359,9 +358,9 @@ class DirectDebitFilesTest extends GatewayIntegrationTest {
         assertThat(account(account)).isEqualTo(before);
 
         drop(PartnerBank.KIB, name, bankFile("KIB", fileId, records, "65.000"));
-        Path ack = folders.outbox(PartnerBank.KIB).resolve(name + Fixtures.ACK_SUFFIX);
-        await().atMost(ACK_WAIT).until(() -> Files.readAllLines(ack).get(0).endsWith(",ACCEPTED,"));
-        List<String> accepted = Files.readAllLines(ack);
+        // an acknowledgement is never overwritten: the corrected file's is the next one of its name
+        List<String> accepted = BankFiles.awaitAck(folders, PartnerBank.KIB, name + ".1" + Fixtures.ACK_SUFFIX);
+        assertThat(awaitAck(PartnerBank.KIB, name)).containsExactly("H,KIB," + fileId + ",REJECTED,CONTROL_SUM_MISMATCH", "T,0,0,0,0");
         assertThat(matchAck(List.of("H,KIB," + fileId + ",ACCEPTED,", "R,1,POSTED,<paymentId>", "R,2,NOT_COLLECTED,AM04",
                 "T,1,40.000,0,1"), accepted)).hasSize(1);
         await().atMost(ACK_WAIT).until(() -> Files.exists(folders.done(PartnerBank.KIB).resolve(name)));
@@ -463,6 +462,35 @@ class DirectDebitFilesTest extends GatewayIntegrationTest {
                     "T,0,0.000,1,0");
             // The acknowledgement is written inside the route; the file is moved when the route completes, just after.
             await().atMost(ACK_WAIT).until(() -> Files.exists(folders.done(PartnerBank.NBK).resolve(name)) && !Files.exists(dropped));
+        } finally {
+            Files.deleteIfExists(dropped);
+        }
+    }
+
+    /**
+     * Eleven collections of 999,999,999,999,999.000 KWD for one account: the eleventh would take its credit balance past
+     * what the ledger holds (numeric(19,3)), so that record alone is refused as AMOUNT_TOO_LARGE and the file goes on.
+     */
+    @Test
+    void anAmountThatWouldOverflowTheAccountIsRefusedAloneAsTooLarge() throws IOException {
+        String account = newAccount("KWD");
+        String fileId = "IT-OVERFLOW-" + UUID.randomUUID();
+        String name = fileId + ".csv";
+        List<String> details = new ArrayList<>();
+        for (int seq = 1; seq <= 11; seq++) {
+            details.add("D," + seq + "," + account + ",M-1,999999999999999.000,20261127,COLLECTED,");
+        }
+        details.add("D,12," + account + ",M-1,1.000,20261127,COLLECTED,");
+        Path dropped = drop(PartnerBank.ABK, name, bankFile("ABK", fileId, details, "10999999999999990.000"));
+        try {
+            List<String> ack = awaitAck(PartnerBank.ABK, name);
+            assertThat(ack).hasSize(14);
+            assertThat(ack.subList(1, 11)).allMatch(line -> line.matches("R,[0-9]+,POSTED," + UUID_TEXT.pattern()));
+            assertThat(ack.get(11)).isEqualTo("R,11,REFUSED,AMOUNT_TOO_LARGE");
+            assertThat(ack.get(12)).matches("R,12,POSTED," + UUID_TEXT.pattern());
+            assertThat(ack.get(13)).isEqualTo("T,11,9999999999999991.000,1,0");
+            await().atMost(ACK_WAIT).until(() -> Files.exists(folders.done(PartnerBank.ABK).resolve(name)) && !Files.exists(dropped));
+            assertThat(account(account).path("creditBalance").asText()).isEqualTo("9999999999999476.000"); // 515.000 was owed
         } finally {
             Files.deleteIfExists(dropped);
         }
@@ -591,19 +619,13 @@ class DirectDebitFilesTest extends GatewayIntegrationTest {
     // Helpers
     // ------------------------------------------------------------------------------------------------------------
 
-    /** Writes the file under a dot name, then renames it: the inbox never sees half a file. */
     private Path drop(PartnerBank bank, String name, byte[] bytes) throws IOException {
-        Path inbox = folders.inbox(bank);
-        Files.createDirectories(inbox);
-        Path partial = inbox.resolve("." + name + ".part");
-        Files.write(partial, bytes);
-        return Files.move(partial, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        return BankFiles.drop(folders, bank, name, bytes);
     }
 
+    /** The acknowledgement {@code <name>.ack.csv}, once it is there. */
     private List<String> awaitAck(PartnerBank bank, String name) throws IOException {
-        Path ack = folders.outbox(bank).resolve(name + Fixtures.ACK_SUFFIX);
-        await().atMost(ACK_WAIT).pollInterval(Duration.ofMillis(50)).until(() -> Files.exists(ack));
-        return Files.readAllLines(ack, StandardCharsets.UTF_8);
+        return BankFiles.awaitAck(folders, bank, name + Fixtures.ACK_SUFFIX);
     }
 
     private boolean noAckFor(String fileId) throws IOException {
@@ -652,12 +674,8 @@ class DirectDebitFilesTest extends GatewayIntegrationTest {
         return account.length() == 17 && account.charAt(6) == '8' ? "USD" : "KWD";
     }
 
-    /** A bank file: header, the D lines, trailer with their count and the given control sum. */
     private static byte[] bankFile(String bank, String fileId, List<String> details, String controlSum) {
-        StringBuilder text = new StringBuilder("H," + bank + "," + fileId + ",20261127,KWD\n");
-        details.forEach(d -> text.append(d).append('\n'));
-        text.append("T,").append(details.size()).append(',').append(controlSum).append('\n');
-        return text.toString().getBytes(StandardCharsets.UTF_8);
+        return BankFiles.bankFile(bank, fileId, details, controlSum);
     }
 
     private JsonNode account(String accountNumber) {
