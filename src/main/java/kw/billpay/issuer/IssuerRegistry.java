@@ -149,11 +149,22 @@ public class IssuerRegistry {
             }
         }
         for (Currency currency : currencies) {
-            if (!floors.containsKey(currency)) {
-                throw new InvalidIssuerConfigException(file, "minimumDue.floors: no floor for billing currency " + currency);
-            }
+            floors.putIfAbsent(currency, defaultFloor(currency));
         }
         return new Issuer(id, name, Set.copyOf(currencies), order, minimum, maximum, refundAbove, percent, Map.copyOf(floors));
+    }
+
+    /**
+     * The floor of a billing currency the file names none for (README "Issuers"): R15's 50.00 USD and 100.00 SAR, this
+     * gateway's 15.000 KWD; for any other currency none (zero), so the computed minimum is the percentage alone.
+     */
+    static Money defaultFloor(Currency currency) {
+        return switch (currency.getCurrencyCode()) {
+            case "USD" -> Money.of("50.00", "USD");
+            case "SAR" -> Money.of("100.00", "SAR");
+            case "KWD" -> Money.of("15.000", "KWD");
+            default -> Money.zero(currency);
+        };
     }
 
     private static AllocationOrder allocationOrder(Path file, List<String> names) {

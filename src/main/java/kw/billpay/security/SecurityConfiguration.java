@@ -1,6 +1,7 @@
 package kw.billpay.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import kw.billpay.web.ProblemResponses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,8 +36,14 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, AuthenticationManager staffAuthentication,
-                            ObjectMapper json) throws Exception {
+                            LoginThrottle throttle, ObjectMapper json) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
+            if (e instanceof LoginThrottledException throttled) {
+                response.setHeader("Retry-After", String.valueOf(throttled.retryAfterSeconds()));
+                ProblemResponses.write(json, response, HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_FAILED_LOGINS",
+                        "Too many failed logins for this user or from this address; retry after Retry-After seconds.");
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"gateway\"");
             ProblemResponses.write(json, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
                     "Authenticate with HTTP Basic (staff) or the X-Api-Key header (channels).");
@@ -50,25 +57,25 @@ class SecurityConfiguration {
                 .authenticationManager(staffAuthentication)
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden))
-                .addFilterBefore(new ApiKeyAuthenticationFilter(properties.apiKeys(), unauthenticated), BasicAuthenticationFilter.class)
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
-                        // KNET calls back server to server, the customer's browser follows; trandata proves KNET
-                        .requestMatchers("/knet/**", "/kpg/**").permitAll()
-                        .requestMatchers("/actuator/**").hasRole(OPS)
-                        .requestMatchers(HttpMethod.PUT, "/api/v1/accounts/**").hasRole(OPS)
-                        .requestMatchers(HttpMethod.GET, "/api/v1/accounts/**").hasAnyRole(OPS, TELLER, SUPERVISOR)
-                        .requestMatchers(HttpMethod.PUT, "/api/v1/mandates/**").hasRole(OPS)
-                        .requestMatchers(HttpMethod.GET, "/api/v1/mandates/**").hasAnyRole(OPS, TELLER, SUPERVISOR)
-                        .requestMatchers("/api/v1/fx-rates/**", "/api/v1/fx-rates").hasRole(OPS)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/branch/payments").hasRole(TELLER)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/branch/payments/*/clearing").hasAnyRole(SUPERVISOR, OPS)
-                        .requestMatchers(HttpMethod.GET, "/api/v1/branch/payments/**").hasAnyRole(OPS, TELLER, SUPERVISOR)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/payments/*/reversal").hasRole(OPS)
-                        .requestMatchers(HttpMethod.GET, "/api/v1/payments/**").hasAnyRole(OPS, TELLER, SUPERVISOR, CHANNEL)
-                        .requestMatchers("/api/v1/online/**").hasRole(CHANNEL)
-                        .requestMatchers("/api/v1/reconciliation", "/api/v1/refunds-due", "/api/v1/direct-debit/**", "/api/v1/knet/**").hasRole(OPS)
-                        .anyRequest().authenticated())
+                .addFilterBefore(new ApiKeyAuthenticationFilter(properties.apiKeys(), unauthenticated, throttle), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> {
+                    auth.requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                            // KNET calls back server to server, the customer's browser follows; trandata proves KNET
+                            .requestMatchers("/knet/**", "/kpg/**").permitAll();
+                    // reading is GET and HEAD alike
+                    for (HttpMethod read : List.of(HttpMethod.GET, HttpMethod.HEAD)) {
+                        auth.requestMatchers(read, "/api/v1/accounts/**", "/api/v1/branch/payments/**", "/api/v1/mandates/**")
+                                .hasAnyRole(OPS, TELLER, SUPERVISOR)
+                                .requestMatchers(read, "/api/v1/payments/**").hasAnyRole(OPS, TELLER, SUPERVISOR, CHANNEL);
+                    }
+                    auth.requestMatchers(HttpMethod.POST, "/api/v1/branch/payments").hasRole(TELLER)
+                            .requestMatchers(HttpMethod.POST, "/api/v1/branch/payments/*/clearing").hasAnyRole(SUPERVISOR, OPS)
+                            .requestMatchers("/api/v1/online/**").hasRole(CHANNEL)
+                            // everything else, every method of every other path: OPS, the strictest role. That is
+                            // writing accounts and rates, reversals, reconciliation, refunds due, direct-debit files,
+                            // KNET callbacks and the actuator; and an unlisted method (OPTIONS, PUT…) anywhere above
+                            .anyRequest().hasRole(OPS);
+                })
                 .build();
     }
 
@@ -101,10 +108,10 @@ class SecurityConfiguration {
 
     @Bean
     AuthenticationManager staffAuthentication(UserDetailsService staffUsers, PasswordEncoder passwordEncoder,
-                                              SecurityProperties properties) {
+                                              SecurityProperties properties, LoginThrottle throttle) {
         DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(staffUsers);
         bcrypt.setPasswordEncoder(passwordEncoder);
         return new ProviderManager(new CachingAuthenticationProvider(
-                bcrypt, properties.credentialCacheTtl(), properties.credentialCacheSize()));
+                bcrypt, properties.credentialCacheTtl(), properties.credentialCacheSize(), throttle));
     }
 }

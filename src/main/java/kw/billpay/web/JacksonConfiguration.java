@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 
 /**
  * Money, account numbers and codes are JSON strings (CONTRACT "Common rules"). A bare number or boolean where a
@@ -20,5 +22,14 @@ class JacksonConfiguration {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+    }
+
+    /**
+     * Request and response bodies: the application's mapper, configured alike, whose parsers refuse text the gateway
+     * could not store ({@link StorableJsonText}). What the gateway reads back from its own tables is not checked again.
+     */
+    @Bean
+    MappingJackson2HttpMessageConverter requestBodies(Jackson2ObjectMapperBuilder builder) {
+        return new MappingJackson2HttpMessageConverter(builder.factory(new StorableJsonText.Factory()).build());
     }
 }

@@ -12,10 +12,9 @@ import kw.billpay.core.Refusal;
 import kw.billpay.core.account.AccountNumbers;
 import java.util.Arrays;
 import java.util.stream.Collectors;
-import org.apache.camel.CamelExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -44,7 +43,13 @@ import org.springframework.web.util.UriUtils;
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
-    private static final String NUMERIC_OUT_OF_RANGE = "22003"; // PostgreSQL numeric_value_out_of_range
+    private static final int MAX_CAUSES = 16;
+    // SQLState class 22 and the members of it the gateway explains (PostgreSQL, "Appendix A. Error Codes")
+    private static final String DATA_EXCEPTION = "22";
+    private static final String NUMERIC_OUT_OF_RANGE = "22003";
+    private static final String STRING_TOO_LONG = "22001";
+    private static final String CHARACTER_NOT_IN_REPERTOIRE = "22021";
+    private static final String UNTRANSLATABLE_CHARACTER = "22P05";
     private static final Pattern LONG_DIGIT_RUN = Pattern.compile("[0-9]{6,}");
 
     /** Every business refusal, wherever it was raised, with the HTTP status of its kind. */
@@ -65,41 +70,66 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         };
     }
 
-    /** Routes wrap what a bean threw; unwrap it so that a refusal inside a route is the same refusal. */
-    @ExceptionHandler(CamelExecutionException.class)
-    ResponseEntity<Object> camel(CamelExecutionException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof Refusal refusal) {
-            return refusal(refusal);
-        }
-        if (cause instanceof DataIntegrityViolationException integrity) {
-            return outOfRange(integrity);
-        }
-        return unexpected(e);
-    }
-
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
         return problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "'" + e.getName() + "' has an invalid value");
     }
 
     /**
-     * An amount that would push a stored balance past what the ledger holds (numeric(19,3)): the transaction rolled
-     * back, nothing changed, and the caller is told so.
+     * A database error the request's values caused (SQLState class 22, "data exception": a value too long, a number
+     * out of range, text the encoding cannot hold): the transaction rolled back, nothing changed, and the caller is told
+     * so. Any other database error is a fault of the gateway.
      */
-    @ExceptionHandler(DataIntegrityViolationException.class)
-    ResponseEntity<Object> outOfRange(DataIntegrityViolationException e) {
-        if (e.getMostSpecificCause() instanceof SQLException sql && NUMERIC_OUT_OF_RANGE.equals(sql.getSQLState())) {
-            return problem(HttpStatus.UNPROCESSABLE_ENTITY, "AMOUNT_OUT_OF_RANGE",
-                    "The amount would take a balance of the account beyond what the ledger can hold; nothing was posted.");
-        }
-        return unexpected(e);
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<Object> database(DataAccessException e) {
+        ResponseEntity<Object> refused = inputError(e);
+        return refused != null ? refused : unexpected(e);
     }
 
+    /**
+     * Anything else. Routes (CamelExecutionException), transactions and proxies wrap what was thrown: a refusal or a
+     * data exception found inside is answered as itself; only what remains is a fault, logged once.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
+        ResponseEntity<Object> refused = inputError(e);
+        if (refused != null) {
+            return refused;
+        }
         log.error("Unexpected failure", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "The gateway could not complete the request; nothing was posted twice. Retry with the same Idempotency-Key.");
+    }
+
+    /** The answer to a refusal or a data exception anywhere in {@code e}'s causes; null when there is none. */
+    private ResponseEntity<Object> inputError(Throwable e) {
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < MAX_CAUSES; t = t.getCause(), depth++) {
+            if (t instanceof Refusal refusal) {
+                return refusal(refusal);
+            }
+        }
+        depth = 0;
+        for (Throwable t = e; t != null && depth < MAX_CAUSES; t = t.getCause(), depth++) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith(DATA_EXCEPTION)) {
+                log.warn("Refused a request whose values the database could not take (SQLState {})", sql.getSQLState());
+                return dataException(sql.getSQLState());
+            }
+        }
+        return null;
+    }
+
+    private static ResponseEntity<Object> dataException(String sqlState) {
+        return switch (sqlState) {
+            case NUMERIC_OUT_OF_RANGE -> problem(HttpStatus.UNPROCESSABLE_ENTITY, "AMOUNT_OUT_OF_RANGE",
+                    "A number would be beyond what the ledger can hold (an amount or balance has at most 16 digits before "
+                            + "the decimal point); nothing was changed.");
+            case STRING_TOO_LONG -> problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
+                    "A value is longer than the gateway can store; nothing was changed.");
+            case CHARACTER_NOT_IN_REPERTOIRE, UNTRANSLATABLE_CHARACTER -> problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
+                    "A text value holds characters the gateway cannot store; nothing was changed.");
+            default -> problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
+                    "A value is not one the gateway can store; nothing was changed.");
+        };
     }
 
     @Override
@@ -167,13 +197,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         }
     }
 
-    static String codeFor(HttpStatusCode status) {
+    public static String codeFor(HttpStatusCode status) {
         return switch (status.value()) {
             case 401 -> "UNAUTHENTICATED";
             case 403 -> "FORBIDDEN";
             case 404 -> "NOT_FOUND";
             case 405 -> "METHOD_NOT_ALLOWED";
             case 406 -> "NOT_ACCEPTABLE";
+            case 413 -> "PAYLOAD_TOO_LARGE";
             case 415 -> "UNSUPPORTED_MEDIA_TYPE";
             default -> status.is4xxClientError() ? "VALIDATION_FAILED" : "INTERNAL_ERROR";
         };
@@ -185,6 +216,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /** A JSON body Jackson could not bind: name the field and say what was expected, never echo internals. */
     private static String describe(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof StorableJsonText.Refused refused) {
+                return refused.getOriginalMessage();
+            }
+        }
         if (cause instanceof UnrecognizedPropertyException u) {
             return "unknown field '" + u.getPropertyName() + "'";
         }

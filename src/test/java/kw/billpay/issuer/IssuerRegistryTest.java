@@ -71,7 +71,7 @@ class IssuerRegistryTest {
             bad minimum amount     | amount: "3.000"                    | amount: "3.0001"                     | onlinePayment.minimum
             id not the file name   | id: test-issuer                    | id: other-issuer                     | must match the file name
             unknown key            | name: Test Issuer                  | name: Test Issuer\\nfavouriteColour: blue | favouriteColour
-            missing floor          | {KWD: "15.000", USD: "50.00"}      | {KWD: "15.000"}                      | no floor for billing currency USD
+            floor in bad currency  | {KWD: "15.000", USD: "50.00"}      | {KWD: "15.000", XYZ: "50.00"}        | unknown currency 'XYZ'
             """)
     void aBrokenFileStopsTheGatewayNamingTheFileAndTheRule(String rule, String from, String to, String message) throws IOException {
         write("test-issuer.yml", VALID.replace(from.strip(), to.strip().replace("\\n", "\n")));
@@ -80,6 +80,43 @@ class IssuerRegistryTest {
                 .isInstanceOf(InvalidIssuerConfigException.class)
                 .hasMessageContaining("test-issuer.yml")
                 .hasMessageContaining(message);
+    }
+
+    /** CONTRACT "Issuers": a file with only the contract's keys is valid, exactly as the contract shows it. */
+    private static final String CONTRACT_SAMPLE = """
+            id: amex-kw
+            name: American Express Kuwait
+            currencies: [KWD, USD]            # billing currencies of its accounts
+            allocationOrder: [PREVIOUS_FEES, PREVIOUS_CASH, PREVIOUS_PURCHASES, PREVIOUS_INSTALMENTS,
+                              CURRENT_INSTALMENTS, CURRENT_FEES, CURRENT_CASH, CURRENT_PURCHASES, UNBILLED]
+            onlinePayment:
+              minimum: {amount: "3.000", currency: KWD}
+              maximum: {amount: "5000.000", currency: KWD}    # optional
+            creditBalanceRefundAbove: {amount: "50000.00", currency: USD}
+            """;
+
+    @Test
+    void theContractsSampleLoadsWithTheDocumentedDefaults() throws IOException {
+        write("amex-kw.yml", CONTRACT_SAMPLE);
+
+        Issuer issuer = IssuerRegistry.load(dir).get("amex-kw");
+
+        assertThat(issuer.onlineMaximum()).isEqualTo(Money.of("5000.000", "KWD"));
+        assertThat(issuer.minimumDuePercent()).isEqualByComparingTo("5");
+        assertThat(issuer.minimumDueFloor(Currency.getInstance("KWD"))).isEqualTo(Money.of("15.000", "KWD"));
+        assertThat(issuer.minimumDueFloor(Currency.getInstance("USD"))).isEqualTo(Money.of("50.00", "USD"));
+    }
+
+    @Test
+    void aBillingCurrencyWithoutAFloorUsesR15sOrNone() throws IOException {
+        write("test-issuer.yml", VALID.replace("[KWD, USD]", "[KWD, USD, SAR, EUR]").replace("{KWD: \"15.000\", USD: \"50.00\"}", "{KWD: \"20.000\"}"));
+
+        Issuer issuer = IssuerRegistry.load(dir).get("test-issuer");
+
+        assertThat(issuer.minimumDueFloor(Currency.getInstance("KWD"))).as("the file's").isEqualTo(Money.of("20.000", "KWD"));
+        assertThat(issuer.minimumDueFloor(Currency.getInstance("USD"))).isEqualTo(Money.of("50.00", "USD"));
+        assertThat(issuer.minimumDueFloor(Currency.getInstance("SAR"))).isEqualTo(Money.of("100.00", "SAR"));
+        assertThat(issuer.minimumDueFloor(Currency.getInstance("EUR"))).as("none").isEqualTo(Money.zero(Currency.getInstance("EUR")));
     }
 
     @Test

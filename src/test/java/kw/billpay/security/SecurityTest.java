@@ -36,6 +36,15 @@ import org.slf4j.LoggerFactory;
  */
 class SecurityTest extends GatewayIntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    LoginThrottle throttle;
+
+    /** This class sends wrong passwords for the shared users on purpose, more than the login throttle allows. */
+    @org.junit.jupiter.api.AfterEach
+    void forgetFailedLogins() {
+        throttle.clear();
+    }
+
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String SAMPLE_ACCOUNT = "376612345678901";
 
