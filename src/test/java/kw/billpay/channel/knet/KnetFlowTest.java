@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kw.billpay.knetsim.KnetSimulator;
+import kw.billpay.knetsim.KnetSimulatorInquiry;
 import kw.billpay.support.GatewayIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,12 +37,15 @@ class KnetFlowTest extends GatewayIntegrationTest {
     @Autowired
     KnetSimulator simulator;
 
+    @Autowired
+    KnetSimulatorInquiry knetInquiry;
+
     /** A browser that shows redirects instead of following them. */
     private final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @AfterEach
     void knetBackToNormal() {
-        simulator.setInquiryAvailable(true);
+        knetInquiry.setAvailable(true);
     }
 
     @Test
@@ -139,7 +143,7 @@ class KnetFlowTest extends GatewayIntegrationTest {
     void aCaptureTheInquiryDoesNotConfirmFailsThePayment() throws Exception {
         String account = newAccount("KWD");
         Started started = start(account, "10.000");
-        simulator.overrideInquiryResult(started.trackId(), "NOT CAPTURED");
+        knetInquiry.overrideResult(started.trackId(), "NOT CAPTURED");
 
         press(started, "PAY");
 
@@ -152,7 +156,7 @@ class KnetFlowTest extends GatewayIntegrationTest {
     void aCaptureKnetConfirmsForAnotherAmountIsHeldForReviewNotPosted() throws Exception {
         String account = newAccount("KWD");
         Started started = start(account, "10.000");
-        simulator.overrideInquiryAmount(started.trackId(), "100.000");
+        knetInquiry.overrideAmount(started.trackId(), "100.000");
 
         press(started, "PAY");
 
@@ -165,13 +169,13 @@ class KnetFlowTest extends GatewayIntegrationTest {
     void whileKnetsInquiryIsDownNothingIsPostedAndOnceItIsBackThePaymentIs() throws Exception {
         String account = newAccount("KWD");
         Started started = start(account, "10.000");
-        simulator.setInquiryAvailable(false);
+        knetInquiry.setAvailable(false);
 
         press(started, "PAY");
 
         await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3))
                 .until(() -> status(started.paymentId()).equals("INITIATED"));
-        simulator.setInquiryAvailable(true);
+        knetInquiry.setAvailable(true);
         awaitStatus(started.paymentId(), "POSTED");
         assertThat(postingsOf(account)).isEqualTo(1);
     }
