@@ -9,9 +9,9 @@ import kw.billpay.knetsim.KnetSimulatorInquiry.Answer;
 import kw.billpay.knetsim.KnetSimulatorInquiry.Request;
 import kw.billpay.knetsim.KnetSimulatorInquiry.Scripted;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** The simulator's inquiry service reads a request as strictly as KNET does (CONTRACT), and keeps what it received. */
 class KnetSimulatorInquiryTest {

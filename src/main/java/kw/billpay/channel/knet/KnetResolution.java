@@ -96,20 +96,22 @@ public class KnetResolution {
             log.warn("KNET gave no readable answer about payment {}; asked again later: {}", id, answer.problem());
             return new Decision(Outcome.UNANSWERED, null, answer.problem());
         }
-        if (answer.captured() && !KnetAmounts.matches(answer.fields().get("amt"), resolution.amount())) {
+        // only the inquiry service's word is a capture; a callback's result (even CAPTURED to the error URL) never is
+        boolean captured = resolution.needsInquiry() && answer.captured();
+        if (captured && !KnetAmounts.matches(answer.fields().get("amt"), resolution.amount())) {
             log.warn("KNET's inquiry confirms payment {} for {} KWD, not for the intent's amount: held for review",
                     id, answer.fields().get("amt"));
             return new Decision(Outcome.AMOUNT_MISMATCH, new PaymentCommand.Fail(id,
                     "INQUIRY_AMOUNT_MISMATCH: KNET captured " + answer.fields().get("amt"), KNET), answer.result());
         }
-        if (answer.captured()) {
+        if (captured) {
             Map<String, String> knetDetail = new LinkedHashMap<>(secrets.mask(answer.fields()));
             knetDetail.put("confirmedBy", "inquiry");
             String postDate = present(answer.fields().get("postdate")) ? answer.fields().get("postdate") : resolution.claimedPostDate();
             OffsetDateTime valueTime = KnetValueTime.of(postDate, resolution.witnessedAt());
             return new Decision(Outcome.CAPTURED, new PaymentCommand.ConfirmCapture(id, valueTime, knetDetail, KNET), answer.result());
         }
-        if ("CAPTURED".equals(resolution.claimedResult())) {
+        if (resolution.needsInquiry() && "CAPTURED".equals(resolution.claimedResult())) {
             log.warn("KNET's callback claimed a capture of payment {} that its inquiry does not confirm: {}", id, answer.result());
             return new Decision(Outcome.NOT_CAPTURED, new PaymentCommand.Fail(id, "INQUIRY_DISAGREES: " + answer.result(), KNET),
                     answer.result());

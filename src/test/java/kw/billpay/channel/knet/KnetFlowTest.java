@@ -4,25 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import kw.billpay.knetsim.KnetSimulator;
-import kw.billpay.knetsim.KnetSimulatorInquiry;
-import kw.billpay.support.GatewayIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Online payments end to end against the built-in KNET simulator: the back end starts a payment, the customer's
@@ -192,7 +180,7 @@ class KnetFlowTest extends KnetIntegrationTest {
     }
 
     @Test
-    void theErrorUrlNeverPosts() throws Exception {
+    void theErrorUrlNeverPostsButKnetIsAskedAgainLater() throws Exception {
         String account = newAccount("KWD");
         Started started = start(account, "10.000");
         simulator.captureWithoutCallback(started.trandata());
@@ -202,6 +190,13 @@ class KnetFlowTest extends KnetIntegrationTest {
         assertThat(answer).startsWith("REDIRECT=").contains("/knet/failed/");
         JsonNode failed = awaitStatus(started.paymentId(), "FAILED");
         assertThat(failed.path("posted").isNull()).isTrue();
+        assertThat(failed.path("statusReason").asText()).isEqualTo("KNET CAPTURED");
+        assertThat(knetInquiry.requestsFor(started.trackId())).isEmpty();
+        // KNET did capture it: the recheck finds it, and the money received is posted, flagged for review (R8)
+        await().atMost(Duration.ofSeconds(10)).until(() -> "RECHECK".equals(scheduleOf(started.paymentId()).get("purpose")));
+        askNow(started.paymentId());
+        JsonNode posted = awaitStatus(started.paymentId(), "POSTED");
+        assertThat(posted.path("flags")).extracting(JsonNode::asText).contains("LATE_CAPTURE");
     }
 
     @Test
