@@ -7,17 +7,15 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import kw.billpay.channel.knet.KnetCipher;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
@@ -45,7 +43,9 @@ import org.springframework.stereotype.Component;
 public class KnetSimulator {
 
     static final int REMEMBERED = 10_000;
-    private static final Pattern ELEMENT = Pattern.compile("<(\\w+)>([^<]*)</\\1>");
+    /** KNET's post date: the month and day of its business day in Kuwait, {@code MMDD}. */
+    private static final DateTimeFormatter POST_DATE = DateTimeFormatter.ofPattern("MMdd");
+    private static final ZoneId KUWAIT = ZoneId.of("Asia/Kuwait");
 
     private final KnetCipher cipher;
     private final String tranportalId;
@@ -77,26 +77,34 @@ public class KnetSimulator {
             return size() > REMEMBERED;
         }
     });
-    private final Map<String, String> inquiryOverrides = new ConcurrentHashMap<>();
-    private final Map<String, String> amountOverrides = new ConcurrentHashMap<>();
-    private final AtomicBoolean inquiryAvailable = new AtomicBoolean(true);
+    private final Clock clock;
 
     public KnetSimulator(@Value("${gateway.knet.resource-key}") String resourceKey,
                          @Value("${gateway.knet.tranportal-id}") String tranportalId,
-                         @Value("${gateway.knet.tranportal-password}") String tranportalPassword) {
+                         @Value("${gateway.knet.tranportal-password}") String tranportalPassword, Clock clock) {
         this.cipher = new KnetCipher(resourceKey);
         this.tranportalId = tranportalId;
         this.tranportalPassword = tranportalPassword;
+        this.clock = clock;
     }
 
-    /** A payment as KNET recorded it. */
+    /**
+     * A payment as KNET recorded it.
+     *
+     * @param at       when KNET took it, in Kuwait
+     * @param postDate KNET's business date of it, {@code MMDD} (no year, no time), as KNET's messages carry it
+     */
     public record Transaction(String trackId, String result, String paymentId, String tranId, String ref, String auth,
-                              String postDate, String amount, Map<String, String> request) { }
+                              OffsetDateTime at, String postDate, String amount, Map<String, String> request) { }
+
+    boolean knowsTerminal(String id, String password) {
+        return tranportalId.equals(id) && tranportalPassword.equals(password);
+    }
 
     /** The merchant's request inside {@code trandata}, when it decrypts under the terminal key and names this terminal. */
     Optional<Map<String, String>> merchantRequest(String trandata) {
         return cipher.decrypt(trandata).map(KnetSimulator::parse)
-                .filter(r -> tranportalId.equals(r.get("id")) && tranportalPassword.equals(r.get("password")));
+                .filter(r -> knowsTerminal(r.get("id"), r.get("password")));
     }
 
     String hostedPage(String trandata, Map<String, String> request) {
@@ -153,45 +161,7 @@ public class KnetSimulator {
         http.close();
     }
 
-    /** KNET's inquiry service: the XML answer for an inquiry, or empty while the service is "down". */
-    Optional<String> inquire(String xml) {
-        if (!inquiryAvailable.get()) {
-            return Optional.empty();
-        }
-        Map<String, String> fields = new LinkedHashMap<>();
-        Matcher m = ELEMENT.matcher(xml == null ? "" : xml);
-        while (m.find()) {
-            fields.put(m.group(1), m.group(2));
-        }
-        if (!tranportalId.equals(fields.get("id")) || !tranportalPassword.equals(fields.get("password"))) {
-            return Optional.of("<result>!ERROR!-IPAY0100114-Invalid terminal credentials</result>");
-        }
-        Transaction t = transactions.get(String.valueOf(fields.get("trackid")));
-        if (t == null) {
-            return Optional.of("<result>!ERROR!-IPAY0100263-Transaction not found</result>");
-        }
-        String result = inquiryOverrides.getOrDefault(t.trackId(), t.result());
-        return Optional.of("<result>" + result + "</result><payid>" + t.paymentId() + "</payid><trackid>" + t.trackId()
-                + "</trackid><ref>" + t.ref() + "</ref><auth>" + t.auth() + "</auth><postdate>" + t.postDate()
-                + "</postdate><tranid>" + t.tranId() + "</tranid><amt>" + amountOverrides.getOrDefault(t.trackId(), t.amount()) + "</amt>");
-    }
-
     // --- test and demo controls ---
-
-    /** Takes the inquiry service down (it answers 503) or brings it back. */
-    public void setInquiryAvailable(boolean available) {
-        inquiryAvailable.set(available);
-    }
-
-    /** The inquiry answers this result for the track id, whatever the callback said. */
-    public void overrideInquiryResult(String trackId, String result) {
-        inquiryOverrides.put(trackId, result);
-    }
-
-    /** The inquiry answers this amount for the track id, whatever was paid. */
-    public void overrideInquiryAmount(String trackId, String amount) {
-        amountOverrides.put(trackId, amount);
-    }
 
     /** A payment KNET captured but whose callback never reached the merchant. */
     public Transaction captureWithoutCallback(String trandata) {
@@ -204,12 +174,13 @@ public class KnetSimulator {
 
     private Transaction record(Map<String, String> request, String result) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
+        OffsetDateTime at = clock.instant().atZone(KUWAIT).toOffsetDateTime(); // KNET's day is Kuwait's, whatever the merchant's zone
         Transaction t = new Transaction(request.get("trackid"), result,
                 String.valueOf(100_000_000_000_000L + random.nextLong(900_000_000_000_000L)),
                 String.valueOf(100_000_000_000_000L + random.nextLong(900_000_000_000_000L)),
                 String.valueOf(100_000_000_000L + random.nextLong(900_000_000_000L)),
                 "CAPTURED".equals(result) ? String.valueOf(100_000 + random.nextInt(900_000)) : "",
-                LocalDate.now().format(DateTimeFormatter.ofPattern("MMdd")), request.get("amt"), Map.copyOf(request));
+                at, at.format(POST_DATE), request.get("amt"), Map.copyOf(request));
         transactions.put(t.trackId(), t);
         return t;
     }

@@ -2,13 +2,17 @@ package kw.billpay.knetsim;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -18,9 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 class KnetSimulatorController {
 
     private final KnetSimulator knet;
+    private final KnetSimulatorInquiry inquiry;
 
-    KnetSimulatorController(KnetSimulator knet) {
+    KnetSimulatorController(KnetSimulator knet, KnetSimulatorInquiry inquiry) {
         this.knet = knet;
+        this.inquiry = inquiry;
     }
 
     @GetMapping(value = "/kpg/PaymentHTTP.htm", produces = MediaType.TEXT_HTML_VALUE)
@@ -40,9 +46,19 @@ class KnetSimulatorController {
         return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(next)).build();
     }
 
-    @PostMapping(value = "/kpg/tranPipe.htm", produces = MediaType.APPLICATION_XML_VALUE)
-    ResponseEntity<String> inquiry(@RequestBody(required = false) String xml) {
-        return knet.inquire(xml).map(ResponseEntity::ok)
-                .orElseGet(() -> ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).build());
+    /** The inquiry service; a scripted slow answer is sent later without holding a request thread. */
+    @PostMapping("/kpg/tranPipe.htm")
+    CompletableFuture<ResponseEntity<String>> inquiry(@RequestParam(required = false) String param,
+                                                      @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
+                                                      @RequestBody(required = false) String xml) {
+        KnetSimulatorInquiry.Answer answer = inquiry.answer(param, contentType, xml);
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(answer.status());
+        if (answer.contentType() != null) {
+            response.contentType(MediaType.parseMediaType(answer.contentType()));
+        }
+        ResponseEntity<String> entity = response.body(answer.body());
+        return answer.delay().isZero() ? CompletableFuture.completedFuture(entity)
+                : CompletableFuture.supplyAsync(() -> entity,
+                        CompletableFuture.delayedExecutor(answer.delay().toMillis(), TimeUnit.MILLISECONDS));
     }
 }

@@ -11,12 +11,14 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Every call KNET made, with what the gateway made of it, for operations to review: the accepted ones and those that
- * named no intent, did not decrypt or carried another amount (which no payment's history can show).
+ * named no intent, did not decrypt, carried another amount, or were no result of KNET's (which no payment's history
+ * shows).
  */
 @RestController
 class KnetCallbackReviewController {
 
-    private static final Set<String> OUTCOMES = Set.of("ACCEPTED", "UNDECRYPTABLE", "UNKNOWN_TRACK_ID", "AMOUNT_MISMATCH");
+    private static final Set<String> OUTCOMES = Set.of(KnetCallbacks.ACCEPTED, "UNDECRYPTABLE", "UNKNOWN_TRACK_ID",
+            "AMOUNT_MISMATCH", KnetCallbacks.NOT_A_RESULT);
 
     private final KnetCallbackRepository callbacks;
 
@@ -24,8 +26,10 @@ class KnetCallbackReviewController {
         this.callbacks = callbacks;
     }
 
+    /** A callback as kept (the tranportal's id and password masked), with how often it came again and when last. */
     record CallbackView(long id, OffsetDateTime receivedAt, String endpoint, String outcome, String trackId,
-                        String result, UUID paymentId, String trandata, String plainText) { }
+                        String result, UUID paymentId, String trandata, String plainText, int repeats,
+                        OffsetDateTime lastReceivedAt) { }
 
     @GetMapping("/api/v1/knet/callbacks")
     List<CallbackView> callbacks(@RequestParam(required = false) String outcome,
@@ -38,7 +42,7 @@ class KnetCallbackReviewController {
         }
         return callbacks.latest(outcome, limit).stream()
                 .map(c -> new CallbackView(c.id(), c.receivedAt(), c.endpoint(), c.outcome(), c.trackId(), c.result(),
-                        c.paymentId(), c.form().get("trandata"), c.plainText()))
+                        c.paymentId(), c.form().get("trandata"), c.plainText(), c.repeats(), c.lastReceivedAt()))
                 .toList();
     }
 }

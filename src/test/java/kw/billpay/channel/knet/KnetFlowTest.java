@@ -4,44 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import kw.billpay.knetsim.KnetSimulator;
-import kw.billpay.support.GatewayIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Online payments end to end against the built-in KNET simulator: the back end starts a payment, the customer's
  * browser follows KNET's hosted page and presses Pay or Cancel, KNET calls the gateway back, the gateway confirms by
  * inquiry and posts, exactly once (CONTRACT "Online and mobile payments through KNET", DOMAIN R18, R21, R22).
  */
-class KnetFlowTest extends GatewayIntegrationTest {
-
-    private static final Pattern HIDDEN_TRANDATA = Pattern.compile("name=\"trandata\" value=\"([0-9a-fA-F]+)\"");
-    private static final KnetCipher DEMO_KEY = new KnetCipher("0123456789ABCDEF");
-
-    @Autowired
-    KnetSimulator simulator;
-
-    /** A browser that shows redirects instead of following them. */
-    private final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+class KnetFlowTest extends KnetIntegrationTest {
 
     @AfterEach
     void knetBackToNormal() {
-        simulator.setInquiryAvailable(true);
+        knetInquiry.setAvailable(true);
     }
 
     @Test
@@ -80,7 +60,7 @@ class KnetFlowTest extends GatewayIntegrationTest {
     }
 
     @Test
-    void theSameCallbackFiveTimesPostsOnce() throws Exception {
+    void theSameCallbackFiveTimesPostsOnceAndIsAnsweredFromWhatIsStoredWithoutAskingKnetAgain() throws Exception {
         String account = newAccount("KWD");
         Started started = start(account, "10.000");
         simulator.captureWithoutCallback(started.trandata());
@@ -93,13 +73,21 @@ class KnetFlowTest extends GatewayIntegrationTest {
 
         assertThat(answers).allMatch(a -> a.equals("REDIRECT=http://localhost:" + port + "/knet/receipt/" + started.paymentId()));
         awaitStatus(started.paymentId(), "POSTED");
-        await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(3)).until(() -> postingsOf(account) == 1);
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).until(() -> postingsOf(account) == 1
+                && knetInquiry.requestsFor(started.trackId()).size() == 1);
         assertThat(get("/api/v1/accounts/" + account, OPS).json().path("totalOwed").asText()).isEqualTo("505.000");
-        assertThat(jdbc.queryForObject("select count(*) from knet_callback where track_id = ?", Integer.class, started.trackId())).isEqualTo(5);
-        // each callback kept is in the payment's audit trail, by its id
+        // kept once, with the count of its repeats; one entry in the payment's audit trail, by the callback's id
+        assertThat(jdbc.queryForMap("select count(*) as calls, sum(repeats) as repeats from knet_callback where track_id = ?",
+                started.trackId())).containsEntry("calls", 1L).containsEntry("repeats", 4L);
         assertThat(jdbc.queryForList("select (detail->>'callbackId')::bigint from payment_event where payment_id = ?::uuid"
                         + " and type = 'KNET_CALLBACK' order by id", Long.class, started.paymentId()))
                 .isEqualTo(jdbc.queryForList("select id from knet_callback where track_id = ? order by id", Long.class, started.trackId()));
+        JsonNode review = get("/api/v1/knet/callbacks?limit=20", OPS).json();
+        assertThat(review).anySatisfy(c -> {
+            assertThat(c.path("trackId").asText()).isEqualTo(started.trackId());
+            assertThat(c.path("repeats").asInt()).isEqualTo(4);
+            assertThat(c.path("lastReceivedAt").asText()).isNotEmpty();
+        });
     }
 
     @Test
@@ -139,7 +127,7 @@ class KnetFlowTest extends GatewayIntegrationTest {
     void aCaptureTheInquiryDoesNotConfirmFailsThePayment() throws Exception {
         String account = newAccount("KWD");
         Started started = start(account, "10.000");
-        simulator.overrideInquiryResult(started.trackId(), "NOT CAPTURED");
+        knetInquiry.overrideResult(started.trackId(), "NOT CAPTURED");
 
         press(started, "PAY");
 
@@ -152,7 +140,7 @@ class KnetFlowTest extends GatewayIntegrationTest {
     void aCaptureKnetConfirmsForAnotherAmountIsHeldForReviewNotPosted() throws Exception {
         String account = newAccount("KWD");
         Started started = start(account, "10.000");
-        simulator.overrideInquiryAmount(started.trackId(), "100.000");
+        knetInquiry.overrideAmount(started.trackId(), "100.000");
 
         press(started, "PAY");
 
@@ -165,13 +153,16 @@ class KnetFlowTest extends GatewayIntegrationTest {
     void whileKnetsInquiryIsDownNothingIsPostedAndOnceItIsBackThePaymentIs() throws Exception {
         String account = newAccount("KWD");
         Started started = start(account, "10.000");
-        simulator.setInquiryAvailable(false);
+        knetInquiry.setAvailable(false);
 
         press(started, "PAY");
 
-        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3))
+        await().atMost(Duration.ofSeconds(20)).until(() -> !knetInquiry.requestsFor(started.trackId()).isEmpty());
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5))
                 .until(() -> status(started.paymentId()).equals("INITIATED"));
-        simulator.setInquiryAvailable(true);
+        knetInquiry.setAvailable(true);
+        await().atMost(Duration.ofSeconds(20)).until(() -> unansweredAsks(started.paymentId()) >= 1);
+        askNow(started.paymentId());
         awaitStatus(started.paymentId(), "POSTED");
         assertThat(postingsOf(account)).isEqualTo(1);
     }
@@ -189,7 +180,7 @@ class KnetFlowTest extends GatewayIntegrationTest {
     }
 
     @Test
-    void theErrorUrlNeverPosts() throws Exception {
+    void theErrorUrlNeverPostsButKnetIsAskedAgainLater() throws Exception {
         String account = newAccount("KWD");
         Started started = start(account, "10.000");
         simulator.captureWithoutCallback(started.trandata());
@@ -199,6 +190,13 @@ class KnetFlowTest extends GatewayIntegrationTest {
         assertThat(answer).startsWith("REDIRECT=").contains("/knet/failed/");
         JsonNode failed = awaitStatus(started.paymentId(), "FAILED");
         assertThat(failed.path("posted").isNull()).isTrue();
+        assertThat(failed.path("statusReason").asText()).isEqualTo("KNET CAPTURED");
+        assertThat(knetInquiry.requestsFor(started.trackId())).isEmpty();
+        // KNET did capture it: the recheck finds it, and the money received is posted, flagged for review (R8)
+        await().atMost(Duration.ofSeconds(10)).until(() -> "RECHECK".equals(scheduleOf(started.paymentId()).get("purpose")));
+        askNow(started.paymentId());
+        JsonNode posted = awaitStatus(started.paymentId(), "POSTED");
+        assertThat(posted.path("flags")).extracting(JsonNode::asText).contains("LATE_CAPTURE");
     }
 
     @Test
@@ -214,70 +212,5 @@ class KnetFlowTest extends GatewayIntegrationTest {
         assertThat(posted.path("received").path("amount").asText()).isEqualTo("10.000");
         assertThat(posted.path("posted").path("currency").asText()).isEqualTo("USD");
         assertThat(posted.path("fx").path("from").asText()).isEqualTo("KWD");
-    }
-
-    // --- the parties ---
-
-    record Started(String paymentId, String trackId, String redirectUrl, String trandata) { }
-
-    private Started start(String account, String amount) {
-        Answer answer = post("/api/v1/online/payments", ONLINE_KEY,
-                Map.of("accountNumber", account, "amount", Map.of("amount", amount, "currency", "KWD")), newKey());
-        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
-        String redirect = answer.json().path("redirectUrl").asText();
-        Matcher trandata = Pattern.compile("trandata=([0-9a-f]+)").matcher(redirect);
-        assertThat(trandata.find()).isTrue();
-        return new Started(answer.json().path("paymentId").asText(), answer.json().path("trackId").asText(), redirect, trandata.group(1));
-    }
-
-    /** The customer's browser: opens KNET's page from the redirect URL and submits its Pay or Cancel form. */
-    private HttpResponse<String> press(Started started, String choice) throws Exception {
-        HttpResponse<String> page = browse(started.redirectUrl());
-        assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("KWD");
-        Matcher hidden = HIDDEN_TRANDATA.matcher(page.body());
-        assertThat(hidden.find()).as(page.body()).isTrue();
-        String form = "trandata=" + hidden.group(1) + "&choice=" + choice;
-        return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/kpg/PaymentHTTP.htm"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> browse(String url) throws IOException, InterruptedException {
-        return browser.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** KNET calling the gateway back, server to server. */
-    private String knetCalls(String path, String trandata) throws Exception {
-        HttpResponse<String> answer = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("trandata=" + URLEncoder.encode(trandata, StandardCharsets.UTF_8)
-                        + "&paymentid=100200300400500")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).isEqualTo(200);
-        assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
-        assertThat(answer.body().lines().count()).isEqualTo(1);
-        return answer.body().strip();
-    }
-
-    private static String callbackTrandata(String trackId, String result, String amount) {
-        return DEMO_KEY.encrypt("paymentid=100200300400500&result=" + URLEncoder.encode(result, StandardCharsets.UTF_8)
-                + "&auth=123456&ref=987654321012&postdate=1121&tranid=500400300200100&trackid=" + trackId + "&amt=" + amount);
-    }
-
-    private JsonNode awaitStatus(String paymentId, String status) {
-        await().atMost(Duration.ofSeconds(40)).until(() -> status(paymentId).equals(status));
-        return get("/api/v1/payments/" + paymentId, OPS).json();
-    }
-
-    private String status(String paymentId) {
-        return get("/api/v1/payments/" + paymentId, OPS).json().path("status").asText();
-    }
-
-    private int postingsOf(String account) {
-        return jdbc.queryForObject("select count(*) from payment where account_number = ? and status = 'POSTED'", Integer.class, account);
-    }
-
-    private String outcomeOf(String trackId) {
-        return jdbc.queryForObject("select outcome from knet_callback where track_id = ? order by id desc limit 1", String.class, trackId);
     }
 }
