@@ -251,12 +251,6 @@ public class PaymentRepository implements PaymentTotals {
         return n == null ? 0 : n;
     }
 
-    /** Online intents still INITIATED that were received before {@code before}, oldest first. */
-    public List<Payment> initiatedBefore(OffsetDateTime before, int limit) {
-        return jdbc.query("select " + COLUMNS + " from payment where status = 'INITIATED' and method = 'KNET' and received_at < ?"
-                + " order by seq limit ?", this::map, before, limit);
-    }
-
     public Optional<Payment> find(UUID paymentId) {
         return one("select " + COLUMNS + " from payment where payment_id = ?", paymentId);
     }

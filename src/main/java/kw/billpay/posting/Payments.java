@@ -1,6 +1,5 @@
 package kw.billpay.posting;
 
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,11 +38,6 @@ public class Payments {
 
     public List<Payment> ofAccount(String accountNumber, int limit) {
         return ledger.listByAccount(accountNumber, limit);
-    }
-
-    /** Online intents KNET has not resolved and that were started before {@code before}, oldest first. */
-    public List<Payment> initiatedBefore(OffsetDateTime before, int limit) {
-        return ledger.initiatedBefore(before, limit);
     }
 
     /** Adds an entry to a payment's history (not published downstream), e.g. a KNET callback about it. */
