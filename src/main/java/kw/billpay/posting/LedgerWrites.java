@@ -21,7 +21,7 @@ final class LedgerWrites {
     private final List<PaymentRepository.AuditEntry> audit = new ArrayList<>();
     private final Map<String, Account> changedAccounts = new LinkedHashMap<>();
     private final List<Map.Entry<Payment, Money>> refundsDue = new ArrayList<>();
-    private final List<PendingRefundChecks.Check> refundChecks = new ArrayList<>();
+    private final List<RefundDueRepository.Check> refundChecks = new ArrayList<>();
 
     void held(Payment payment, PaymentRepository.AuditEntry entry) {
         payments.add(payment);
@@ -38,12 +38,12 @@ final class LedgerWrites {
     }
 
     /** A posted payment's R13 check that waits for a rate to convert the threshold. */
-    void refundCheckWaits(PendingRefundChecks.Check check) {
+    void refundCheckWaits(RefundDueRepository.Check check) {
         refundChecks.add(check);
     }
 
     /** Writes everything; returns the payments as stored (a branch payment with its receipt number). */
-    Map<String, Payment> write(PaymentRepository ledger, AccountRepository accounts, PendingRefundChecks checks) {
+    Map<String, Payment> write(PaymentRepository ledger, AccountRepository accounts, RefundDueRepository refunds) {
         Map<String, Payment> stored = new LinkedHashMap<>();
         if (payments.size() == 1) {
             Payment payment = payments.get(0);
@@ -59,9 +59,9 @@ final class LedgerWrites {
             ledger.insertEvents(audit);
             payments.forEach(p -> stored.put(p.sourceKey(), p));
         }
-        refundsDue.forEach(r -> ledger.insertRefundDue(r.getKey().accountNumber(), r.getKey().paymentId(), r.getValue()));
+        refundsDue.forEach(r -> refunds.insert(r.getKey().accountNumber(), r.getKey().paymentId(), r.getValue()));
         if (!refundChecks.isEmpty()) {
-            checks.insertAll(refundChecks);
+            refunds.insertChecks(refundChecks);
         }
         return stored;
     }

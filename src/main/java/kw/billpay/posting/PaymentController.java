@@ -29,13 +29,15 @@ import org.springframework.web.bind.annotation.RestController;
 class PaymentController {
 
     private final PaymentRepository payments;
+    private final RefundDueRepository refunds;
     private final AccountService accounts;
     private final PostingGateway posting;
     private final IdempotencyService idempotency;
 
-    PaymentController(PaymentRepository payments, AccountService accounts, PostingGateway posting,
-                      IdempotencyService idempotency) {
+    PaymentController(PaymentRepository payments, RefundDueRepository refunds, AccountService accounts,
+                      PostingGateway posting, IdempotencyService idempotency) {
         this.payments = payments;
+        this.refunds = refunds;
         this.accounts = accounts;
         this.posting = posting;
         this.idempotency = idempotency;
@@ -95,7 +97,7 @@ class PaymentController {
         if (limit < 1 || limit > 1000) {
             throw Refusal.validation("limit: must be 1 to 1000");
         }
-        return payments.openRefundsDue(limit).stream()
+        return refunds.open(limit).stream()
                 .map(r -> new RefundDueView(r.id(), AccountNumbers.mask(r.accountNumber()), r.paymentId().toString(),
                         MoneyJson.of(r.amount()),
                         r.createdAt().toString()))

@@ -2,17 +2,12 @@ package kw.billpay.posting;
 
 import kw.billpay.core.payment.Payment;
 import kw.billpay.core.payment.Channel;
-import kw.billpay.core.payment.PaymentMethod;
 import kw.billpay.core.payment.PaymentFlag;
 import kw.billpay.core.payment.PaymentStatus;
 import kw.billpay.core.payment.PaymentEvent;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -23,14 +18,11 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import kw.billpay.core.allocation.Allocation;
 import kw.billpay.core.allocation.Bucket;
 import kw.billpay.account.PaymentTotals;
-import kw.billpay.core.money.Currencies;
-import kw.billpay.core.money.FxRate;
 import kw.billpay.core.money.Money;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -43,8 +35,6 @@ public class PaymentRepository implements PaymentTotals {
             payment_id, source_key, channel, method, status, status_reason, account_number, received_amount,
             received_currency, billing_currency, posted_amount, fx_rate, fx_effective_at, fx_source, credit_balance_part,
             value_time, received_at, reference, receipt_number, flags, origin""";
-    private static final TypeReference<Map<String, String>> ORIGIN = new TypeReference<>() { };
-    private static final TypeReference<Map<String, Object>> DETAIL = new TypeReference<>() { };
     /** A new payment; a branch payment gets its receipt number in the same statement. */
     private static final String INSERT = "insert into payment (posted_at, " + COLUMNS + """
             ) values (case when ? = 'POSTED' then now() end, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
@@ -62,12 +52,12 @@ public class PaymentRepository implements PaymentTotals {
     private static final String INSERT_EVENT = INTO_EVENTS + " values (?, ?, ?, ?, ?::jsonb, ?)";
 
     private final JdbcTemplate jdbc;
-    private final ObjectMapper json;
+    private final PaymentRows rows;
     private final Clock clock;
 
     public PaymentRepository(JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.rows = new PaymentRows(json, clock);
         this.clock = clock;
     }
 
@@ -116,7 +106,7 @@ public class PaymentRepository implements PaymentTotals {
                 p.billingCurrency().getCurrencyCode(), amount(p.posted()), p.fx() == null ? null : p.fx().rate(),
                 p.fx() == null ? null : p.fx().effectiveAt(), p.fx() == null ? null : p.fx().source(),
                 amount(p.creditBalancePart()), p.valueTime(), p.receivedAt(), p.reference(),
-                p.channel() == Channel.BRANCH, clock.getZone().getId(), flags(p.flags()), toJson(p.origin())};
+                p.channel() == Channel.BRANCH, clock.getZone().getId(), PaymentRows.flags(p.flags()), rows.toJson(p.origin())};
     }
 
     /**
@@ -130,11 +120,11 @@ public class PaymentRepository implements PaymentTotals {
         args.add(entries.stream().map(AuditEntry::paymentId).toArray(UUID[]::new));
         args.add(entries.stream().map(AuditEntry::type).toArray(String[]::new));
         args.add(entries.stream().map(AuditEntry::actor).toArray(String[]::new));
-        args.add(entries.stream().map(e -> toJson(e.detail())).toArray(String[]::new));
+        args.add(entries.stream().map(e -> rows.toJson(e.detail())).toArray(String[]::new));
         args.add(entries.stream().map(AuditEntry::publish).toArray(Boolean[]::new));
         args.addAll(Arrays.asList(amount(p.posted()), p.fx() == null ? null : p.fx().rate(),
                 p.fx() == null ? null : p.fx().effectiveAt(), p.fx() == null ? null : p.fx().source(),
-                amount(p.creditBalancePart()), p.valueTime(), flags(p.flags()), p.paymentId()));
+                amount(p.creditBalancePart()), p.valueTime(), PaymentRows.flags(p.flags()), p.paymentId()));
         // Sub-statements of one WITH run on one snapshot; the entries' ids follow their order (the ordered select).
         int updated = jdbc.update("with new_allocations as (" + INSERT_ALLOCATIONS + "),"
                 + " new_events as (" + INTO_EVENTS
@@ -168,7 +158,7 @@ public class PaymentRepository implements PaymentTotals {
         args.addAll(Arrays.asList(status.name(), reason, entry.paymentId()));
         return jdbc.query("with new_event as (" + INSERT_EVENT + ")"
                         + " update payment set status = ?, status_reason = ? where payment_id = ? and posted_amount is null"
-                        + " returning " + COLUMNS, this::map, args.toArray())
+                        + " returning " + COLUMNS, rows::map, args.toArray())
                 .stream().findFirst().orElseThrow(() -> new IllegalStateException("payment " + entry.paymentId() + " is not an unposted payment"));
     }
 
@@ -197,39 +187,15 @@ public class PaymentRepository implements PaymentTotals {
     }
 
     private Object[] eventValues(AuditEntry e, OffsetDateTime now) {
-        return new Object[] {e.paymentId(), now, e.type(), e.actor(), toJson(e.detail()), e.publish()};
-    }
-
-    public void insertRefundDue(String accountNumber, UUID paymentId, Money amount) {
-        jdbc.update("insert into refund_due (account_number, payment_id, amount, currency) values (?, ?, ?, ?)",
-                accountNumber, paymentId, amount.amount(), amount.currency().getCurrencyCode());
+        return new Object[] {e.paymentId(), now, e.type(), e.actor(), rows.toJson(e.detail()), e.publish()};
     }
 
     /** A flag found after the payment posted (a refund-due check made late), with the audit entry saying so. */
     public void addFlag(Payment payment, PaymentFlag flag, AuditEntry entry) {
         EnumSet<PaymentFlag> flagged = EnumSet.of(flag);
         flagged.addAll(payment.flags());
-        jdbc.update("update payment set flags = ? where payment_id = ?", flags(flagged), payment.paymentId());
+        jdbc.update("update payment set flags = ? where payment_id = ?", PaymentRows.flags(flagged), payment.paymentId());
         insertEvents(List.of(entry));
-    }
-
-    /** A reversed payment's refund-due records no longer stand (R13, R23). */
-    public void cancelRefundsDue(UUID paymentId) {
-        jdbc.update("update refund_due set cancelled_at = ? where payment_id = ? and cancelled_at is null",
-                OffsetDateTime.now(clock), paymentId);
-    }
-
-    /** A credit balance due back to a cardholder (R13), not cancelled by a reversal. */
-    public record RefundDue(long id, String accountNumber, UUID paymentId, Money amount, OffsetDateTime createdAt) { }
-
-    /** The open refund-due records, oldest first. */
-    public List<RefundDue> openRefundsDue(int limit) {
-        return jdbc.query("""
-                select id, account_number, payment_id, amount, currency, created_at from refund_due
-                where cancelled_at is null order by id limit ?""",
-                (rs, i) -> new RefundDue(rs.getLong("id"), rs.getString("account_number"), rs.getObject("payment_id", UUID.class),
-                        new Money(rs.getBigDecimal("amount"), Currencies.parse(rs.getString("currency"))),
-                        zoned(rs.getObject("created_at", OffsetDateTime.class))), limit);
     }
 
     /** What posted payments brought in to an account since a time (value time on or after it), net of reversals. */
@@ -272,7 +238,7 @@ public class PaymentRepository implements PaymentTotals {
 
     public List<Payment> listByAccount(String accountNumber, int limit) {
         List<Payment> payments = jdbc.query("select " + COLUMNS + " from payment where account_number = ? order by seq desc limit ?",
-                this::map, accountNumber, limit);
+                rows::map, accountNumber, limit);
         return withAllocations(payments);
     }
 
@@ -289,12 +255,12 @@ public class PaymentRepository implements PaymentTotals {
         return jdbc.query("select id, occurred_at, type, actor, detail from payment_event where payment_id = ? order by id",
                 (rs, i) -> new PaymentEvent(rs.getLong("id"),
                         rs.getObject("occurred_at", OffsetDateTime.class).atZoneSameInstant(clock.getZone()).toOffsetDateTime(),
-                        rs.getString("type"), rs.getString("actor"), fromJson(rs.getString("detail"), DETAIL)),
+                        rs.getString("type"), rs.getString("actor"), rows.detail(rs.getString("detail"))),
                 paymentId);
     }
 
     private Optional<Payment> one(String sql, Object arg) {
-        return withAllocations(jdbc.query(sql, this::map, arg)).stream().findFirst();
+        return withAllocations(jdbc.query(sql, rows::map, arg)).stream().findFirst();
     }
 
     private List<Payment> withAllocations(List<Payment> payments) {
@@ -317,70 +283,7 @@ public class PaymentRepository implements PaymentTotals {
                 .toList();
     }
 
-    private Payment map(ResultSet rs, int row) throws SQLException {
-        Currency received = Currencies.parse(rs.getString("received_currency"));
-        Currency billing = Currencies.parse(rs.getString("billing_currency"));
-        BigDecimal posted = rs.getBigDecimal("posted_amount");
-        BigDecimal rate = rs.getBigDecimal("fx_rate");
-        FxRate fx = rate == null ? null : new FxRate(received, billing, FxRate.quoted(rate),
-                zoned(rs.getObject("fx_effective_at", OffsetDateTime.class)), rs.getString("fx_source"));
-        BigDecimal creditPart = rs.getBigDecimal("credit_balance_part");
-        return new Payment(
-                rs.getObject("payment_id", UUID.class),
-                rs.getString("source_key"),
-                Channel.valueOf(rs.getString("channel")),
-                PaymentMethod.valueOf(rs.getString("method")),
-                PaymentStatus.valueOf(rs.getString("status")),
-                rs.getString("status_reason"),
-                rs.getString("account_number"),
-                new Money(rs.getBigDecimal("received_amount"), received),
-                billing,
-                posted == null ? null : new Money(posted, billing),
-                fx,
-                List.of(),
-                creditPart == null ? null : new Money(creditPart, billing),
-                zoned(rs.getObject("value_time", OffsetDateTime.class)),
-                zoned(rs.getObject("received_at", OffsetDateTime.class)),
-                rs.getString("reference"),
-                rs.getString("receipt_number"),
-                parseFlags(rs.getString("flags")),
-                fromJson(rs.getString("origin"), ORIGIN));
-    }
-
-    private OffsetDateTime zoned(OffsetDateTime time) {
-        return time == null ? null : time.atZoneSameInstant(clock.getZone()).toOffsetDateTime();
-    }
-
     private static BigDecimal amount(Money money) {
         return money == null ? null : money.amount();
-    }
-
-    private static String flags(Set<PaymentFlag> flags) {
-        return flags.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
-    }
-
-    private static Set<PaymentFlag> parseFlags(String flags) {
-        if (flags == null || flags.isEmpty()) {
-            return Set.of();
-        }
-        EnumSet<PaymentFlag> set = EnumSet.noneOf(PaymentFlag.class);
-        Arrays.stream(flags.split(",")).map(PaymentFlag::valueOf).forEach(set::add);
-        return set;
-    }
-
-    private String toJson(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
-        }
-    }
-
-    private <T> T fromJson(String text, TypeReference<T> type) {
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored JSON is unreadable", e);
-        }
     }
 }

@@ -48,16 +48,16 @@ public class PostingService {
 
     private final AccountRepository accounts;
     private final PaymentRepository ledger;
-    private final PendingRefundChecks refundChecks;
+    private final RefundDueRepository refunds;
     private final FxRates fxRates;
     private final IssuerRegistry issuers;
     private final Clock clock;
 
-    public PostingService(AccountRepository accounts, PaymentRepository ledger, PendingRefundChecks refundChecks, FxRates fxRates,
+    public PostingService(AccountRepository accounts, PaymentRepository ledger, RefundDueRepository refunds, FxRates fxRates,
                           IssuerRegistry issuers, Clock clock) {
         this.accounts = accounts;
         this.ledger = ledger;
-        this.refundChecks = refundChecks;
+        this.refunds = refunds;
         this.fxRates = fxRates;
         this.issuers = issuers;
         this.clock = clock;
@@ -89,7 +89,7 @@ public class PostingService {
                 refused.put(intent.sourceKey(), refusal);
             }
         }
-        return new PostingResult(writes.write(ledger, accounts, refundChecks), refused);
+        return new PostingResult(writes.write(ledger, accounts, refunds), refused);
     }
 
     /** One payment whose payer waits for the answer: recorded, or its refusal thrown. */
@@ -188,27 +188,7 @@ public class PostingService {
      * never held in memory. The route applies each in its own transaction.
      */
     public Iterator<PaymentCommand> pendingFxReleases() {
-        return new Iterator<>() {
-            private List<PaymentRepository.Held> page = ledger.heldForFx(0, 1_000);
-            private int next;
-
-            @Override
-            public boolean hasNext() {
-                if (next == page.size() && page.size() == 1_000) {
-                    page = ledger.heldForFx(page.get(page.size() - 1).seq(), 1_000);
-                    next = 0;
-                }
-                return next < page.size();
-            }
-
-            @Override
-            public PaymentCommand next() {
-                if (!hasNext()) {
-                    throw new java.util.NoSuchElementException();
-                }
-                return new PaymentCommand.ReleaseFx(page.get(next++).paymentId(), "fx-release");
-            }
-        };
+        return new PendingFxReleases(ledger);
     }
 
     /**
@@ -240,18 +220,18 @@ public class PostingService {
         accounts.updateBalances(rules.after(account, valueTime, posting.get()));
         ledger.markPosted(posted, entries);
         if (posting.get().refundDue() != null) {
-            ledger.insertRefundDue(account.accountNumber(), posted.paymentId(), posting.get().refundDue());
+            refunds.insert(account.accountNumber(), posted.paymentId(), posting.get().refundDue());
         }
-        refundCheckWaiting(rules, posted, posting.get()).ifPresent(check -> refundChecks.insertAll(List.of(check)));
+        refundCheckWaiting(rules, posted, posting.get()).ifPresent(check -> refunds.insertChecks(List.of(check)));
         return posted;
     }
 
     /** R13's check of a posting, when no rate converts the threshold yet: recorded, made when a rate arrives (RefundDueChecks). */
-    private static Optional<PendingRefundChecks.Check> refundCheckWaiting(PostingRules rules, Payment payment, Posting posting) {
+    private static Optional<RefundDueRepository.Check> refundCheckWaiting(PostingRules rules, Payment payment, Posting posting) {
         if (!rules.refundCheckNeedsRate(payment.billingCurrency(), posting.allocation(), payment.valueTime())) {
             return Optional.empty();
         }
-        return Optional.of(new PendingRefundChecks.Check(payment.paymentId(), posting.allocation().before().creditBalance().amount(),
+        return Optional.of(new RefundDueRepository.Check(payment.paymentId(), posting.allocation().before().creditBalance().amount(),
                 posting.allocation().after().creditBalance().amount()));
     }
 
@@ -262,7 +242,7 @@ public class PostingService {
     private Payment reverse(Account account, Payment posted, PaymentCommand.Reverse reverse) {
         accounts.updateBalances(rulesFor(account, fxRates).afterReversal(account, posted));
         ledger.updateStatus(posted.paymentId(), PaymentStatus.REVERSED, reverse.reason(), null);
-        ledger.cancelRefundsDue(posted.paymentId());
+        refunds.cancelFor(posted.paymentId());
         ledger.insertEvents(List.of(new PaymentRepository.AuditEntry(posted.paymentId(), "REVERSED", reverse.actor(),
                 LedgerEvents.reversed(posted, account, reverse.reason()), true)));
         log.info("Reversed payment {} on account {}: {}", posted.paymentId(), AccountNumbers.mask(account.accountNumber()),

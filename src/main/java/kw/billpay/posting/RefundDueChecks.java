@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * R13 checks made late: the refund threshold is in the issuer's currency (USD for amex-kw), so a payment that added
  * credit balance to an account in another currency while no rate converted the threshold at its value time was posted
- * with its check recorded ({@link PendingRefundChecks}). When rates arrive ({@code release-pending-fx} in
+ * with its check recorded ({@link RefundDueRepository}). When rates arrive ({@code release-pending-fx} in
  * {@code routes/posting.camel.yaml}), each check whose rate is now known is made as it would have been then: the part
  * above the threshold that the payment added is due back (refund_due, the payment flagged REFUND_DUE).
  */
@@ -31,14 +31,14 @@ public class RefundDueChecks {
     private static final Logger log = LoggerFactory.getLogger(RefundDueChecks.class);
     private static final int PAGE = 1_000;
 
-    private final PendingRefundChecks checks;
+    private final RefundDueRepository checks;
     private final PaymentRepository ledger;
     private final AccountRepository accounts;
     private final FxRates fxRates;
     private final IssuerRegistry issuers;
     private final Clock clock;
 
-    RefundDueChecks(PendingRefundChecks checks, PaymentRepository ledger, AccountRepository accounts, FxRates fxRates,
+    RefundDueChecks(RefundDueRepository checks, PaymentRepository ledger, AccountRepository accounts, FxRates fxRates,
                     IssuerRegistry issuers, Clock clock) {
         this.checks = checks;
         this.ledger = ledger;
@@ -53,9 +53,9 @@ public class RefundDueChecks {
     public void checkPending() {
         int made = 0;
         int due = 0;
-        for (List<PendingRefundChecks.Check> page = checks.after(null, PAGE); !page.isEmpty();
-             page = page.size() < PAGE ? List.of() : checks.after(page.get(page.size() - 1).paymentId(), PAGE)) {
-            for (PendingRefundChecks.Check check : page) {
+        for (List<RefundDueRepository.Check> page = checks.checksAfter(null, PAGE); !page.isEmpty();
+             page = page.size() < PAGE ? List.of() : checks.checksAfter(page.get(page.size() - 1).paymentId(), PAGE)) {
+            for (RefundDueRepository.Check check : page) {
                 Boolean refund = check(check);
                 made += refund == null ? 0 : 1;
                 due += Boolean.TRUE.equals(refund) ? 1 : 0;
@@ -67,11 +67,11 @@ public class RefundDueChecks {
     }
 
     /** Null when the check still waits for a rate; else whether a refund is due. */
-    private Boolean check(PendingRefundChecks.Check check) {
+    private Boolean check(RefundDueRepository.Check check) {
         UUID id = check.paymentId();
         Payment payment = ledger.lock(id).orElseThrow(() -> PaymentIds.unknown(id));
         if (payment.status() != PaymentStatus.POSTED) { // reversed meanwhile: the credit it made is gone (R23)
-            checks.done(id);
+            checks.checkDone(id);
             return false;
         }
         Account account = accounts.find(payment.accountNumber()).orElseThrow();
@@ -82,12 +82,12 @@ public class RefundDueChecks {
         Money before = new Money(check.creditBefore(), payment.billingCurrency());
         Money after = new Money(check.creditAfter(), payment.billingCurrency());
         boolean isDue = rules.refundDue(before, after, payment.valueTime()).map(amount -> {
-            ledger.insertRefundDue(payment.accountNumber(), id, amount);
+            checks.insert(payment.accountNumber(), id, amount);
             ledger.addFlag(payment, PaymentFlag.REFUND_DUE, new PaymentRepository.AuditEntry(id, "REFUND_DUE",
                     "refund-check", Map.of("amount", amount.toPlainString(), "currency", amount.currency().getCurrencyCode()), false));
             return true;
         }).orElse(false);
-        checks.done(id);
+        checks.checkDone(id);
         return isDue;
     }
 }
