@@ -1,0 +1,69 @@
+package kw.billpay.metrics;
+
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The backlogs the contract and the dashboard name, each one cheap query on a partial index of the shared database.
+ * (Dead letters are counted on the broker: kw.billpay.ops.DeadLetters.)
+ *
+ * <p>When the bank-transfer channel lands, add its backlogs here as two more beans:
+ * {@code gateway.bank.transfer.files.in.progress} and {@code gateway.suspense.items.open}.
+ */
+@Configuration(proxyBeanMethods = false)
+class GatewayBacklogs {
+
+    @Bean
+    BacklogGauge knetUnresolved(JdbcTemplate jdbc) {
+        return BacklogGauge.of("gateway.knet.payments.unresolved",
+                "Online payments (KNET) started and not yet resolved (no final callback or inquiry answer)",
+                () -> count(jdbc, "select count(*) from payment where status = 'INITIATED'"));
+    }
+
+    @Bean
+    BacklogGauge knetOverdue(JdbcTemplate jdbc, @Value("${gateway.knet.resolve-after}") Duration resolveAfter) {
+        return BacklogGauge.of("gateway.knet.payments.overdue",
+                "Online payments waiting longer than KNET_RESOLVE_AFTER: the sweep asks KNET about them",
+                () -> count(jdbc, "select count(*) from payment where status = 'INITIATED'"
+                        + " and received_at < now() - make_interval(secs => " + resolveAfter.toSeconds() + ")"));
+    }
+
+    @Bean
+    BacklogGauge knetOldest(JdbcTemplate jdbc) {
+        return BacklogGauge.of("gateway.knet.payments.unresolved.oldest.seconds",
+                "Age of the oldest online payment not yet resolved (0: none)",
+                () -> count(jdbc, "select coalesce(extract(epoch from now() - min(received_at)), 0)"
+                        + " from payment where status = 'INITIATED'"));
+    }
+
+    @Bean
+    BacklogGauge directDebitFiles(JdbcTemplate jdbc) {
+        return BacklogGauge.of("gateway.direct.debit.files.in.progress",
+                "Direct-debit result files being posted",
+                () -> count(jdbc, "select count(*) from direct_debit_file where status = 'IN_PROGRESS'"));
+    }
+
+    @Bean
+    BacklogGauge directDebitRecords(JdbcTemplate jdbc) {
+        return BacklogGauge.of("gateway.direct.debit.records.in.progress",
+                "Records of the direct-debit files being posted that are not done yet",
+                () -> count(jdbc, "select coalesce(sum(greatest(record_count - records_done, 0)), 0)"
+                        + " from direct_debit_file where status = 'IN_PROGRESS'"));
+    }
+
+    @Bean
+    BacklogGauge eventsBacklog(JdbcTemplate jdbc) {
+        return BacklogGauge.of("gateway.events.outbox.backlog",
+                "Payment events written and not yet relayed to the broker",
+                () -> count(jdbc, "select count(*) from payment_event e, event_relay_position p"
+                        + " where e.publish and p.relay = 'payment-events' and (e.tx_id, e.id) > (p.tx_id, p.id)"));
+    }
+
+    private static double count(JdbcTemplate jdbc, String sql) {
+        Number value = jdbc.queryForObject(sql, Number.class);
+        return value == null ? 0 : value.doubleValue();
+    }
+}
