@@ -17,14 +17,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class GatewayBacklogs {
 
     @Bean
-    BacklogGauge knetUnresolved(JdbcTemplate jdbc) {
+    BacklogGauge knetUnresolvedBacklog(JdbcTemplate jdbc) {
         return BacklogGauge.of("gateway.knet.payments.unresolved",
                 "Online payments (KNET) started and not yet resolved (no final callback or inquiry answer)",
                 () -> count(jdbc, "select count(*) from payment where status = 'INITIATED'"));
     }
 
     @Bean
-    BacklogGauge knetOverdue(JdbcTemplate jdbc, @Value("${gateway.knet.resolve-after}") Duration resolveAfter) {
+    BacklogGauge knetOverdueBacklog(JdbcTemplate jdbc, @Value("${gateway.knet.resolve-after}") Duration resolveAfter) {
         return BacklogGauge.of("gateway.knet.payments.overdue",
                 "Online payments waiting longer than KNET_RESOLVE_AFTER: the sweep asks KNET about them",
                 () -> count(jdbc, "select count(*) from payment where status = 'INITIATED'"
@@ -32,7 +32,7 @@ class GatewayBacklogs {
     }
 
     @Bean
-    BacklogGauge knetOldest(JdbcTemplate jdbc) {
+    BacklogGauge knetOldestBacklog(JdbcTemplate jdbc) {
         return BacklogGauge.of("gateway.knet.payments.unresolved.oldest.seconds",
                 "Age of the oldest online payment not yet resolved (0: none)",
                 () -> count(jdbc, "select coalesce(extract(epoch from now() - min(received_at)), 0)"
@@ -40,14 +40,14 @@ class GatewayBacklogs {
     }
 
     @Bean
-    BacklogGauge directDebitFiles(JdbcTemplate jdbc) {
+    BacklogGauge directDebitFilesBacklog(JdbcTemplate jdbc) {
         return BacklogGauge.of("gateway.direct.debit.files.in.progress",
                 "Direct-debit result files being posted",
                 () -> count(jdbc, "select count(*) from direct_debit_file where status = 'IN_PROGRESS'"));
     }
 
     @Bean
-    BacklogGauge directDebitRecords(JdbcTemplate jdbc) {
+    BacklogGauge directDebitRecordsBacklog(JdbcTemplate jdbc) {
         return BacklogGauge.of("gateway.direct.debit.records.in.progress",
                 "Records of the direct-debit files being posted that are not done yet",
                 () -> count(jdbc, "select coalesce(sum(greatest(record_count - records_done, 0)), 0)"
@@ -55,7 +55,7 @@ class GatewayBacklogs {
     }
 
     @Bean
-    BacklogGauge eventsBacklog(JdbcTemplate jdbc) {
+    BacklogGauge eventsOutboxBacklog(JdbcTemplate jdbc) {
         return BacklogGauge.of("gateway.events.outbox.backlog",
                 "Payment events written and not yet relayed to the broker",
                 () -> count(jdbc, "select count(*) from payment_event e, event_relay_position p"

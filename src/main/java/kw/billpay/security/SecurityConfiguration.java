@@ -60,6 +60,9 @@ class SecurityConfiguration {
                         // KNET calls back server to server, the customer's browser follows; trandata proves KNET
                         .requestMatchers("/knet/**", "/kpg/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(OPS)
+                        // the OpenAPI document and Swagger UI, and operations' own endpoints (dead letters)
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").hasRole(OPS)
+                        .requestMatchers("/api/v1/ops/**").hasRole(OPS)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/accounts/**").hasRole(OPS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/accounts/**").hasAnyRole(OPS, TELLER, SUPERVISOR)
                         .requestMatchers("/api/v1/fx-rates/**", "/api/v1/fx-rates").hasRole(OPS)
