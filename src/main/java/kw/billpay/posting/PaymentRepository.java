@@ -103,13 +103,15 @@ public class PaymentRepository implements PaymentTotals {
                 + " new_allocations as (" + INSERT_ALLOCATIONS + "),"
                 + " new_event as (" + INSERT_EVENT + ")"
                 + " select receipt_number from new_payment", String.class, args.toArray());
+        reached(p);
+        return receipt;
     }
 
     /** Writes a payment not posted yet (held, or an online intent) with its audit entry in one statement. */
     public String insertWithEntry(Payment p, AuditEntry entry) {
         List<Object> args = new ArrayList<>(Arrays.asList(insertValues(p)));
         args.addAll(Arrays.asList(eventValues(entry, OffsetDateTime.now(clock))));
-        return jdbc.queryForObject("with new_payment as (" + INSERT + " returning receipt_number),"
+        String receipt = jdbc.queryForObject("with new_payment as (" + INSERT + " returning receipt_number),"
                 + " new_event as (" + INSERT_EVENT + ")"
                 + " select receipt_number from new_payment", String.class, args.toArray());
         reached(p);
