@@ -9,6 +9,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jms.JmsException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells a failure of the gateway's engines (PostgreSQL or the broker unreachable, restarting, out of connections) from a
@@ -39,6 +40,13 @@ public final class DependencyFailures {
                     || t instanceof TransientDataAccessResourceException
                     || t instanceof JMSException
                     || t instanceof JmsException) {
+                return true;
+            }
+            // a commit or rollback that failed in the driver: the connection broke under it (PostgreSQL restarted). The
+            // request's outcome is either committed, and the retry with the same key gets the first answer, or not.
+            if (t instanceof TransactionSystemException system
+                    && (system.getApplicationException() != null && isEngineAway(system.getApplicationException())
+                        || system.getCause() instanceof SQLException)) {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null

@@ -200,7 +200,7 @@ class ExternalStageTest {
         assertThat(stored).isEqualTo(answered);
         assertThat(eventsLost).isZero();
         assertThat(eventsDoubled).isZero();
-        assertThat(engines.count("select coalesce(sum(posted_amount), 0) * 1000 from payment where account_number in " + in))
+        assertThat(engines.count("select coalesce(sum(posted_amount), 0) from payment where account_number in " + in))
                 .isEqualTo(stored.size());
     }
 
