@@ -18,52 +18,55 @@ class GatewayBacklogs {
 
     @Bean
     BacklogGauge knetUnresolvedBacklog(JdbcTemplate jdbc) {
-        return BacklogGauge.of("gateway.knet.payments.unresolved",
+        return counted(jdbc, "gateway.knet.payments.unresolved",
                 "Online payments (KNET) started and not yet resolved (no final callback or inquiry answer)",
-                () -> count(jdbc, "select count(*) from payment where status = 'INITIATED'"));
+                "select count(*) from payment where status = 'INITIATED'");
     }
 
     @Bean
     BacklogGauge knetOverdueBacklog(JdbcTemplate jdbc, @Value("${gateway.knet.resolve-after}") Duration resolveAfter) {
-        return BacklogGauge.of("gateway.knet.payments.overdue",
+        return counted(jdbc, "gateway.knet.payments.overdue",
                 "Online payments waiting longer than KNET_RESOLVE_AFTER: the sweep asks KNET about them",
-                () -> count(jdbc, "select count(*) from payment where status = 'INITIATED'"
-                        + " and received_at < now() - make_interval(secs => " + resolveAfter.toSeconds() + ")"));
+                "select count(*) from payment where status = 'INITIATED'"
+                        + " and received_at < now() - make_interval(secs => " + resolveAfter.toSeconds() + ")");
     }
 
     @Bean
     BacklogGauge knetOldestBacklog(JdbcTemplate jdbc) {
-        return BacklogGauge.of("gateway.knet.payments.unresolved.oldest.seconds",
+        return counted(jdbc, "gateway.knet.payments.unresolved.oldest.seconds",
                 "Age of the oldest online payment not yet resolved (0: none)",
-                () -> count(jdbc, "select coalesce(extract(epoch from now() - min(received_at)), 0)"
-                        + " from payment where status = 'INITIATED'"));
+                "select coalesce(extract(epoch from now() - min(received_at)), 0)"
+                        + " from payment where status = 'INITIATED'");
     }
 
     @Bean
     BacklogGauge directDebitFilesBacklog(JdbcTemplate jdbc) {
-        return BacklogGauge.of("gateway.direct.debit.files.in.progress",
+        return counted(jdbc, "gateway.direct.debit.files.in.progress",
                 "Direct-debit result files being posted",
-                () -> count(jdbc, "select count(*) from direct_debit_file where status = 'IN_PROGRESS'"));
+                "select count(*) from direct_debit_file where status = 'IN_PROGRESS'");
     }
 
     @Bean
     BacklogGauge directDebitRecordsBacklog(JdbcTemplate jdbc) {
-        return BacklogGauge.of("gateway.direct.debit.records.in.progress",
+        return counted(jdbc, "gateway.direct.debit.records.in.progress",
                 "Records of the direct-debit files being posted that are not done yet",
-                () -> count(jdbc, "select coalesce(sum(greatest(record_count - records_done, 0)), 0)"
-                        + " from direct_debit_file where status = 'IN_PROGRESS'"));
+                "select coalesce(sum(greatest(record_count - records_done, 0)), 0)"
+                        + " from direct_debit_file where status = 'IN_PROGRESS'");
     }
 
     @Bean
     BacklogGauge eventsOutboxBacklog(JdbcTemplate jdbc) {
-        return BacklogGauge.of("gateway.events.outbox.backlog",
+        return counted(jdbc, "gateway.events.outbox.backlog",
                 "Payment events written and not yet relayed to the broker",
-                () -> count(jdbc, "select count(*) from payment_event e, event_relay_position p"
-                        + " where e.publish and p.relay = 'payment-events' and (e.tx_id, e.id) > (p.tx_id, p.id)"));
+                "select count(*) from payment_event e, event_relay_position p"
+                        + " where e.publish and p.relay = 'payment-events' and (e.tx_id, e.id) > (p.tx_id, p.id)");
     }
 
-    private static double count(JdbcTemplate jdbc, String sql) {
-        Number value = jdbc.queryForObject(sql, Number.class);
-        return value == null ? 0 : value.doubleValue();
+    /** A backlog that is the one number {@code sql} answers. */
+    private static BacklogGauge counted(JdbcTemplate jdbc, String name, String description, String sql) {
+        return BacklogGauge.of(name, description, () -> {
+            Number value = jdbc.queryForObject(sql, Number.class);
+            return value == null ? 0 : value.doubleValue();
+        });
     }
 }
