@@ -39,7 +39,7 @@ class MetricsAndHealthTest extends GatewayIntegrationTest {
                 "gateway_direct_debit_records_in_progress", "gateway_events_outbox_backlog", "gateway_dead_letters"}) {
             assertThat(value(scrape, backlog)).as(backlog).isNotNegative();
         }
-        assertThat(scrape).contains("camel_route_policy_seconds_bucket{").contains("routeId=\"receive-payment\"");
+        assertThat(scrape).contains("camel_route_policy_seconds_bucket{").contains("routeId=\"post-payment\"");
     }
 
     @Test

@@ -39,7 +39,7 @@ class OpenApiContractTest extends GatewayIntegrationTest {
             "GET /api/v1/bank-transfers/files", "GET /api/v1/suspense", "POST /api/v1/suspense/{}/assignment",
             "POST /api/v1/suspense/{}/return", "PUT /api/v1/mandates/{}", "GET /api/v1/mandates/{}",
             "GET /api/v1/accounts/{}/mandates", "POST /api/v1/direct-debit/collection-runs",
-            "GET /api/v1/direct-debit/collection-runs", "GET /api/v1/refunds-due", "GET /console");
+            "GET /api/v1/direct-debit/collection-runs", "GET /console");
 
     @Test
     void thePublishedDocumentListsTheContractsEndpointsAndTheDocumentedAdditionsOnly() throws IOException {
