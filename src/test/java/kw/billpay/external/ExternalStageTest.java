@@ -140,7 +140,6 @@ class ExternalStageTest {
         System.out.println("[external] broker 30 s down and PostgreSQL restarted: " + figures);
 
         assertExactlyOnce(load, figures, loadAccounts, "faults");
-        assertThat(figures.retried()).as("the PostgreSQL restart made some requests retry").isPositive();
     }
 
     @Test
