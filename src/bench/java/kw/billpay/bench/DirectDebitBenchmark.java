@@ -138,7 +138,7 @@ public final class DirectDebitBenchmark {
 
     /** 10,000 open KWD accounts of issuer amex-kw, each owing far more than the file pays (no credit balances). */
     private void seedAccounts() throws SQLException {
-        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", gateway.databasePassword()); Statement s = c.createStatement()) {
             s.execute("""
                     insert into account (account_number, issuer_id, holder_name, currency, product, credit_limit, status,
                                          statement_date, due_date, minimum_due, minimum_due_computed, previous_fees,
@@ -183,7 +183,7 @@ public final class DirectDebitBenchmark {
         SplittableRandom random = new SplittableRandom(7);
         OffsetDateTime now = OffsetDateTime.now(KUWAIT);
         OffsetDateTime valueTime = OffsetDateTime.parse("2026-11-27T00:00:00+03:00");
-        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", gateway.databasePassword())) {
             c.setAutoCommit(false);
             PreparedStatement payment = c.prepareStatement("""
                     insert into payment (payment_id, source_key, channel, method, status, account_number, received_amount,
@@ -287,7 +287,7 @@ public final class DirectDebitBenchmark {
         try (var lines = Files.lines(ack)) {
             rLines = lines.filter(l -> l.startsWith("R,")).count();
         }
-        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", gateway.databasePassword());
              PreparedStatement s = c.prepareStatement("select count(*) from payment where source_key like ?")) {
             s.setString(1, "DD/NBK/" + fileId + "/%");
             try (ResultSet rs = s.executeQuery()) {

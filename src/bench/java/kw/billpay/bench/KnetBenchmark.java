@@ -411,7 +411,7 @@ public final class KnetBenchmark {
             parallel(rawThreads, rawThreads, thread -> {
                 try (Session session = jms.createSession(true, Session.SESSION_TRANSACTED);
                      MessageConsumer consumer = session.createConsumer(session.createQueue("bench.raw"));
-                     Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "");
+                     Connection db = DriverManager.getConnection(jdbcUrl, "postgres", gateway.databasePassword());
                      PreparedStatement insert = db.prepareStatement(INSERT_PAYMENT);
                      PreparedStatement update = db.prepareStatement(UPDATE_ACCOUNT);
                      PreparedStatement allocate = db.prepareStatement(INSERT_ALLOCATION)) {
@@ -537,7 +537,7 @@ public final class KnetBenchmark {
     /** One connection for the driver's counts: a connection per poll cost PostgreSQL a backend start each time. */
     private synchronized long count(String sql) throws SQLException {
         if (counting == null) {
-            counting = DriverManager.getConnection(jdbcUrl, "postgres", "");
+            counting = DriverManager.getConnection(jdbcUrl, "postgres", gateway.databasePassword());
         }
         try (Statement s = counting.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();

@@ -788,7 +788,7 @@ public final class PostingBenchmark {
 
     private Connection connect() throws SQLException {
         // as the gateway connects: batched inserts rewritten into one multi-row statement
-        return DriverManager.getConnection(jdbcUrl + "?reWriteBatchedInserts=true&ApplicationName=bench", "postgres", "");
+        return DriverManager.getConnection(jdbcUrl + "?reWriteBatchedInserts=true&ApplicationName=bench", "postgres", gateway.databasePassword());
     }
 
     // ================================================================================================================
@@ -821,7 +821,7 @@ public final class PostingBenchmark {
     /** Database-wide counters (pg_stat_database) and the tables' row counters; empty if unreadable. */
     private Map<String, Long> dbStats() {
         Map<String, Long> stats = new LinkedHashMap<>();
-        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", gateway.databasePassword()); Statement s = c.createStatement()) {
             s.execute("select pg_stat_clear_snapshot()");
             try (ResultSet rs = s.executeQuery("select xact_commit, xact_rollback, tup_inserted, tup_updated, tup_fetched, blks_hit, blks_read "
                     + "from pg_stat_database where datname = 'postgres'")) {
@@ -914,7 +914,7 @@ public final class PostingBenchmark {
 
     /** Every payment made must have left its amount in exactly one bucket and be recorded once. */
     private Consistency checkConsistency() {
-        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", gateway.databasePassword()); Statement s = c.createStatement()) {
             BigDecimal taken;
             BigDecimal paid;
             BigDecimal posted;
@@ -944,7 +944,7 @@ public final class PostingBenchmark {
     }
 
     private long outboxBacklog() {
-        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", ""); Statement s = c.createStatement();
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", gateway.databasePassword()); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select count(*) from payment_event_unpublished")) {
             rs.next();
             return rs.getLong(1);

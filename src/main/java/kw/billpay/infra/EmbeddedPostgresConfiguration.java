@@ -7,6 +7,9 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -47,13 +50,13 @@ class EmbeddedPostgresConfiguration {
 
     @Bean
     @ConfigurationProperties("spring.datasource.hikari")
-    HikariDataSource dataSource(EmbeddedPostgres postgres) {
+    HikariDataSource dataSource(EmbeddedPostgres postgres, EmbeddedPostgresLauncher launcher) {
         return DataSourceBuilder.create()
                 .type(HikariDataSource.class)
                 .driverClassName("org.postgresql.Driver")
                 .url(postgres.getJdbcUrl("postgres", "postgres")) // driver properties: spring.datasource.hikari.data-source-properties
                 .username("postgres")
-                .password("")
+                .password(launcher.password())
                 .build();
     }
 
@@ -96,6 +99,7 @@ class EmbeddedPostgresConfiguration {
 
         private final Path dataDir;
         private final int port;
+        private volatile String password;
         private final CompletableFuture<EmbeddedPostgres> server;
         private final AtomicBoolean stopped = new AtomicBoolean();
         private final CountDownLatch stoppedByContext = new CountDownLatch(1);
@@ -104,6 +108,12 @@ class EmbeddedPostgresConfiguration {
             this.dataDir = dataDir.toAbsolutePath().normalize();
             this.port = port;
             this.server = CompletableFuture.supplyAsync(this::start);
+        }
+
+        /** The superuser's password (set once the server has started). */
+        String password() {
+            await();
+            return password;
         }
 
         EmbeddedPostgres await() {
@@ -160,11 +170,15 @@ class EmbeddedPostgresConfiguration {
                         .setServerConfig("fsync", "on")
                         .setServerConfig("max_connections", "100")
                         .setServerConfig("shared_buffers", "128MB")
-                        .setServerConfig("synchronous_commit", "on");
+                        .setServerConfig("synchronous_commit", "on")
+                        // this machine only, and with a password (secure() below): not the world, not trust
+                        .setServerConfig("listen_addresses", "127.0.0.1");
                 if (port > 0) {
                     builder.setPort(port);
                 }
+                EmbeddedPostgresPassword.find(dataDir).ifPresent(known -> builder.setConnectConfig("password", known));
                 EmbeddedPostgres postgres = builder.start();
+                password = secure(postgres, dataDir);
                 // zonky registers a JVM shutdown hook that stops the server at once. JVM shutdown hooks run
                 // concurrently, so on SIGTERM it stopped PostgreSQL while Spring's graceful shutdown was still
                 // finishing requests (SQLSTATE 57P01 on their connections). The hook calls close(), which does nothing
@@ -183,6 +197,43 @@ class EmbeddedPostgresConfiguration {
                 throw new UncheckedIOException("embedded PostgreSQL did not start on " + dataDir, e);
             }
         }
+    }
+
+    /**
+     * zonky's initdb leaves the server open to any local user without a password (trust). On the first start, and on
+     * every start that finds trust again, the superuser gets a generated password, kept in the data directory
+     * ({@link EmbeddedPostgresPassword}), and pg_hba.conf is rewritten to password authentication (scram-sha-256) on
+     * 127.0.0.1 and the Unix socket, nothing else. A crash half-way leaves trust in place, and the next start does it
+     * again. Returns the password.
+     */
+    static String secure(EmbeddedPostgres postgres, Path dataDir) throws IOException {
+        Path hba = dataDir.resolve("pg_hba.conf");
+        String password = EmbeddedPostgresPassword.find(dataDir).orElse(null);
+        boolean trusting = Files.readAllLines(hba).stream()
+                .map(String::trim)
+                .anyMatch(line -> !line.startsWith("#") && line.matches(".*\\btrust\\b.*"));
+        if (password != null && !trusting) {
+            return password;
+        }
+        if (password == null) {
+            password = EmbeddedPostgresPassword.create(dataDir);
+        }
+        try (Connection db = postgres.getPostgresDatabase().getConnection(); Statement sql = db.createStatement()) {
+            sql.execute("set password_encryption = 'scram-sha-256'");
+            sql.execute("alter role postgres password '" + password + "'"); // hex: nothing to escape
+            Files.writeString(hba, """
+                    # Written by the gateway (EmbeddedPostgresConfiguration.secure): this machine only, with the password
+                    # kept in gateway-password beside this file.
+                    local   all   all                  scram-sha-256
+                    host    all   all   127.0.0.1/32   scram-sha-256
+                    """);
+            sql.execute("select pg_reload_conf()");
+        } catch (SQLException e) {
+            throw new IOException("could not set the embedded PostgreSQL's password", e);
+        }
+        log.info("Embedded PostgreSQL secured: password authentication on 127.0.0.1 only (password in {})",
+                dataDir.resolve(EmbeddedPostgresPassword.FILE_NAME));
+        return password;
     }
 
     /**

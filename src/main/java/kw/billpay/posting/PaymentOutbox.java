@@ -1,7 +1,9 @@
 package kw.billpay.posting;
 
 import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
+import javax.sql.DataSource;
+import kw.billpay.infra.AdvisoryLease;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -9,16 +11,33 @@ import org.springframework.stereotype.Component;
  * relayed to the events topic by {@code routes/events.camel.yaml}. The table itself is the relay's retry store, and
  * the relay's place in it is a row of {@code event_relay_position} (migration V4 says why a place is a transaction id
  * and an event id, not an event id alone).
+ *
+ * <p>One relay at a time across every gateway instance sharing the database: the instance that holds the relay's
+ * {@link AdvisoryLease} reads and moves the place, on the lease's connection; the others' polls find nothing to do.
+ * Two relays at once sent the same events concurrently, and the broker's duplicate detection, which checks a
+ * transaction's ids when it commits, let some through twice.
  */
 @Component("paymentOutbox")
-public class PaymentOutbox {
+public class PaymentOutbox implements DisposableBean {
 
     private static final String RELAY = "payment-events";
+    /** The relay's PostgreSQL advisory lock: any number unique among the gateway's leases. */
+    static final long RELAY_LOCK = 0x6761746577617901L;
 
-    private final JdbcTemplate jdbc;
+    private final AdvisoryLease lease;
 
-    public PaymentOutbox(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    public PaymentOutbox(DataSource dataSource) {
+        this.lease = new AdvisoryLease(dataSource, "the payment events relay", RELAY_LOCK);
+    }
+
+    /** Whether this instance is the one relaying events now. */
+    public boolean relaying() {
+        return lease.held();
+    }
+
+    @Override
+    public void destroy() {
+        lease.close();
     }
 
     /**
@@ -34,7 +53,7 @@ public class PaymentOutbox {
      * the index in order, a batch at a time, instead of sorted whole.
      */
     public List<OutboxEvent> nextBatch(int maximum) {
-        return jdbc.query("""
+        return lease.ifHeld(jdbc -> jdbc.query("""
                 select e.id, e.tx_id::text as tx_id, cast(e.detail as text) as payload
                 from payment_event e
                 where e.publish
@@ -43,7 +62,7 @@ public class PaymentOutbox {
                   and e.tx_id < pg_snapshot_xmin(pg_current_snapshot())
                 order by e.tx_id, e.id limit ?""",
                 (rs, i) -> new OutboxEvent(rs.getLong("id"), rs.getString("tx_id"), rs.getString("payload")),
-                RELAY, RELAY, maximum);
+                RELAY, RELAY, maximum)).orElse(List.of());
     }
 
     /**
@@ -52,8 +71,9 @@ public class PaymentOutbox {
      */
     public void markPublished(List<OutboxEvent> events) {
         OutboxEvent last = events.get(events.size() - 1);
-        jdbc.update("""
+        lease.ifHeld(jdbc -> jdbc.update("""
                 update event_relay_position set tx_id = ?::xid8, id = ?, moved_at = now()
-                where relay = ? and (tx_id, id) < (?::xid8, ?)""", last.txId(), last.id(), RELAY, last.txId(), last.id());
+                where relay = ? and (tx_id, id) < (?::xid8, ?)""", last.txId(), last.id(), RELAY, last.txId(), last.id()))
+                .orElseThrow(() -> new IllegalStateException("the events relay's lease was lost before its place moved"));
     }
 }

@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import kw.billpay.core.allocation.Allocation;
 import kw.billpay.core.allocation.Bucket;
 import kw.billpay.account.PaymentTotals;
+import kw.billpay.metrics.PaymentMetrics;
 import kw.billpay.core.money.Money;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -54,11 +55,18 @@ public class PaymentRepository implements PaymentTotals {
     private final JdbcTemplate jdbc;
     private final PaymentRows rows;
     private final Clock clock;
+    private final PaymentMetrics metrics;
 
-    public PaymentRepository(JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
+    public PaymentRepository(JdbcTemplate jdbc, ObjectMapper json, Clock clock, PaymentMetrics metrics) {
         this.jdbc = jdbc;
         this.rows = new PaymentRows(json, clock);
         this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    /** Every status a payment reaches is written here, so the counters are counted here (at commit). */
+    private void reached(Payment p) {
+        metrics.reached(p.channel(), p.status(), p.status() == PaymentStatus.POSTED ? p.posted() : null);
     }
 
     /**
@@ -66,7 +74,9 @@ public class PaymentRepository implements PaymentTotals {
      * with the same source key fails on the unique index: the database, not memory, keeps a payment once (R22).
      */
     public String insert(Payment p) {
-        return jdbc.queryForObject(INSERT + " returning receipt_number", String.class, insertValues(p));
+        String receipt = jdbc.queryForObject(INSERT + " returning receipt_number", String.class, insertValues(p));
+        reached(p);
+        return receipt;
     }
 
     /**
@@ -79,24 +89,29 @@ public class PaymentRepository implements PaymentTotals {
         args.addAll(allocationValues(p));
         args.addAll(Arrays.asList(eventValues(entry, OffsetDateTime.now(clock))));
         // Sub-statements of one WITH run on one snapshot; the foreign keys to the new payment are checked at its end.
-        return jdbc.queryForObject("with new_payment as (" + INSERT + " returning receipt_number),"
+        String receipt = jdbc.queryForObject("with new_payment as (" + INSERT + " returning receipt_number),"
                 + " new_allocations as (" + INSERT_ALLOCATIONS + "),"
                 + " new_event as (" + INSERT_EVENT + ")"
                 + " select receipt_number from new_payment", String.class, args.toArray());
+        reached(p);
+        return receipt;
     }
 
     /** Writes a payment not posted yet (held, or an online intent) with its audit entry in one statement. */
     public String insertWithEntry(Payment p, AuditEntry entry) {
         List<Object> args = new ArrayList<>(Arrays.asList(insertValues(p)));
         args.addAll(Arrays.asList(eventValues(entry, OffsetDateTime.now(clock))));
-        return jdbc.queryForObject("with new_payment as (" + INSERT + " returning receipt_number),"
+        String receipt = jdbc.queryForObject("with new_payment as (" + INSERT + " returning receipt_number),"
                 + " new_event as (" + INSERT_EVENT + ")"
                 + " select receipt_number from new_payment", String.class, args.toArray());
+        reached(p);
+        return receipt;
     }
 
     /** Inserts many payments (a bank file's batch) as one JDBC batch; each is kept once as for {@link #insert}. */
     public void insertAll(Collection<Payment> batch) {
         jdbc.batchUpdate(INSERT, batch.stream().map(this::insertValues).toList());
+        batch.forEach(this::reached);
     }
 
     private Object[] insertValues(Payment p) {
@@ -135,6 +150,7 @@ public class PaymentRepository implements PaymentTotals {
         if (updated != 1) {
             throw new IllegalStateException("payment " + p.paymentId() + " was not marked posted");
         }
+        metrics.reached(p.channel(), PaymentStatus.POSTED, p.posted());
     }
 
     /** The values of {@link #INSERT_ALLOCATIONS} for a payment's allocations. */
@@ -145,8 +161,9 @@ public class PaymentRepository implements PaymentTotals {
     }
 
     public void updateStatus(UUID paymentId, PaymentStatus status, String reason, OffsetDateTime valueTime) {
-        jdbc.update("update payment set status = ?, status_reason = ?, value_time = coalesce(?, value_time) where payment_id = ?",
-                status.name(), reason, valueTime, paymentId);
+        jdbc.queryForList("update payment set status = ?, status_reason = ?, value_time = coalesce(?, value_time)"
+                        + " where payment_id = ? returning channel", String.class, status.name(), reason, valueTime, paymentId)
+                .forEach(channel -> metrics.reached(Channel.valueOf(channel), status, null));
     }
 
     /**
@@ -156,10 +173,12 @@ public class PaymentRepository implements PaymentTotals {
     public Payment endUnposted(PaymentStatus status, String reason, AuditEntry entry) {
         List<Object> args = new ArrayList<>(Arrays.asList(eventValues(entry, OffsetDateTime.now(clock))));
         args.addAll(Arrays.asList(status.name(), reason, entry.paymentId()));
-        return jdbc.query("with new_event as (" + INSERT_EVENT + ")"
+        Payment ended = jdbc.query("with new_event as (" + INSERT_EVENT + ")"
                         + " update payment set status = ?, status_reason = ? where payment_id = ? and posted_amount is null"
                         + " returning " + COLUMNS, rows::map, args.toArray())
                 .stream().findFirst().orElseThrow(() -> new IllegalStateException("payment " + entry.paymentId() + " is not an unposted payment"));
+        reached(ended);
+        return ended;
     }
 
     /** The allocations of many payments as one JDBC batch, each payment's in the order its buckets were paid. */

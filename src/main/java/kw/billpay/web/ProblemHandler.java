@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import kw.billpay.core.Refusal;
 import kw.billpay.core.account.AccountNumbers;
+import kw.billpay.infra.DependencyFailures;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -55,7 +56,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     /** Every business refusal, wherever it was raised, with the HTTP status of its kind. */
     @ExceptionHandler(Refusal.class)
     ResponseEntity<Object> refusal(Refusal e) {
-        return problem(statusOf(e.kind()), e.code(), e.getMessage());
+        ResponseEntity<Object> answer = problem(statusOf(e.kind()), e.code(), e.getMessage());
+        return e.kind() == Refusal.Kind.UNAVAILABLE ? retryLater(answer) : answer;
     }
 
     /** The one place a refusal's kind becomes an HTTP status. */
@@ -96,6 +98,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (refused != null) {
             return refused;
         }
+        if (DependencyFailures.isEngineAway(e)) {
+            return engineAway(e);
+        }
         log.error("Unexpected failure", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "The gateway could not complete the request; nothing was posted twice. Retry with the same Idempotency-Key.");
     }
@@ -130,6 +135,24 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             default -> problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
                     "A value is not one the gateway can store; nothing was changed.");
         };
+    }
+
+    /**
+     * PostgreSQL or the broker is away (unreachable, restarting, no connection within the pool's connection-timeout):
+     * the request's transaction rolled back, so the same request with the same Idempotency-Key may be sent again.
+     */
+    private ResponseEntity<Object> engineAway(Exception e) {
+        log.warn("A request failed because an engine is away, answered 503: {}", e.toString());
+        return retryLater(problem(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE",
+                "The gateway cannot reach its database or message broker just now; nothing was posted twice. "
+                        + "Retry after a few seconds with the same Idempotency-Key."));
+    }
+
+    private static ResponseEntity<Object> retryLater(ResponseEntity<Object> answer) {
+        return ResponseEntity.status(answer.getStatusCode())
+                .headers(answer.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(DependencyFailures.RETRY_AFTER_SECONDS))
+                .body(answer.getBody());
     }
 
     @Override

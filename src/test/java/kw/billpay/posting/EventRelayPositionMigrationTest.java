@@ -43,7 +43,7 @@ class EventRelayPositionMigrationTest {
 
             assertThat(jdbc.queryForList("select type from payment_event_unpublished order by tx_id, id", String.class))
                     .containsExactly("WAITING_1", "WAITING_2", "NEW");
-            PaymentOutbox outbox = new PaymentOutbox(jdbc);
+            PaymentOutbox outbox = new PaymentOutbox(jdbc.getDataSource());
             List<PaymentOutbox.OutboxEvent> batch = outbox.nextBatch(2);
             assertThat(batch).hasSize(2);
             outbox.markPublished(batch);

@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +92,7 @@ class GracefulShutdownTest {
 
             // Restarted on the same data: every payment answered 201 is posted; no other payment was left half-done.
             gateway.start();
-            try (Connection db = DriverManager.getConnection(gateway.jdbcUrl(), "postgres", "")) {
+            try (Connection db = gateway.database()) {
                 for (String paymentId : paymentIds.values()) {
                     assertThat(GatewayProcess.count(db, "select count(*) from payment where status = 'POSTED' and payment_id = '"
                             + paymentId + "'")).as(paymentId).isEqualTo(1);

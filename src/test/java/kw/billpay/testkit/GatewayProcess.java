@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import kw.billpay.infra.EmbeddedPostgresPassword;
 import org.awaitility.Awaitility;
 
 /**
@@ -299,7 +300,12 @@ public final class GatewayProcess implements AutoCloseable {
 
     /** A connection to this gateway's embedded PostgreSQL, for tests that look into its tables. */
     public Connection database() throws SQLException {
-        return DriverManager.getConnection(jdbcUrl(), "postgres", "");
+        return DriverManager.getConnection(jdbcUrl(), "postgres", databasePassword());
+    }
+
+    /** The embedded PostgreSQL's password, generated at its first start and kept in its data directory. */
+    public String databasePassword() {
+        return EmbeddedPostgresPassword.read(dataDir.resolve("postgres"));
     }
 
     /** The one number a query such as {@code select count(*) …} answers. */

@@ -1,0 +1,72 @@
+package kw.billpay.metrics;
+
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The backlogs the contract and the dashboard name, each one cheap query on a partial index of the shared database.
+ * (Dead letters are counted on the broker: kw.billpay.ops.DeadLetters.)
+ *
+ * <p>When the bank-transfer channel lands, add its backlogs here as two more beans:
+ * {@code gateway.bank.transfer.files.in.progress} and {@code gateway.suspense.items.open}.
+ */
+@Configuration(proxyBeanMethods = false)
+class GatewayBacklogs {
+
+    @Bean
+    BacklogGauge knetUnresolvedBacklog(JdbcTemplate jdbc) {
+        return counted(jdbc, "gateway.knet.payments.unresolved",
+                "Online payments (KNET) started and not yet resolved (no final callback or inquiry answer)",
+                "select count(*) from payment where status = 'INITIATED'");
+    }
+
+    @Bean
+    BacklogGauge knetOverdueBacklog(JdbcTemplate jdbc, @Value("${gateway.knet.resolve-after}") Duration resolveAfter) {
+        return counted(jdbc, "gateway.knet.payments.overdue",
+                "Online payments waiting longer than KNET_RESOLVE_AFTER: the sweep asks KNET about them",
+                "select count(*) from payment where status = 'INITIATED'"
+                        + " and received_at < now() - make_interval(secs => " + resolveAfter.toSeconds() + ")");
+    }
+
+    @Bean
+    BacklogGauge knetOldestBacklog(JdbcTemplate jdbc) {
+        return counted(jdbc, "gateway.knet.payments.unresolved.oldest.seconds",
+                "Age of the oldest online payment not yet resolved (0: none)",
+                "select coalesce(extract(epoch from now() - min(received_at)), 0)"
+                        + " from payment where status = 'INITIATED'");
+    }
+
+    @Bean
+    BacklogGauge directDebitFilesBacklog(JdbcTemplate jdbc) {
+        return counted(jdbc, "gateway.direct.debit.files.in.progress",
+                "Direct-debit result files being posted",
+                "select count(*) from direct_debit_file where status = 'IN_PROGRESS'");
+    }
+
+    @Bean
+    BacklogGauge directDebitRecordsBacklog(JdbcTemplate jdbc) {
+        return counted(jdbc, "gateway.direct.debit.records.in.progress",
+                "Records of the direct-debit files being posted that are not done yet",
+                "select coalesce(sum(greatest(record_count - records_done, 0)), 0)"
+                        + " from direct_debit_file where status = 'IN_PROGRESS'");
+    }
+
+    @Bean
+    BacklogGauge eventsOutboxBacklog(JdbcTemplate jdbc) {
+        return counted(jdbc, "gateway.events.outbox.backlog",
+                "Payment events written and not yet relayed to the broker",
+                "select count(*) from payment_event e, event_relay_position p"
+                        + " where e.publish and p.relay = 'payment-events' and (e.tx_id, e.id) > (p.tx_id, p.id)");
+    }
+
+    /** A backlog that is the one number {@code sql} answers. */
+    private static BacklogGauge counted(JdbcTemplate jdbc, String name, String description, String sql) {
+        return BacklogGauge.of(name, description, () -> {
+            Number value = jdbc.queryForObject(sql, Number.class);
+            return value == null ? 0 : value.doubleValue();
+        });
+    }
+}
