@@ -1,0 +1,163 @@
+package kw.billpay.console.teller;
+
+import jakarta.servlet.http.HttpSession;
+import java.util.Locale;
+import java.util.Map;
+import kw.billpay.channel.branch.BranchFlows;
+import kw.billpay.channel.branch.BranchIntake;
+import kw.billpay.channel.branch.BranchIntake.BranchPaymentCommand;
+import kw.billpay.console.Problems;
+import kw.billpay.console.Problems.Problem;
+import kw.billpay.console.teller.PaymentChecks.Checked;
+import kw.billpay.console.teller.PaymentChecks.FormProblems;
+import kw.billpay.core.Refusal;
+import kw.billpay.core.payment.Payment;
+import kw.billpay.core.payment.PaymentIntent;
+import kw.billpay.idempotency.IdempotencyService;
+import kw.billpay.idempotency.IdempotencyService.StoredResponse;
+import kw.billpay.posting.PaymentView;
+import kw.billpay.posting.Payments;
+import kw.billpay.posting.PostingPreviews;
+import kw.billpay.security.Caller;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Taking a payment: the form is checked and the posting core's preview shown (converted amount, allocation), then
+ * the teller confirms. Confirming goes the JSON API's way: the branch route, inside the same {@link IdempotencyService}
+ * transaction, under the key the form was rendered with; a double click, a resubmission after going back, or a retry
+ * after a lost answer finds the first payment and shows its receipt.
+ */
+@Controller
+@RequestMapping("/console/teller/accounts/{handle}")
+class TakePaymentController {
+
+    private final CounterController counter;
+    private final PaymentChecks checks;
+    private final BranchIntake intake;
+    private final BranchFlows branch;
+    private final PostingPreviews previews;
+    private final IdempotencyService idempotency;
+    private final Payments payments;
+    private final TellerDesks desks;
+    private final Problems problems;
+
+    TakePaymentController(CounterController counter, PaymentChecks checks, BranchIntake intake, BranchFlows branch,
+                          PostingPreviews previews, IdempotencyService idempotency, Payments payments,
+                          TellerDesks desks, Problems problems) {
+        this.counter = counter;
+        this.checks = checks;
+        this.intake = intake;
+        this.branch = branch;
+        this.previews = previews;
+        this.idempotency = idempotency;
+        this.payments = payments;
+        this.desks = desks;
+        this.problems = problems;
+    }
+
+    /** A submitted payment form, checked as the route would and previewed: the confirmation page. */
+    @PostMapping("/preview")
+    String preview(@PathVariable String handle, @ModelAttribute("form") PaymentForm form, BindingResult binding,
+                   Authentication authentication, HttpSession session, Model model, Locale locale) {
+        Caller teller = Caller.of(authentication);
+        String accountNumber = CounterController.accountNumber(session, handle);
+        TellerDesk desk = desk(teller, session);
+        requireKey(form);
+        try {
+            requireBound(binding);
+            Checked checked = checks.check(form, accountNumber, desk);
+            PaymentIntent intent = intake.normalise(new BranchPaymentCommand(checked.request(), teller.name(), form.getIdempotencyKey()));
+            var preview = previews.preview(intent);
+            counter.showAccount(handle, accountNumber, form, model);
+            model.addAttribute("desk", desk);
+            model.addAttribute("preview", PreviewPanel.of(preview, intent.received()));
+            return "console/teller/confirm";
+        } catch (FormProblems invalid) {
+            return again(handle, accountNumber, form, desk, problems.say(invalid.problems(), locale), model);
+        } catch (Refusal refused) {
+            return again(handle, accountNumber, form, desk, java.util.List.of(problems.say(refused, locale)), model);
+        }
+    }
+
+    /** The confirmed payment, taken once whatever the browser repeats; then its receipt. */
+    @PostMapping("/payments")
+    String confirm(@PathVariable String handle, @ModelAttribute("form") PaymentForm form, BindingResult binding,
+                   Authentication authentication, HttpSession session, Model model, Locale locale) {
+        Caller teller = Caller.of(authentication);
+        String accountNumber = CounterController.accountNumber(session, handle);
+        TellerDesk desk = desk(teller, session);
+        requireKey(form);
+        try {
+            requireBound(binding);
+            Checked checked = checks.check(form, accountNumber, desk);
+            String key = form.getIdempotencyKey();
+            StoredResponse taken = idempotency.execute(teller.idempotencyScope(), key,
+                    IdempotencyService.fingerprint(Map.of("request", checked.request(), "drawer", String.valueOf(checked.drawer()))),
+                    () -> {
+                        Payment payment = branch.take(new BranchPaymentCommand(checked.request(), teller.name(), key));
+                        if (checked.drawer() != null) {
+                            // the API's cheque has no drawer; the counter keeps it in the payment's history (R25)
+                            payments.addToHistory(payment.paymentId(), "CHEQUE_DRAWER", teller.name(),
+                                    Map.of("drawer", checked.drawer()));
+                        }
+                        return new IdempotencyService.Answer(201, PaymentView.of(payment), payment.paymentId());
+                    });
+            return "redirect:/console/receipts/" + taken.paymentId();
+        } catch (FormProblems invalid) {
+            return again(handle, accountNumber, form, desk, problems.say(invalid.problems(), locale), model);
+        } catch (Refusal refused) {
+            if ("IDEMPOTENCY_KEY_REUSED".equals(refused.code())) {
+                form.setIdempotencyKey(java.util.UUID.randomUUID().toString()); // a new payment from here on
+                return again(handle, accountNumber, form, desk,
+                        java.util.List.of(problems.say(Problem.of("form.error.resubmittedChanged"), locale)), model);
+            }
+            return again(handle, accountNumber, form, desk, java.util.List.of(problems.say(refused, locale)), model);
+        }
+    }
+
+    /** Back from the confirmation to the form, as filled in, under the same key. */
+    @PostMapping("/edit")
+    String edit(@PathVariable String handle, @ModelAttribute("form") PaymentForm form, BindingResult binding,
+                Authentication authentication, HttpSession session, Model model) {
+        String accountNumber = CounterController.accountNumber(session, handle);
+        requireKey(form);
+        return again(handle, accountNumber, form, desk(Caller.of(authentication), session), null, model);
+    }
+
+    /** The only fields that bind to numbers are the pieces counted. */
+    private static void requireBound(BindingResult binding) {
+        if (binding.hasErrors()) {
+            throw new FormProblems(java.util.List.of(Problem.of("form.error.pieces")));
+        }
+    }
+
+    private String again(String handle, String accountNumber, PaymentForm form, TellerDesk desk,
+                         java.util.List<String> said, Model model) {
+        counter.showAccount(handle, accountNumber, form, model);
+        model.addAttribute("desk", desk);
+        model.addAttribute("problems", said);
+        return "console/teller/account";
+    }
+
+    private TellerDesk desk(Caller teller, HttpSession session) {
+        return desks.of(teller, session).orElseThrow(() -> new ResponseStatusException(HttpStatus.CONFLICT));
+    }
+
+    private static void requireKey(PaymentForm form) {
+        try {
+            IdempotencyService.requireValidKey(form.getIdempotencyKey());
+        } catch (Refusal missing) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+        }
+    }
+
+}
