@@ -1,5 +1,6 @@
 package kw.billpay.console;
 
+import jakarta.servlet.http.Cookie;
 import kw.billpay.security.StaffRole;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,6 +9,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.logout.CookieClearingLogoutHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -27,6 +29,15 @@ class ConsoleSecurity {
     private static final String SUPERVISOR = StaffRole.SUPERVISOR.name();
     private static final String OPS = StaffRole.OPS.name();
 
+    /** The session cookie lives under /console (server.servlet.session.cookie.path); logging out removes it there. */
+    private static Cookie sessionCookieCleared() {
+        Cookie cookie = new Cookie("JSESSIONID", null);
+        cookie.setPath("/console");
+        cookie.setMaxAge(0);
+        cookie.setHttpOnly(true);
+        return cookie;
+    }
+
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityFilterChain console(HttpSecurity http, AuthenticationManager staffAuthentication) throws Exception {
@@ -44,7 +55,7 @@ class ConsoleSecurity {
                 .formLogin(form -> form.loginPage("/console/login").defaultSuccessUrl("/console", true)
                         .failureUrl("/console/login?error").permitAll())
                 .logout(logout -> logout.logoutUrl("/console/logout").logoutSuccessUrl("/console/login?logout")
-                        .deleteCookies("JSESSIONID"))
+                        .addLogoutHandler(new CookieClearingLogoutHandler(sessionCookieCleared())))
                 .sessionManagement(session -> session.invalidSessionUrl("/console/login?expired"))
                 .exceptionHandling(e -> e.accessDeniedPage("/console/denied"))
                 .headers(headers -> headers
