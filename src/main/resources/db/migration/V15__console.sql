@@ -29,3 +29,5 @@ create index till_count_to_sign_idx on till_count (counted_at) where signed_off_
 
 -- A teller's payments of one day (posting.TillTotals): the till summary reads a day, not the whole ledger.
 create index payment_teller_day_idx on payment ((origin ->> 'teller'), received_at) where channel = 'BRANCH';
+-- What came in on one day, per channel and status (the operations console, reconciliation.ReconciliationQuery).
+create index payment_received_at_idx on payment (received_at);

@@ -42,7 +42,8 @@ import org.springframework.util.FileSystemUtils;
  *       debits, 2,000 cash payments of the demo teller, 200 cheques waiting for clearing (of another teller). Then
  *       the pages are timed with every payment received today (the worst case for the day's totals), and again with
  *       the bank debits spread over the 90 days before (a realistic history).</li>
- *   <li>Each page: {@code bench.warmup} requests (50), then {@code bench.requests} (200) measured: median, p90, max.</li>
+ *   <li>Each page: {@code bench.warmup} requests (50), then {@code bench.requests} (200) measured: median, p90, max;
+ *       {@code bench.skip} leaves out the pages whose name contains it (e.g. {@code reconciliation}).</li>
  * </ol>
  * <pre>
  * mvn -q -DskipTests test-compile
@@ -119,7 +120,11 @@ public final class ConsoleBenchmark {
 
     private static void measure(StringBuilder report, Map<String, Page> pages, int warmup, int requests) throws Exception {
         say(report, "%-44s %9s %9s %9s  %s", "page", "median", "p90", "max", "target");
+        String skip = System.getProperty("bench.skip", "");
         for (Map.Entry<String, Page> page : pages.entrySet()) {
+            if (!skip.isEmpty() && page.getKey().contains(skip)) {
+                continue;
+            }
             for (int i = 0; i < warmup; i++) {
                 require(page.getKey(), page.getValue().load(null));
             }

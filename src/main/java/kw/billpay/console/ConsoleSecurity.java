@@ -45,7 +45,7 @@ class ConsoleSecurity {
                 .securityMatcher("/console", "/console/**")
                 .authenticationManager(staffAuthentication)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/console/login", "/console/assets/**").permitAll()
+                        .requestMatchers("/console/login", "/console/denied", "/console/assets/**").permitAll()
                         .requestMatchers("/console/teller/**", "/console/till/**").hasRole(TELLER)
                         // clearing follows the API (SUPERVISOR or OPS); till sign-offs are a supervisor's
                         .requestMatchers("/console/supervisor/clearing/**").hasAnyRole(SUPERVISOR, OPS)

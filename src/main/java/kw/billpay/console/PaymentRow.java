@@ -17,6 +17,6 @@ public record PaymentRow(String paymentId, String receiptNumber, String received
         return new PaymentRow(p.paymentId().toString(), p.receiptNumber(), Shown.time(p.receivedAt(), zone),
                 p.channel().name(), p.method().name(), p.status().name(), p.statusReason(), Shown.account(p.accountNumber()),
                 Shown.money(p.received()), Shown.money(p.posted()), origin.get("teller"), origin.get("institution"),
-                origin.get("branch"), origin.get("chequeNumber"), origin.get("chequeBank"), origin.get("chequeDate"));
+                origin.get("branch"), Shown.outside(origin.get("chequeNumber")), origin.get("chequeBank"), origin.get("chequeDate"));
     }
 }

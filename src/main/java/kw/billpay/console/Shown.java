@@ -19,6 +19,7 @@ import kw.billpay.core.money.Money;
 public final class Shown {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final java.util.regex.Pattern LONG_DIGIT_RUN = java.util.regex.Pattern.compile("[0-9]{12,}");
 
     private Shown() {
     }
@@ -43,6 +44,14 @@ public final class Shown {
     /** The account by its last 4 digits only ("•••• 1234"): a page never shows a full card number. */
     public static String account(String accountNumber) {
         return accountNumber == null ? "" : "•••• " + AccountNumbers.last4(accountNumber);
+    }
+
+    /**
+     * Text that came from outside (a KNET callback's track id or result): every run of 12 or more digits, which could
+     * be a card number, shown by its last 4 digits only.
+     */
+    public static String outside(String text) {
+        return text == null ? null : LONG_DIGIT_RUN.matcher(text).replaceAll(m -> account(m.group()));
     }
 
     public static String time(OffsetDateTime time, ZoneId zone) {

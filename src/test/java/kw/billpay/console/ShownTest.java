@@ -18,4 +18,11 @@ class ShownTest {
     void anAccountByItsLastFourDigits() {
         assertThat(Shown.account("376612345678901")).isEqualTo("•••• 8901").doesNotContainPattern("[0-9]{5,}");
     }
+
+    @Test
+    void longDigitRunsFromOutsideShowTheirLastFourDigits() {
+        assertThat(Shown.outside("10000000000000144")).isEqualTo("•••• 0144");
+        assertThat(Shown.outside("T-12345678901")).isEqualTo("T-12345678901");
+        assertThat(Shown.outside(null)).isNull();
+    }
 }

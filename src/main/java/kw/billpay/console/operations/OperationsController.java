@@ -70,8 +70,8 @@ class OperationsController {
         model.addAttribute("waitingKnet", payments.awaitingKnet(SHOWN).stream()
                 .map(p -> PaymentRow.of(p, zone)).toList());
         model.addAttribute("callbacks", callbacks.keptForReview(SHOWN).stream()
-                .map(c -> new CallbackRow(c.id(), Shown.time(c.receivedAt(), zone), c.endpoint(), c.outcome(), c.trackId(),
-                        c.result())).toList());
+                .map(c -> new CallbackRow(c.id(), Shown.time(c.receivedAt(), zone), c.endpoint(), c.outcome(),
+                        Shown.outside(c.trackId()), Shown.outside(c.result()))).toList());
         model.addAttribute("refunds", payments.openRefundsDue(SHOWN).stream()
                 .map(r -> new RefundRow(Shown.account(r.accountNumber()), Shown.money(r.amount()), Shown.time(r.createdAt(), zone),
                         r.paymentId().toString())).toList());
@@ -101,7 +101,7 @@ class OperationsController {
 
     private void files(Model model) {
         ZoneId zone = clock.getZone();
-        List<FileRow> rows = files.latest(SHOWN).stream().map(f -> new FileRow(f.bank(), f.fileId(), f.fileName(),
+        List<FileRow> rows = files.latest(SHOWN).stream().map(f -> new FileRow(f.bank(), Shown.outside(f.fileId()), Shown.outside(f.fileName()),
                 f.status(), f.reason(), f.recordsDone(), f.records(),
                 f.records() == 0 ? 0 : (int) Math.min(100, 100L * f.recordsDone() / f.records()), f.posted(),
                 Shown.money(f.postedSum()), f.refused(), f.notCollected(), Shown.time(f.receivedAt(), zone),

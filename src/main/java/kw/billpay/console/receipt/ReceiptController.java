@@ -1,15 +1,12 @@
 package kw.billpay.console.receipt;
 
 import java.time.Clock;
-import java.util.UUID;
 import kw.billpay.account.AccountService;
-import kw.billpay.core.payment.Channel;
+import kw.billpay.console.BranchPayments;
 import kw.billpay.core.payment.Payment;
-import kw.billpay.posting.PaymentIds;
 import kw.billpay.posting.Payments;
 import kw.billpay.security.Caller;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,7 +15,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A branch payment's receipt: shown on screen, and printed on A4 or an 80 mm roll. Every print is recorded; the first
@@ -70,13 +66,6 @@ class ReceiptController {
     }
 
     private Payment branchPayment(String paymentId) {
-        UUID id;
-        try {
-            id = PaymentIds.parse(paymentId);
-        } catch (RuntimeException unknown) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
-        return payments.find(id).filter(p -> p.channel() == Channel.BRANCH)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return BranchPayments.find(payments, paymentId);
     }
 }

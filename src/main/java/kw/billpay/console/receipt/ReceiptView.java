@@ -34,13 +34,13 @@ public record ReceiptView(String paymentId, String receiptNumber, List<Line> lin
         lines.words("receipt.holder", holder);
         lines.addBoth("receipt.method", "method." + p.method().name());
         if (origin.containsKey("chequeNumber")) {
-            lines.add("receipt.cheque", origin.get("chequeNumber") + " · " + origin.get("chequeBank") + " · "
+            lines.add("receipt.cheque", Shown.outside(origin.get("chequeNumber")) + " · " + origin.get("chequeBank") + " · "
                     + origin.get("chequeDate"), false);
             history.stream().filter(e -> e.type().equals("CHEQUE_DRAWER")).findFirst()
                     .ifPresent(e -> lines.words("receipt.drawer", String.valueOf(e.detail().get("drawer"))));
         }
         if (origin.containsKey("posReference")) {
-            lines.add("receipt.pos", origin.get("posReference"), false);
+            lines.add("receipt.pos", Shown.outside(origin.get("posReference")), false);
         }
         lines.add("receipt.received", Shown.money(p.received()), true);
         if (p.fx() != null) {

@@ -3,21 +3,20 @@ package kw.billpay.console.supervisor;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import kw.billpay.channel.branch.BranchFlows;
 import kw.billpay.channel.branch.BranchIntake.ClearingCommand;
 import kw.billpay.channel.branch.BranchIntake.ClearingOutcome;
 import kw.billpay.channel.branch.FourEyes;
+import kw.billpay.console.BranchPayments;
 import kw.billpay.console.PaymentRow;
 import kw.billpay.console.Problems;
+import kw.billpay.console.Problems.Problem;
 import kw.billpay.core.Refusal;
 import kw.billpay.core.payment.Channel;
 import kw.billpay.core.payment.Payment;
 import kw.billpay.core.payment.PaymentStatus;
-import kw.billpay.posting.PaymentIds;
 import kw.billpay.posting.Payments;
 import kw.billpay.security.Caller;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,7 +26,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -71,14 +69,18 @@ class ClearingController {
         Payment held = held(paymentId);
         String said;
         Payment after = held;
-        try {
-            ClearingOutcome chosen = outcome(outcome, reason);
-            FourEyes.requireNotTakenBy(held, supervisor.name());
-            after = branch.clear(new ClearingCommand(held.paymentId(), chosen,
-                    chosen == ClearingOutcome.RETURNED ? reason : null, supervisor.name()));
-            said = null;
-        } catch (Refusal refused) {
-            said = problems.say(refused, locale);
+        ClearingOutcome chosen = outcome(outcome, reason);
+        if (chosen == null) {
+            said = problems.say(Problem.of("clearing.pick"), locale);
+        } else {
+            try {
+                FourEyes.requireNotTakenBy(held, supervisor.name());
+                after = branch.clear(new ClearingCommand(held.paymentId(), chosen,
+                        chosen == ClearingOutcome.RETURNED ? reason : null, supervisor.name()));
+                said = null;
+            } catch (Refusal refused) {
+                said = problems.say(refused, locale);
+            }
         }
         if (htmx == null) {
             redirect.addFlashAttribute("message", said);
@@ -98,17 +100,10 @@ class ClearingController {
         if ("RETURNED".equals(outcome) && RETURN_REASONS.contains(reason)) {
             return ClearingOutcome.RETURNED;
         }
-        throw Refusal.validation("outcome: CLEARED, or RETURNED with one of " + RETURN_REASONS);
+        return null; // neither: CLEARED, or RETURNED with a reason picked
     }
 
     private Payment held(String paymentId) {
-        UUID id;
-        try {
-            id = PaymentIds.parse(paymentId);
-        } catch (Refusal unknown) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
-        return payments.find(id).filter(p -> p.channel() == Channel.BRANCH)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return BranchPayments.find(payments, paymentId);
     }
 }

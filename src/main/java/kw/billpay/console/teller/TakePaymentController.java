@@ -68,10 +68,10 @@ class TakePaymentController {
     @PostMapping("/preview")
     String preview(@PathVariable String handle, @ModelAttribute("form") PaymentForm form, BindingResult binding,
                    Authentication authentication, HttpSession session, Model model, Locale locale) {
-        Caller teller = Caller.of(authentication);
-        String accountNumber = CounterController.accountNumber(session, handle);
-        TellerDesk desk = desk(teller, session);
-        requireKey(form);
+        At at = at(handle, form, authentication, session);
+        Caller teller = at.teller();
+        String accountNumber = at.accountNumber();
+        TellerDesk desk = at.desk();
         try {
             requireBound(binding);
             Checked checked = checks.check(form, accountNumber, desk);
@@ -92,10 +92,10 @@ class TakePaymentController {
     @PostMapping("/payments")
     String confirm(@PathVariable String handle, @ModelAttribute("form") PaymentForm form, BindingResult binding,
                    Authentication authentication, HttpSession session, Model model, Locale locale) {
-        Caller teller = Caller.of(authentication);
-        String accountNumber = CounterController.accountNumber(session, handle);
-        TellerDesk desk = desk(teller, session);
-        requireKey(form);
+        At at = at(handle, form, authentication, session);
+        Caller teller = at.teller();
+        String accountNumber = at.accountNumber();
+        TellerDesk desk = at.desk();
         try {
             requireBound(binding);
             Checked checked = checks.check(form, accountNumber, desk);
@@ -128,9 +128,8 @@ class TakePaymentController {
     @PostMapping("/edit")
     String edit(@PathVariable String handle, @ModelAttribute("form") PaymentForm form, BindingResult binding,
                 Authentication authentication, HttpSession session, Model model) {
-        String accountNumber = CounterController.accountNumber(session, handle);
-        requireKey(form);
-        return again(handle, accountNumber, form, desk(Caller.of(authentication), session), null, model);
+        At at = at(handle, form, authentication, session);
+        return again(handle, at.accountNumber(), form, at.desk(), null, model);
     }
 
     /** The only fields that bind to numbers are the pieces counted. */
@@ -148,8 +147,15 @@ class TakePaymentController {
         return "console/teller/account";
     }
 
-    private TellerDesk desk(Caller teller, HttpSession session) {
-        return desks.of(teller, session).orElseThrow(() -> new ResponseStatusException(HttpStatus.CONFLICT));
+    /** Who takes the payment, for which account, where: from the login and the session, never from the form. */
+    private record At(Caller teller, String accountNumber, TellerDesk desk) { }
+
+    private At at(String handle, PaymentForm form, Authentication authentication, HttpSession session) {
+        Caller teller = Caller.of(authentication);
+        String accountNumber = CounterController.accountNumber(session, handle);
+        TellerDesk desk = desks.of(teller, session).orElseThrow(() -> new ResponseStatusException(HttpStatus.CONFLICT));
+        requireKey(form);
+        return new At(teller, accountNumber, desk);
     }
 
     private static void requireKey(PaymentForm form) {
