@@ -78,7 +78,6 @@ public final class ConsoleBenchmark {
                     jdbc.queryForObject("select count(*) from payment where account_number = ?", Long.class, busyAccount));
 
             Console teller = new Console(port, "teller", "teller-demo");
-            teller.post("/console/teller/desk", "institution=AMEX&branch=SALHIYA");
             String accountPage = teller.post("/console/teller/find", "accountNumber=" + busyAccount).headers()
                     .firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
             String form = teller.get(accountPage).body();

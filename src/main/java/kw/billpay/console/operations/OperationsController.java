@@ -8,6 +8,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import kw.billpay.channel.directdebit.DirectDebitProgress;
+import kw.billpay.collection.CollectionRunProgress;
 import kw.billpay.channel.knet.KnetCallbackReview;
 import kw.billpay.console.PaymentRow;
 import kw.billpay.console.Shown;
@@ -35,15 +36,18 @@ class OperationsController {
     private final Payments payments;
     private final KnetCallbackReview callbacks;
     private final DeadLetters deadLetters;
+    private final CollectionRunProgress collections;
     private final Clock clock;
 
     OperationsController(ReconciliationQuery reconciliation, DirectDebitProgress files, Payments payments,
-                         KnetCallbackReview callbacks, DeadLetters deadLetters, Clock clock) {
+                         KnetCallbackReview callbacks, DeadLetters deadLetters, CollectionRunProgress collections,
+                         Clock clock) {
         this.reconciliation = reconciliation;
         this.files = files;
         this.payments = payments;
         this.callbacks = callbacks;
         this.deadLetters = deadLetters;
+        this.collections = collections;
         this.clock = clock;
     }
 
@@ -57,6 +61,9 @@ class OperationsController {
     record CallbackRow(long id, String receivedAt, String endpoint, String outcome, String trackId, String result) { }
 
     record RefundRow(String account, String amount, String createdAt, String paymentId) { }
+
+    record RunRow(String collectionDate, int presentation, String status, int mandatesSeen, int requested, int skipped,
+                  int files, String requestedSum, String startedAt, String completedAt) { }
 
     @GetMapping
     String day(Model model) {
@@ -107,6 +114,11 @@ class OperationsController {
                 Shown.money(f.postedSum()), f.refused(), f.notCollected(), Shown.time(f.receivedAt(), zone),
                 Shown.time(f.completedAt(), zone))).toList();
         model.addAttribute("files", rows);
-        model.addAttribute("filesBusy", rows.stream().anyMatch(r -> r.status().equals("IN_PROGRESS")));
+        model.addAttribute("runs", collections.latest(10).stream().map(r -> new RunRow(r.collectionDate().toString(),
+                r.presentation(), r.status(), r.mandatesSeen(), r.requested(), r.skipped(), r.files(),
+                Shown.amount(r.requestedSum(), 3) + " KWD", Shown.time(r.startedAt(), zone), Shown.time(r.completedAt(), zone)))
+                .toList());
+        model.addAttribute("filesBusy", rows.stream().anyMatch(r -> r.status().equals("IN_PROGRESS"))
+                || collections.latest(1).stream().anyMatch(r -> r.status().equals("IN_PROGRESS")));
     }
 }

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.UUID;
 import kw.billpay.account.AccountService;
-import kw.billpay.channel.branch.BranchPaymentRequest.Institution;
 import kw.billpay.console.PaymentRow;
 import kw.billpay.console.Problems;
 import kw.billpay.console.Problems.Problem;
@@ -56,27 +55,10 @@ class CounterController {
         return "console/teller/find";
     }
 
+    /** A teller whose user has no counter configured: why no payment can be taken here. */
     @GetMapping("/desk")
-    String desk(Model model) {
-        model.addAttribute("institutions", Institution.values());
+    String desk() {
         return "console/teller/desk";
-    }
-
-    @PostMapping("/desk")
-    String chooseDesk(@RequestParam(required = false) String institution, @RequestParam(required = false) String branch,
-                      HttpSession session, Model model, Locale locale) {
-        Institution chosen = null;
-        for (Institution candidate : Institution.values()) {
-            if (candidate.name().equals(institution)) {
-                chosen = candidate;
-            }
-        }
-        if (!desks.choose(session, chosen, branch)) {
-            model.addAttribute("institutions", Institution.values());
-            model.addAttribute("problem", problems.say(Problem.of("desk.error"), locale));
-            return "console/teller/desk";
-        }
-        return "redirect:/console/teller";
     }
 
     /** Posted, not a GET: the card number stays out of URLs, browser history and access logs. */

@@ -75,7 +75,7 @@ class TakePaymentController {
         try {
             requireBound(binding);
             Checked checked = checks.check(form, accountNumber, desk);
-            PaymentIntent intent = intake.normalise(new BranchPaymentCommand(checked.request(), teller.name(), form.getIdempotencyKey()));
+            PaymentIntent intent = intake.normalise(new BranchPaymentCommand(checked.request(), teller, form.getIdempotencyKey()));
             var preview = previews.preview(intent);
             counter.showAccount(handle, accountNumber, form, model);
             model.addAttribute("desk", desk);
@@ -103,7 +103,7 @@ class TakePaymentController {
             StoredResponse taken = idempotency.execute(teller.idempotencyScope(), key,
                     IdempotencyService.fingerprint(Map.of("request", checked.request(), "drawer", String.valueOf(checked.drawer()))),
                     () -> {
-                        Payment payment = branch.take(new BranchPaymentCommand(checked.request(), teller.name(), key));
+                        Payment payment = branch.take(new BranchPaymentCommand(checked.request(), teller, key));
                         if (checked.drawer() != null) {
                             // the API's cheque has no drawer; the counter keeps it in the payment's history (R25)
                             payments.addToHistory(payment.paymentId(), "CHEQUE_DRAWER", teller.name(),
