@@ -18,10 +18,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class Payments {
 
     private final PaymentRepository ledger;
+    private final RefundDueRepository refunds;
     private final TillTotals tills;
 
-    public Payments(PaymentRepository ledger, TillTotals tills) {
+    public Payments(PaymentRepository ledger, RefundDueRepository refunds, TillTotals tills) {
         this.ledger = ledger;
+        this.refunds = refunds;
         this.tills = tills;
     }
 
@@ -54,8 +56,8 @@ public class Payments {
     }
 
     /** The open refund-due records (R13), oldest first. */
-    public List<PaymentRepository.RefundDue> openRefundsDue(int limit) {
-        return ledger.openRefundsDue(limit);
+    public List<RefundDueRepository.RefundDue> openRefundsDue(int limit) {
+        return refunds.open(limit);
     }
 
     /** What a teller took in between two times, per method and currency received (the till's expected side). */
