@@ -1,8 +1,10 @@
 package kw.billpay.console.teller;
 
 import jakarta.servlet.http.HttpSession;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import kw.billpay.channel.branch.BranchFlows;
 import kw.billpay.channel.branch.BranchIntake;
 import kw.billpay.channel.branch.BranchIntake.BranchPaymentCommand;
@@ -69,22 +71,18 @@ class TakePaymentController {
     String preview(@PathVariable String handle, @ModelAttribute("form") PaymentForm form, BindingResult binding,
                    Authentication authentication, HttpSession session, Model model, Locale locale) {
         At at = at(handle, form, authentication, session);
-        Caller teller = at.teller();
-        String accountNumber = at.accountNumber();
-        TellerDesk desk = at.desk();
         try {
-            requireBound(binding);
-            Checked checked = checks.check(form, accountNumber, desk);
-            PaymentIntent intent = intake.normalise(new BranchPaymentCommand(checked.request(), teller, form.getIdempotencyKey()));
+            Checked checked = checked(at, form, binding);
+            PaymentIntent intent = intake.normalise(new BranchPaymentCommand(checked.request(), at.teller(), form.getIdempotencyKey()));
             var preview = previews.preview(intent);
-            counter.showAccount(handle, accountNumber, form, model);
-            model.addAttribute("desk", desk);
+            counter.showAccount(handle, at.accountNumber(), form, model);
+            model.addAttribute("desk", at.desk());
             model.addAttribute("preview", PreviewPanel.of(preview, intent.received()));
             return "console/teller/confirm";
         } catch (FormProblems invalid) {
-            return again(handle, accountNumber, form, desk, problems.say(invalid.problems(), locale), model);
+            return again(at, handle, form, problems.say(invalid.problems(), locale), model);
         } catch (Refusal refused) {
-            return again(handle, accountNumber, form, desk, java.util.List.of(problems.say(refused, locale)), model);
+            return again(at, handle, form, List.of(problems.say(refused, locale)), model);
         }
     }
 
@@ -93,13 +91,10 @@ class TakePaymentController {
     String confirm(@PathVariable String handle, @ModelAttribute("form") PaymentForm form, BindingResult binding,
                    Authentication authentication, HttpSession session, Model model, Locale locale) {
         At at = at(handle, form, authentication, session);
-        Caller teller = at.teller();
-        String accountNumber = at.accountNumber();
-        TellerDesk desk = at.desk();
         try {
-            requireBound(binding);
-            Checked checked = checks.check(form, accountNumber, desk);
+            Checked checked = checked(at, form, binding);
             String key = form.getIdempotencyKey();
+            Caller teller = at.teller();
             StoredResponse taken = idempotency.execute(teller.idempotencyScope(), key,
                     IdempotencyService.fingerprint(Map.of("request", checked.request(), "drawer", String.valueOf(checked.drawer()))),
                     () -> {
@@ -113,14 +108,14 @@ class TakePaymentController {
                     });
             return "redirect:/console/receipts/" + taken.paymentId();
         } catch (FormProblems invalid) {
-            return again(handle, accountNumber, form, desk, problems.say(invalid.problems(), locale), model);
+            return again(at, handle, form, problems.say(invalid.problems(), locale), model);
         } catch (Refusal refused) {
             if ("IDEMPOTENCY_KEY_REUSED".equals(refused.code())) {
-                form.setIdempotencyKey(java.util.UUID.randomUUID().toString()); // a new payment from here on
-                return again(handle, accountNumber, form, desk,
-                        java.util.List.of(problems.say(Problem.of("form.error.resubmittedChanged"), locale)), model);
+                form.setIdempotencyKey(UUID.randomUUID().toString()); // a new payment from here on
+                String said = problems.say(Problem.of("form.error.resubmittedChanged"), locale);
+                return again(at, handle, form, List.of(said), model);
             }
-            return again(handle, accountNumber, form, desk, java.util.List.of(problems.say(refused, locale)), model);
+            return again(at, handle, form, List.of(problems.say(refused, locale)), model);
         }
     }
 
@@ -129,20 +124,25 @@ class TakePaymentController {
     String edit(@PathVariable String handle, @ModelAttribute("form") PaymentForm form, BindingResult binding,
                 Authentication authentication, HttpSession session, Model model) {
         At at = at(handle, form, authentication, session);
-        return again(handle, at.accountNumber(), form, at.desk(), null, model);
+        return again(at, handle, form, null, model);
     }
 
     /** The only fields that bind to numbers are the pieces counted. */
     private static void requireBound(BindingResult binding) {
         if (binding.hasErrors()) {
-            throw new FormProblems(java.util.List.of(Problem.of("form.error.pieces")));
+            throw new FormProblems(List.of(Problem.of("form.error.pieces")));
         }
     }
 
-    private String again(String handle, String accountNumber, PaymentForm form, TellerDesk desk,
-                         java.util.List<String> said, Model model) {
-        counter.showAccount(handle, accountNumber, form, model);
-        model.addAttribute("desk", desk);
+    /** The form checked as the API checks its request, plus the counter's own checks (PaymentChecks). */
+    private Checked checked(At at, PaymentForm form, BindingResult binding) {
+        requireBound(binding);
+        return checks.check(form, at.accountNumber(), at.desk());
+    }
+
+    private String again(At at, String handle, PaymentForm form, List<String> said, Model model) {
+        counter.showAccount(handle, at.accountNumber(), form, model);
+        model.addAttribute("desk", at.desk());
         model.addAttribute("problems", said);
         return "console/teller/account";
     }
