@@ -24,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jms.JmsException;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -71,6 +72,31 @@ public class DeadLetters implements BacklogGauge {
             }
             return letters;
         });
+    }
+
+    /**
+     * The first dead letters (at most {@code limit}), whether more wait behind them, and whether the queue could be
+     * read at all (it exists once something was dead-lettered; the broker may be away): the console's view.
+     */
+    public record Page(List<DeadLetter> letters, boolean more, boolean readable) { }
+
+    public Page browse(int limit) {
+        try {
+            List<DeadLetter> letters = jms.browse(queue, (session, browser) -> {
+                List<DeadLetter> first = new ArrayList<>();
+                Enumeration<?> messages = browser.getEnumeration();
+                while (messages.hasMoreElements() && first.size() <= limit) {
+                    first.add(view((Message) messages.nextElement()));
+                }
+                return first;
+            });
+            if (letters == null) {
+                return new Page(List.of(), false, true);
+            }
+            return new Page(letters.subList(0, Math.min(limit, letters.size())), letters.size() > limit, true);
+        } catch (JmsException missingOrAway) {
+            return new Page(List.of(), false, false);
+        }
     }
 
     /** How many dead letters wait (counted up to {@value #MAX_COUNTED}). */

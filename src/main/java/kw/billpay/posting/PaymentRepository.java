@@ -236,6 +236,18 @@ public class PaymentRepository implements PaymentTotals {
         return n == null ? 0 : n;
     }
 
+    /** Online payments still waiting for KNET's result (INITIATED), oldest first. */
+    public List<Payment> initiated(int limit) {
+        return jdbc.query("select " + COLUMNS + " from payment where status = 'INITIATED' and method = 'KNET'"
+                + " order by seq limit ?", rows::map, limit);
+    }
+
+    /** Cheques and drafts waiting for their clearing result, oldest first. */
+    public List<Payment> pendingClearing(int limit) {
+        return jdbc.query("select " + COLUMNS + " from payment where status = 'PENDING_CLEARING' order by seq limit ?",
+                rows::map, limit);
+    }
+
     public Optional<Payment> find(UUID paymentId) {
         return one("select " + COLUMNS + " from payment where payment_id = ?", paymentId);
     }

@@ -1,5 +1,6 @@
 package kw.billpay.posting;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,9 +18,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class Payments {
 
     private final PaymentRepository ledger;
+    private final RefundDueRepository refunds;
+    private final TillTotals tills;
 
-    public Payments(PaymentRepository ledger) {
+    public Payments(PaymentRepository ledger, RefundDueRepository refunds, TillTotals tills) {
         this.ledger = ledger;
+        this.refunds = refunds;
+        this.tills = tills;
     }
 
     public Optional<Payment> find(UUID paymentId) {
@@ -38,6 +43,26 @@ public class Payments {
 
     public List<Payment> ofAccount(String accountNumber, int limit) {
         return ledger.listByAccount(accountNumber, limit);
+    }
+
+    /** Online payments still waiting for KNET's result, oldest first. */
+    public List<Payment> awaitingKnet(int limit) {
+        return ledger.initiated(limit);
+    }
+
+    /** Cheques and drafts waiting for their clearing result, oldest first. */
+    public List<Payment> awaitingClearing(int limit) {
+        return ledger.pendingClearing(limit);
+    }
+
+    /** The open refund-due records (R13), oldest first. */
+    public List<RefundDueRepository.RefundDue> openRefundsDue(int limit) {
+        return refunds.open(limit);
+    }
+
+    /** What a teller took in between two times, per method and currency received (the till's expected side). */
+    public List<TillTotals.Line> takenBy(String teller, OffsetDateTime from, OffsetDateTime to) {
+        return tills.takenBy(teller, from, to);
     }
 
     /** Adds an entry to a payment's history (not published downstream), e.g. a KNET callback about it. */

@@ -81,6 +81,21 @@ public class ReconciliationQuery {
         return answer;
     }
 
+    /** Payments received in a period, per channel, status and the currency received: count and sum. */
+    public record StatusTotal(String channel, String status, Money received, long count) { }
+
+    /** What came in between two times (a business day), per channel and status, for the operations console. */
+    @Transactional(readOnly = true)
+    public List<StatusTotal> receivedBetween(java.time.OffsetDateTime from, java.time.OffsetDateTime to) {
+        return jdbc.query("""
+                select channel, status, received_currency, count(*) as n, sum(received_amount) as total from payment
+                where received_at >= ? and received_at < ? group by channel, status, received_currency
+                order by channel, status, received_currency""",
+                (rs, i) -> new StatusTotal(rs.getString("channel"), rs.getString("status"),
+                        new Money(rs.getBigDecimal("total"), Currencies.parse(rs.getString("received_currency").trim())),
+                        rs.getLong("n")), from, to);
+    }
+
     private static Map<String, Object> emptyTotals(String channel, String currency) {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("channel", channel);

@@ -77,6 +77,12 @@ public class KnetCallbackRepository {
                 this::map, outcome, outcome, limit);
     }
 
+    /** Newest first, those the gateway did not accept (undecryptable, unknown track id, another amount). */
+    public List<StoredCallback> notAccepted(int limit) {
+        return jdbc.query("select " + COLUMNS + " from knet_callback where outcome <> 'ACCEPTED' order by id desc limit ?",
+                this::map, limit);
+    }
+
     private static final String COLUMNS = """
             id, received_at, endpoint, form, plain_text, track_id, payment_id, result, outcome, repeats, last_received_at""";
 

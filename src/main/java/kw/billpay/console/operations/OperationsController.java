@@ -1,0 +1,125 @@
+package kw.billpay.console.operations;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import kw.billpay.channel.directdebit.DirectDebitProgress;
+import kw.billpay.collection.CollectionRunProgress;
+import kw.billpay.channel.knet.KnetCallbackReview;
+import kw.billpay.console.PaymentRow;
+import kw.billpay.console.Shown;
+import kw.billpay.ops.DeadLetters;
+import kw.billpay.posting.Payments;
+import kw.billpay.reconciliation.ReconciliationQuery;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/**
+ * Operations' day: what came in today per channel and status, the reconciliation check, the banks' files and their
+ * progress (refreshed in place while the page is open), KNET payments waiting for their result, the callbacks kept
+ * for review, refunds due and dead letters. Read only: each part is a read service of the feature that owns it.
+ */
+@Controller
+@RequestMapping("/console/operations")
+class OperationsController {
+
+    static final int SHOWN = 50;
+
+    private final ReconciliationQuery reconciliation;
+    private final DirectDebitProgress files;
+    private final Payments payments;
+    private final KnetCallbackReview callbacks;
+    private final DeadLetters deadLetters;
+    private final CollectionRunProgress collections;
+    private final Clock clock;
+
+    OperationsController(ReconciliationQuery reconciliation, DirectDebitProgress files, Payments payments,
+                         KnetCallbackReview callbacks, DeadLetters deadLetters, CollectionRunProgress collections,
+                         Clock clock) {
+        this.reconciliation = reconciliation;
+        this.files = files;
+        this.payments = payments;
+        this.callbacks = callbacks;
+        this.deadLetters = deadLetters;
+        this.collections = collections;
+        this.clock = clock;
+    }
+
+    /** A channel's total for one status today. */
+    record TotalRow(String channel, String status, String received, long count) { }
+
+    record FileRow(String bank, String fileId, String fileName, String status, String reason, int recordsDone,
+                   int records, int percent, int posted, String postedSum, int refused, int notCollected,
+                   String receivedAt, String completedAt) { }
+
+    record CallbackRow(long id, String receivedAt, String endpoint, String outcome, String trackId, String result) { }
+
+    record RefundRow(String account, String amount, String createdAt, String paymentId) { }
+
+    record RunRow(String collectionDate, int presentation, String status, int mandatesSeen, int requested, int skipped,
+                  int files, String requestedSum, String startedAt, String completedAt) { }
+
+    @GetMapping
+    String day(Model model) {
+        ZoneId zone = clock.getZone();
+        LocalDate today = LocalDate.now(clock);
+        ZonedDateTime start = today.atStartOfDay(zone);
+        model.addAttribute("today", today.toString());
+        model.addAttribute("totals", reconciliation.receivedBetween(start.toOffsetDateTime(), start.plusDays(1).toOffsetDateTime())
+                .stream().map(t -> new TotalRow(t.channel(), t.status(), Shown.money(t.received()), t.count())).toList());
+        files(model);
+        model.addAttribute("waitingKnet", payments.awaitingKnet(SHOWN).stream()
+                .map(p -> PaymentRow.of(p, zone)).toList());
+        model.addAttribute("callbacks", callbacks.keptForReview(SHOWN).stream()
+                .map(c -> new CallbackRow(c.id(), Shown.time(c.receivedAt(), zone), c.endpoint(), c.outcome(),
+                        Shown.outside(c.trackId()), Shown.outside(c.result()))).toList());
+        model.addAttribute("refunds", payments.openRefundsDue(SHOWN).stream()
+                .map(r -> new RefundRow(Shown.account(r.accountNumber()), Shown.money(r.amount()), Shown.time(r.createdAt(), zone),
+                        r.paymentId().toString())).toList());
+        DeadLetters.Page letters = deadLetters.browse(SHOWN);
+        model.addAttribute("deadLetters", letters);
+        model.addAttribute("deadLetterTimes", letters.letters().stream()
+                .map(l -> l.deadLetteredAt() == null ? "" : Shown.time(l.deadLetteredAt().atOffset(java.time.ZoneOffset.UTC), zone))
+                .toList());
+        return "console/operations/day";
+    }
+
+    /** The files' progress alone, for the page to refresh in place. */
+    @GetMapping("/files")
+    String filesFragment(Model model) {
+        files(model);
+        return "console/operations/day :: files";
+    }
+
+    /** The reconciliation check, loaded after the page: it reads the whole ledger. */
+    @GetMapping("/reconciliation")
+    String reconciliationFragment(Model model) {
+        Map<String, Object> check = reconciliation.reconcile();
+        model.addAttribute("balanced", check.get("balanced"));
+        model.addAttribute("conservation", ((Map<?, ?>) check.get("conservation")).get("perCurrency"));
+        model.addAttribute("unbalancedPayments", ((Map<?, ?>) check.get("conservation")).get("unbalancedPayments"));
+        return "console/operations/day :: reconciliation";
+    }
+
+    private void files(Model model) {
+        ZoneId zone = clock.getZone();
+        List<FileRow> rows = files.latest(SHOWN).stream().map(f -> new FileRow(f.bank(), Shown.outside(f.fileId()), Shown.outside(f.fileName()),
+                f.status(), f.reason(), f.recordsDone(), f.records(),
+                f.records() == 0 ? 0 : (int) Math.min(100, 100L * f.recordsDone() / f.records()), f.posted(),
+                Shown.money(f.postedSum()), f.refused(), f.notCollected(), Shown.time(f.receivedAt(), zone),
+                Shown.time(f.completedAt(), zone))).toList();
+        model.addAttribute("files", rows);
+        model.addAttribute("runs", collections.latest(10).stream().map(r -> new RunRow(r.collectionDate().toString(),
+                r.presentation(), r.status(), r.mandatesSeen(), r.requested(), r.skipped(), r.files(),
+                Shown.amount(r.requestedSum(), 3) + " KWD", Shown.time(r.startedAt(), zone), Shown.time(r.completedAt(), zone)))
+                .toList());
+        model.addAttribute("filesBusy", rows.stream().anyMatch(r -> r.status().equals("IN_PROGRESS"))
+                || collections.latest(1).stream().anyMatch(r -> r.status().equals("IN_PROGRESS")));
+    }
+}

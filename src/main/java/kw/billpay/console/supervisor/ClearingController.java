@@ -1,0 +1,109 @@
+package kw.billpay.console.supervisor;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import kw.billpay.channel.branch.BranchFlows;
+import kw.billpay.channel.branch.BranchIntake.ClearingCommand;
+import kw.billpay.channel.branch.BranchIntake.ClearingOutcome;
+import kw.billpay.channel.branch.FourEyes;
+import kw.billpay.console.BranchPayments;
+import kw.billpay.console.PaymentRow;
+import kw.billpay.console.Problems;
+import kw.billpay.console.Problems.Problem;
+import kw.billpay.core.Refusal;
+import kw.billpay.core.payment.Channel;
+import kw.billpay.core.payment.Payment;
+import kw.billpay.core.payment.PaymentStatus;
+import kw.billpay.posting.Payments;
+import kw.billpay.security.Caller;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The cheques and drafts waiting for clearing, oldest first; each cleared or returned (with a reason) by one action,
+ * through the same branch flow as the API's clearing. With htmx only the row changes; without it the list reloads.
+ */
+@Controller
+@RequestMapping("/console/supervisor/clearing")
+class ClearingController {
+
+    /** The reasons a supervisor picks from when a cheque or draft comes back unpaid. */
+    static final List<String> RETURN_REASONS = List.of("INSUFFICIENT_FUNDS", "SIGNATURE_MISMATCH", "STOPPED_BY_DRAWER",
+            "POST_DATED", "STALE_DATED", "ACCOUNT_CLOSED", "OTHER");
+    static final int SHOWN = 200;
+
+    private final Payments payments;
+    private final BranchFlows branch;
+    private final Problems problems;
+    private final Clock clock;
+
+    ClearingController(Payments payments, BranchFlows branch, Problems problems, Clock clock) {
+        this.payments = payments;
+        this.branch = branch;
+        this.problems = problems;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    String waiting(Model model) {
+        model.addAttribute("waiting", payments.awaitingClearing(SHOWN).stream()
+                .filter(p -> p.channel() == Channel.BRANCH).map(p -> PaymentRow.of(p, clock.getZone())).toList());
+        model.addAttribute("reasons", RETURN_REASONS);
+        return "console/supervisor/clearing";
+    }
+
+    @PostMapping("/{paymentId}")
+    String record(@PathVariable String paymentId, @RequestParam(required = false) String outcome,
+                  @RequestParam(required = false) String reason, @RequestHeader(name = "HX-Request", required = false) String htmx,
+                  Authentication authentication, Model model, RedirectAttributes redirect, Locale locale) {
+        Caller supervisor = Caller.of(authentication);
+        Payment held = held(paymentId);
+        String said;
+        Payment after = held;
+        ClearingOutcome chosen = outcome(outcome, reason);
+        if (chosen == null) {
+            said = problems.say(Problem.of("clearing.pick"), locale);
+        } else {
+            try {
+                FourEyes.requireNotTakenBy(held, supervisor.name());
+                after = branch.clear(new ClearingCommand(held.paymentId(), chosen,
+                        chosen == ClearingOutcome.RETURNED ? reason : null, supervisor.name()));
+                said = null;
+            } catch (Refusal refused) {
+                said = problems.say(refused, locale);
+            }
+        }
+        if (htmx == null) {
+            redirect.addFlashAttribute("message", said);
+            return "redirect:/console/supervisor/clearing";
+        }
+        model.addAttribute("p", PaymentRow.of(after, clock.getZone()));
+        model.addAttribute("problem", said);
+        model.addAttribute("reasons", RETURN_REASONS);
+        model.addAttribute("done", after.status() != PaymentStatus.PENDING_CLEARING);
+        return "console/supervisor/clearing :: row";
+    }
+
+    private static ClearingOutcome outcome(String outcome, String reason) {
+        if ("CLEARED".equals(outcome)) {
+            return ClearingOutcome.CLEARED;
+        }
+        if ("RETURNED".equals(outcome) && RETURN_REASONS.contains(reason)) {
+            return ClearingOutcome.RETURNED;
+        }
+        return null; // neither: CLEARED, or RETURNED with a reason picked
+    }
+
+    private Payment held(String paymentId) {
+        return BranchPayments.find(payments, paymentId);
+    }
+}

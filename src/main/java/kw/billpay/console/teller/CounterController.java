@@ -1,0 +1,110 @@
+package kw.billpay.console.teller;
+
+import jakarta.servlet.http.HttpSession;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.UUID;
+import kw.billpay.account.AccountService;
+import kw.billpay.console.PaymentRow;
+import kw.billpay.console.Problems;
+import kw.billpay.console.Problems.Problem;
+import kw.billpay.core.Refusal;
+import kw.billpay.core.account.Account;
+import kw.billpay.core.account.AccountNumbers;
+import kw.billpay.posting.Payments;
+import kw.billpay.security.Caller;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The teller's counter: where the teller works, finding an account, and the account with its payment form. */
+@Controller
+@RequestMapping("/console/teller")
+class CounterController {
+
+    /** How many of an account's latest payments the counter shows. */
+    static final int RECENT = 10;
+
+    private final AccountService accounts;
+    private final Payments payments;
+    private final TellerDesks desks;
+    private final Problems problems;
+    private final Clock clock;
+
+    CounterController(AccountService accounts, Payments payments, TellerDesks desks, Problems problems, Clock clock) {
+        this.accounts = accounts;
+        this.payments = payments;
+        this.desks = desks;
+        this.problems = problems;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    String find(Authentication authentication, HttpSession session, Model model) {
+        if (desks.needsChoosing(Caller.of(authentication), session)) {
+            return "redirect:/console/teller/desk";
+        }
+        model.addAttribute("desk", desks.of(Caller.of(authentication), session).orElseThrow());
+        return "console/teller/find";
+    }
+
+    /** A teller whose user has no counter configured: why no payment can be taken here. */
+    @GetMapping("/desk")
+    String desk() {
+        return "console/teller/desk";
+    }
+
+    /** Posted, not a GET: the card number stays out of URLs, browser history and access logs. */
+    @PostMapping("/find")
+    String lookUp(@RequestParam(required = false) String accountNumber, Authentication authentication,
+                  HttpSession session, Model model, Locale locale) {
+        String number = accountNumber == null ? "" : accountNumber.replaceAll("[\\s-]", "");
+        try {
+            AccountNumbers.requireValid("accountNumber", number);
+            accounts.get(number);
+        } catch (Refusal refused) {
+            model.addAttribute("desk", desks.of(Caller.of(authentication), session).orElse(null));
+            model.addAttribute("problem", refused.kind() == Refusal.Kind.NOT_FOUND
+                    ? problems.say(Problem.of("find.unknown"), locale) : problems.say(Problem.of("find.invalid"), locale));
+            return "console/teller/find";
+        }
+        return "redirect:/console/teller/accounts/" + AccountHandles.remember(session, number);
+    }
+
+    @GetMapping("/accounts/{handle}")
+    String account(@PathVariable String handle, Authentication authentication, HttpSession session, Model model) {
+        if (desks.needsChoosing(Caller.of(authentication), session)) {
+            return "redirect:/console/teller/desk";
+        }
+        PaymentForm form = new PaymentForm();
+        form.setIdempotencyKey(UUID.randomUUID().toString());
+        showAccount(handle, accountNumber(session, handle), form, model);
+        model.addAttribute("desk", desks.of(Caller.of(authentication), session).orElseThrow());
+        return "console/teller/account";
+    }
+
+    /** The account page's model: the account, its latest payments, the payment form and the denominations. */
+    void showAccount(String handle, String accountNumber, PaymentForm form, Model model) {
+        Account account = accounts.get(accountNumber);
+        model.addAttribute("handle", handle);
+        model.addAttribute("account", AccountPanel.of(account));
+        model.addAttribute("payments", payments.ofAccount(accountNumber, RECENT).stream()
+                .map(p -> PaymentRow.of(p, clock.getZone())).toList());
+        model.addAttribute("form", form);
+        model.addAttribute("kwd", CashCount.of("KWD"));
+        model.addAttribute("usd", CashCount.of("USD"));
+    }
+
+    /** The account number behind a handle of this session; an unknown handle is a page that does not exist. */
+    static String accountNumber(HttpSession session, String handle) {
+        return AccountHandles.accountNumber(session, handle)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+}

@@ -1,0 +1,169 @@
+package kw.billpay.console.teller;
+
+import jakarta.servlet.http.HttpSession;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import kw.billpay.channel.branch.BranchFlows;
+import kw.billpay.channel.branch.BranchIntake;
+import kw.billpay.channel.branch.BranchIntake.BranchPaymentCommand;
+import kw.billpay.console.Problems;
+import kw.billpay.console.Problems.Problem;
+import kw.billpay.console.teller.PaymentChecks.Checked;
+import kw.billpay.console.teller.PaymentChecks.FormProblems;
+import kw.billpay.core.Refusal;
+import kw.billpay.core.payment.Payment;
+import kw.billpay.core.payment.PaymentIntent;
+import kw.billpay.idempotency.IdempotencyService;
+import kw.billpay.idempotency.IdempotencyService.StoredResponse;
+import kw.billpay.posting.PaymentView;
+import kw.billpay.posting.Payments;
+import kw.billpay.posting.PostingPreviews;
+import kw.billpay.security.Caller;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Taking a payment: the form is checked and the posting core's preview shown (converted amount, allocation), then
+ * the teller confirms. Confirming goes the JSON API's way: the branch route, inside the same {@link IdempotencyService}
+ * transaction, under the key the form was rendered with; a double click, a resubmission after going back, or a retry
+ * after a lost answer finds the first payment and shows its receipt.
+ */
+@Controller
+@RequestMapping("/console/teller/accounts/{handle}")
+class TakePaymentController {
+
+    private final CounterController counter;
+    private final PaymentChecks checks;
+    private final BranchIntake intake;
+    private final BranchFlows branch;
+    private final PostingPreviews previews;
+    private final IdempotencyService idempotency;
+    private final Payments payments;
+    private final TellerDesks desks;
+    private final Problems problems;
+
+    TakePaymentController(CounterController counter, PaymentChecks checks, BranchIntake intake, BranchFlows branch,
+                          PostingPreviews previews, IdempotencyService idempotency, Payments payments,
+                          TellerDesks desks, Problems problems) {
+        this.counter = counter;
+        this.checks = checks;
+        this.intake = intake;
+        this.branch = branch;
+        this.previews = previews;
+        this.idempotency = idempotency;
+        this.payments = payments;
+        this.desks = desks;
+        this.problems = problems;
+    }
+
+    /** A submitted payment form, checked as the route would and previewed: the confirmation page. */
+    @PostMapping("/preview")
+    String preview(@PathVariable String handle, @ModelAttribute("form") PaymentForm form, BindingResult binding,
+                   Authentication authentication, HttpSession session, Model model, Locale locale) {
+        At at = at(handle, form, authentication, session);
+        try {
+            Checked checked = checked(at, form, binding);
+            PaymentIntent intent = intake.normalise(new BranchPaymentCommand(checked.request(), at.teller(), form.getIdempotencyKey()));
+            var preview = previews.preview(intent);
+            counter.showAccount(handle, at.accountNumber(), form, model);
+            model.addAttribute("desk", at.desk());
+            model.addAttribute("preview", PreviewPanel.of(preview, intent.received()));
+            return "console/teller/confirm";
+        } catch (FormProblems invalid) {
+            return again(at, handle, form, problems.say(invalid.problems(), locale), model);
+        } catch (Refusal refused) {
+            return again(at, handle, form, List.of(problems.say(refused, locale)), model);
+        }
+    }
+
+    /** The confirmed payment, taken once whatever the browser repeats; then its receipt. */
+    @PostMapping("/payments")
+    String confirm(@PathVariable String handle, @ModelAttribute("form") PaymentForm form, BindingResult binding,
+                   Authentication authentication, HttpSession session, Model model, Locale locale) {
+        At at = at(handle, form, authentication, session);
+        try {
+            Checked checked = checked(at, form, binding);
+            String key = form.getIdempotencyKey();
+            Caller teller = at.teller();
+            StoredResponse taken = idempotency.execute(teller.idempotencyScope(), key,
+                    IdempotencyService.fingerprint(Map.of("request", checked.request(), "drawer", String.valueOf(checked.drawer()))),
+                    () -> {
+                        Payment payment = branch.take(new BranchPaymentCommand(checked.request(), teller, key));
+                        if (checked.drawer() != null) {
+                            // the API's cheque has no drawer; the counter keeps it in the payment's history (R25)
+                            payments.addToHistory(payment.paymentId(), "CHEQUE_DRAWER", teller.name(),
+                                    Map.of("drawer", checked.drawer()));
+                        }
+                        return new IdempotencyService.Answer(201, PaymentView.of(payment), payment.paymentId());
+                    });
+            return "redirect:/console/receipts/" + taken.paymentId();
+        } catch (FormProblems invalid) {
+            return again(at, handle, form, problems.say(invalid.problems(), locale), model);
+        } catch (Refusal refused) {
+            if ("IDEMPOTENCY_KEY_REUSED".equals(refused.code())) {
+                form.setIdempotencyKey(UUID.randomUUID().toString()); // a new payment from here on
+                String said = problems.say(Problem.of("form.error.resubmittedChanged"), locale);
+                return again(at, handle, form, List.of(said), model);
+            }
+            return again(at, handle, form, List.of(problems.say(refused, locale)), model);
+        }
+    }
+
+    /** Back from the confirmation to the form, as filled in, under the same key. */
+    @PostMapping("/edit")
+    String edit(@PathVariable String handle, @ModelAttribute("form") PaymentForm form, BindingResult binding,
+                Authentication authentication, HttpSession session, Model model) {
+        At at = at(handle, form, authentication, session);
+        return again(at, handle, form, null, model);
+    }
+
+    /** The only fields that bind to numbers are the pieces counted. */
+    private static void requireBound(BindingResult binding) {
+        if (binding.hasErrors()) {
+            throw new FormProblems(List.of(Problem.of("form.error.pieces")));
+        }
+    }
+
+    /** The form checked as the API checks its request, plus the counter's own checks (PaymentChecks). */
+    private Checked checked(At at, PaymentForm form, BindingResult binding) {
+        requireBound(binding);
+        return checks.check(form, at.accountNumber(), at.desk());
+    }
+
+    private String again(At at, String handle, PaymentForm form, List<String> said, Model model) {
+        counter.showAccount(handle, at.accountNumber(), form, model);
+        model.addAttribute("desk", at.desk());
+        model.addAttribute("problems", said);
+        return "console/teller/account";
+    }
+
+    /** Who takes the payment, for which account, where: from the login and the session, never from the form. */
+    private record At(Caller teller, String accountNumber, TellerDesk desk) { }
+
+    private At at(String handle, PaymentForm form, Authentication authentication, HttpSession session) {
+        Caller teller = Caller.of(authentication);
+        String accountNumber = CounterController.accountNumber(session, handle);
+        TellerDesk desk = desks.of(teller, session).orElseThrow(() -> new ResponseStatusException(HttpStatus.CONFLICT));
+        requireKey(form);
+        return new At(teller, accountNumber, desk);
+    }
+
+    private static void requireKey(PaymentForm form) {
+        try {
+            IdempotencyService.requireValidKey(form.getIdempotencyKey());
+        } catch (Refusal missing) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+        }
+    }
+
+}
