@@ -11,7 +11,7 @@ import kw.billpay.support.GatewayIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 
-/** The worked example of docs/collections.md, run by bash as written (only the port and data folder differ). */
+/** The README's worked example of a collection, run by bash as written (only the port and data folder differ). */
 class CollectionsExampleTest extends GatewayIntegrationTest {
 
     @Value("${gateway.data-dir}")
@@ -19,8 +19,8 @@ class CollectionsExampleTest extends GatewayIntegrationTest {
 
     @Test
     void theWorkedExampleOfACollectionWorks() throws Exception {
-        String doc = Files.readString(Path.of("docs/collections.md"));
-        String block = doc.substring(doc.indexOf("<!-- collections-example:start -->"), doc.indexOf("<!-- collections-example:end -->"));
+        String doc = Files.readString(Path.of("README.md"));
+        String block = doc.substring(doc.indexOf("<!-- readme-collections:start -->"), doc.indexOf("<!-- readme-collections:end -->"));
         String script = block.substring(block.indexOf("```bash") + "```bash".length(), block.lastIndexOf("```"))
                 .replace("GW=http://localhost:8080", "GW=http://localhost:" + port)
                 .replace("DATA=./data", "DATA=" + dataDir);

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import kw.billpay.support.GatewayIntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
 
 /**
  * The README's curl examples, run by bash exactly as written (only the port differs) against the running gateway,
@@ -17,8 +16,6 @@ import org.springframework.beans.factory.annotation.Value;
  */
 class ReadmeExamplesTest extends GatewayIntegrationTest {
 
-    @Value("${gateway.data-dir}")
-    private String dataDir;
 
     @Test
     void theReadmesCurlExamplesWork() throws Exception {
@@ -48,25 +45,6 @@ class ReadmeExamplesTest extends GatewayIntegrationTest {
         String secondOutput = new String(again.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(again.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(get("/api/v1/accounts/" + account + "/payments", OPS).json()).as(secondOutput).hasSize(2);
-
-        // then the direct-debit example: a file dropped in NBK's inbox, posted, acknowledged and moved to done/
-        String directDebit = block(readme, "readme-direct-debit")
-                .replace("GW=http://localhost:8080", "GW=http://localhost:" + port)
-                .replace("DATA=./data", "DATA=" + dataDir);
-        Process drop = new ProcessBuilder("bash", "-euo", "pipefail", "-c", directDebit).redirectErrorStream(true).start();
-        String dropOutput = new String(drop.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(drop.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(drop.exitValue()).as(dropOutput).isZero();
-        assertThat(dropOutput).as("the acknowledgement, the done/ folder and both listings")
-                .containsPattern("H,NBK,NBK-RESULT-20261127,ACCEPTED,\\nR,1,POSTED,[0-9a-f-]{36}\\nR,2,NOT_COLLECTED,AM04\\nT,1,25.000,0,1\\n")
-                .contains("nbk-dd-result-20261127.csv\n")
-                .contains("\"status\":\"ACCEPTED\"")
-                .contains("\"reasonCode\":\"AM04\"")
-                .doesNotContain("376612345678901");
-        view = get("/api/v1/accounts/" + account, OPS).json();
-        // the second paste's PUT replaced the statement (515.000 owed); the collection paid 25.000 of it
-        assertThat(view.path("totalOwed").asText()).isEqualTo("490.000");
-        assertThat(get("/api/v1/reconciliation", OPS).json().path("balanced").asBoolean()).isTrue();
     }
 
     private static String block(String readme, String marker) {
