@@ -21,7 +21,6 @@ create table bank_transfer_file (
     version               varchar(10),                             -- 001.02 to 001.08
     created_at            timestamptz,                             -- GrpHdr/CreDtTm
     entry_count           integer       not null default 0,        -- Ntry elements, counted by the first pass
-    line_count            integer       not null default 0,        -- transfers and other lines those entries make
     entries_done          integer       not null default 0,        -- entries whose lines are committed
     received_at           timestamptz   not null,
     completed_at          timestamptz,

@@ -51,7 +51,7 @@ public final class BankTransferBenchmark {
     private static final String ACCOUNT_PREFIX = "3766";
     private static final int RAW_BATCH = 1_000;
     private static final Pattern FINISHED = Pattern.compile(
-            "bank-transfer file finished: .*msgId=(\\S+) .*entries=(\\d+) lines=(\\d+) .*millis=(\\d+) entriesPerSecond=(\\d+)");
+            "bank-transfer file finished: .*msgId=(\\S+) .*entries=(\\d+) .*millis=(\\d+) entriesPerSecond=(\\d+)");
 
     private final Path projectDir = Path.of("").toAbsolutePath();
     private final Path workDir = projectDir.resolve("target/bench/bank-transfer");
@@ -245,7 +245,7 @@ public final class BankTransferBenchmark {
         long wall = (System.nanoTime() - t) / 1_000_000;
         Matcher finished = Awaitility.await().atMost(Duration.ofSeconds(30)).pollInSameThread()
                 .until(() -> finishedLine(messageId), m -> m != null);
-        return new FileResult(Long.parseLong(finished.group(4)), wall, Long.parseLong(finished.group(2)), maxRss[0]);
+        return new FileResult(Long.parseLong(finished.group(3)), wall, Long.parseLong(finished.group(2)), maxRss[0]);
     }
 
     private Matcher finishedLine(String messageId) throws IOException {

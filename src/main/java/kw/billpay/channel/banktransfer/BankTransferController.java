@@ -34,7 +34,7 @@ class BankTransferController {
         this.zone = clock.getZone();
     }
 
-    record Progress(int entriesDone, int entries, int lines) { }
+    record Progress(int entriesDone, int entries) { }
 
     /** Lines of one outcome: how many, and their sums per currency (an unreadable entry counts, with no sum). */
     record Totals(int count, List<MoneyJson> sums) { }
@@ -64,7 +64,7 @@ class BankTransferController {
 
     private FileView view(FileRecord f, List<Total> totals) {
         return new FileView(f.id(), f.bank(), f.messageId(), f.fileName(), f.version(), zoned(f.createdAt()), f.status(),
-                f.reason(), f.detail(), new Progress(f.entriesDone(), f.entryCount(), f.lineCount()),
+                f.reason(), f.detail(), new Progress(f.entriesDone(), f.entryCount()),
                 totals(totals, "POSTED"), totals(totals, "SUSPENSE"), totals(totals, "RECALL"), totals(totals, "IGNORED"),
                 zoned(f.receivedAt()), zoned(f.completedAt()), f.archivedAs());
     }

@@ -50,11 +50,12 @@ public class BankTransferFiles {
     }
 
     /** The first pass over a file: its header and its counts, or why it is refused whole. */
-    private record FirstPass(String sha256, BankNotification header, int entries, int lines, Camt054RefusedException refused) {
+    private record FirstPass(String sha256, BankNotification header, int entries, Camt054RefusedException refused) {
     }
 
     /**
-     * Reads the whole file (first pass, nothing written but the file's record) and takes its (bank, MsgId), or finds
+     * Reads the whole file (first pass: the parser over every byte, entries counted, not bound; nothing written but the
+     * file's record) and takes its (bank, MsgId), or finds
      * the file this is the same one as, interrupted by a crash: the same bytes, not yet moved out of the inbox.
      */
     public TransferFileRun open(File dropped) throws IOException {
@@ -69,11 +70,10 @@ public class BankTransferFiles {
             return refused(file, bank, pass, pass.refused().reason().name(), pass.refused().detail(), started);
         }
         BankNotification header = pass.header();
-        Optional<Long> claimed = files.claim(bank.name(), header, name, pass.sha256(), pass.entries(), pass.lines(),
-                OffsetDateTime.now(clock));
+        Optional<Long> claimed = files.claim(bank.name(), header, name, pass.sha256(), pass.entries(), OffsetDateTime.now(clock));
         if (claimed.isPresent()) {
-            log.info("bank-transfer file started: bank={} msgId={} file={} version={} entries={} lines={} ref={}",
-                    bank, header.messageId(), name, header.version().label(), pass.entries(), pass.lines(), claimed.get());
+            log.info("bank-transfer file started: bank={} msgId={} file={} version={} entries={} ref={}",
+                    bank, header.messageId(), name, header.version().label(), pass.entries(), claimed.get());
             return new TransferFileRun(file, bank, claimed.get(), header, null, null, 0, started);
         }
         FileRecord holder = files.holderOf(bank.name(), header.messageId()).orElseThrow(() -> new IllegalStateException(
@@ -94,20 +94,15 @@ public class BankTransferFiles {
         try (InputStream in = new DigestInputStream(new BufferedInputStream(Files.newInputStream(file), 64 * 1024), sha256)) {
             BankNotification header = null;
             int entries = 0;
-            int lines = 0;
             Camt054RefusedException refused = null;
             try (Camt054Reader reader = Camt054Reader.open(in)) {
                 header = reader.notification();
-                while (reader.hasNext()) {
-                    EntryRead entry = reader.next();
-                    entries++;
-                    lines += TransferLines.of(entry, header, clock.getZone()).size();
-                }
+                entries = reader.countEntries();
             } catch (Camt054RefusedException e) {
                 refused = e;
             }
             in.transferTo(OutputStream.nullOutputStream()); // the rest of the bytes, for the digest of a refused file
-            return new FirstPass(HexFormat.of().formatHex(sha256.digest()), header, entries, lines, refused);
+            return new FirstPass(HexFormat.of().formatHex(sha256.digest()), header, entries, refused);
         }
     }
 
@@ -164,10 +159,10 @@ public class BankTransferFiles {
         FileRecord file = files.file(run.fileRef());
         long millis = Math.max(1, (System.nanoTime() - run.started()) / 1_000_000);
         int thisRun = file.entriesDone() - run.resumedAt();
-        log.info("bank-transfer file finished: bank={} msgId={} file={} status={} reason={} entries={} lines={} "
+        log.info("bank-transfer file finished: bank={} msgId={} file={} status={} reason={} entries={} "
                         + "resumedAt={} millis={} entriesPerSecond={} movedTo={} ref={}",
                 run.bank(), file.messageId(), run.fileName(), file.status(), file.reason() == null ? "" : file.reason(),
-                file.entriesDone(), file.lineCount(), run.resumedAt(), millis, thisRun * 1000L / millis,
+                file.entriesDone(), run.resumedAt(), millis, thisRun * 1000L / millis,
                 properties.dir().relativize(target), run.fileRef());
     }
 

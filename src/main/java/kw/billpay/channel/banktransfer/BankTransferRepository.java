@@ -99,10 +99,10 @@ public class BankTransferRepository {
         return jdbc.query("select " + COLUMNS + FROM + " where t.id = ? for update of t", this::map, id).stream().findFirst();
     }
 
-    /** Transfers in one state of the suspense queue, oldest first, after an id. */
-    public List<StoredLine> suspense(String status, long afterId, int limit) {
-        return jdbc.query("select " + COLUMNS + FROM + " where t.suspended and t.status = ? and t.id > ? order by t.id limit ?",
-                this::map, status, afterId, limit);
+    /** Transfers in one state of the suspense queue, oldest first, after an id; optionally one bank's. */
+    public List<StoredLine> suspense(String status, String bank, long afterId, int limit) {
+        return jdbc.query("select " + COLUMNS + FROM + " where t.suspended and t.status = ? and (?::text is null or t.bank = ?)"
+                + " and t.id > ? order by t.id limit ?", this::map, status, bank, bank, afterId, limit);
     }
 
     /** A suspense transfer closed: assigned (with its payment), returned to the payer, or recalled by the bank. */

@@ -5,8 +5,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 import kw.billpay.channel.banktransfer.BankTransferRepository.StoredLine;
+import kw.billpay.channel.directdebit.PartnerBank;
 import kw.billpay.core.Refusal;
 import kw.billpay.core.account.AccountNumbers;
 import kw.billpay.core.money.Currencies;
@@ -60,15 +62,21 @@ class SuspenseController {
 
     record Return(String reason) { }
 
-    /** Open items by default, oldest first; {@code status} lists the closed ones (ASSIGNED, RETURNED, RECALLED). */
+    /**
+     * Open items by default, oldest first, a page of {@code limit} after the id {@code after}; {@code status} lists the
+     * closed ones (ASSIGNED, RETURNED, RECALLED), {@code bank} one bank's.
+     */
     @GetMapping
     List<ItemView> list(@RequestParam(defaultValue = "OPEN") String status,
+                        @RequestParam(required = false) String bank,
                         @RequestParam(defaultValue = "0") long after,
                         @RequestParam(defaultValue = "100") int limit) {
         if (limit < 1 || limit > 1000) {
             throw Refusal.validation("limit: must be 1 to 1000");
         }
-        return suspense.list(status, after, limit).stream().map(this::view).toList();
+        PartnerBank partner = bank == null ? null : PartnerBank.ofFolder(bank)
+                .orElseThrow(() -> Refusal.validation("bank: one of " + Arrays.toString(PartnerBank.values())));
+        return suspense.list(status, partner, after, limit).stream().map(this::view).toList();
     }
 
     @GetMapping("/{id}")

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import kw.billpay.channel.banktransfer.BankTransferRepository.StoredLine;
+import kw.billpay.channel.directdebit.PartnerBank;
 import kw.billpay.core.Refusal;
 import kw.billpay.core.account.AccountNumbers;
 import kw.billpay.core.payment.Channel;
@@ -40,9 +41,9 @@ public class SuspenseQueue implements UnpostedMoney {
         this.clock = clock;
     }
 
-    /** Items in one state (OPEN, ASSIGNED, RETURNED, RECALLED), oldest first, after an id. */
-    public List<StoredLine> list(String apiStatus, long afterId, int limit) {
-        return transfers.suspense(tableStatus(apiStatus), afterId, limit);
+    /** Items in one state (OPEN, ASSIGNED, RETURNED, RECALLED), oldest first, after an id; optionally one bank's. */
+    public List<StoredLine> list(String apiStatus, PartnerBank bank, long afterId, int limit) {
+        return transfers.suspense(tableStatus(apiStatus), bank == null ? null : bank.name(), afterId, limit);
     }
 
     public StoredLine get(long id) {

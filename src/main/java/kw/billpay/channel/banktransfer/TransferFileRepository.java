@@ -18,7 +18,7 @@ public class TransferFileRepository {
 
     private static final String COLUMNS = """
             id, bank, message_id, file_name, sha256, status, reason, detail, version, created_at, entry_count,
-            line_count, entries_done, received_at, completed_at, archived_as""";
+            entries_done, received_at, completed_at, archived_as""";
 
     private final JdbcTemplate jdbc;
 
@@ -29,7 +29,7 @@ public class TransferFileRepository {
     /** A file as recorded: its identity, its progress and, once done, its outcome. */
     public record FileRecord(long id, String bank, String messageId, String fileName, String sha256, String status,
                              String reason, String detail, String version, OffsetDateTime createdAt, int entryCount,
-                             int lineCount, int entriesDone, OffsetDateTime receivedAt, OffsetDateTime completedAt,
+                             int entriesDone, OffsetDateTime receivedAt, OffsetDateTime completedAt,
                              String archivedAs) {
     }
 
@@ -42,14 +42,14 @@ public class TransferFileRepository {
      * unique index decides between two instances.
      */
     public Optional<Long> claim(String bank, BankNotification header, String fileName, String sha256, int entries,
-                                int lines, OffsetDateTime now) {
+                                OffsetDateTime now) {
         return jdbc.queryForList("""
                 insert into bank_transfer_file (bank, message_id, file_name, sha256, status, version, created_at,
-                                                entry_count, line_count, received_at)
-                values (?, ?, ?, ?, 'IN_PROGRESS', ?, ?, ?, ?, ?)
+                                                entry_count, received_at)
+                values (?, ?, ?, ?, 'IN_PROGRESS', ?, ?, ?, ?)
                 on conflict (bank, message_id) where status in ('IN_PROGRESS', 'ACCEPTED') do nothing
                 returning id""", Long.class, bank, header.messageId(), fileName, sha256,
-                header.version().label(), header.createdAt(), entries, lines, now).stream().findFirst();
+                header.version().label(), header.createdAt(), entries, now).stream().findFirst();
     }
 
     /** The file being or having been posted under this (bank, MsgId). */
@@ -125,7 +125,7 @@ public class TransferFileRepository {
         return new FileRecord(rs.getLong("id"), rs.getString("bank"), rs.getString("message_id"),
                 rs.getString("file_name"), rs.getString("sha256"), rs.getString("status"), rs.getString("reason"),
                 rs.getString("detail"), rs.getString("version"), rs.getObject("created_at", OffsetDateTime.class),
-                rs.getInt("entry_count"), rs.getInt("line_count"), rs.getInt("entries_done"),
+                rs.getInt("entry_count"), rs.getInt("entries_done"),
                 rs.getObject("received_at", OffsetDateTime.class), rs.getObject("completed_at", OffsetDateTime.class),
                 rs.getString("archived_as"));
     }
