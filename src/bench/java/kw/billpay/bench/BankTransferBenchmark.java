@@ -13,9 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kw.billpay.testkit.Camt054Builder;
@@ -27,29 +25,30 @@ import org.springframework.util.FileSystemUtils;
  * Issue 17's speed check for bank-transfer (camt.054) files, against the packaged gateway started as its own process
  * on the embedded default (the JVM flags of {@code config/jvm.options}).
  * <ol>
- *   <li>Raw batched posting: the file's matched transfers written directly with JDBC against the gateway's own
- *       PostgreSQL, one connection, 1,000 per transaction (insert payment, update account, insert allocation; JDBC
- *       batches, {@code reWriteBatchedInserts}).</li>
- *   <li>A 1,000-entry file (it also warms the gateway up), then the gateway's resident memory.</li>
+ *   <li>Raw batched posting (RawBatchedPosting): the 100,000-entry file's matched transfers written directly with
+ *       JDBC against the gateway's own PostgreSQL, one connection, 1,000 per transaction.</li>
+ *   <li>A 20,000-entry file that warms the gateway up (JIT, the heap in use), then a 1,000-entry file, then the
+ *       gateway's resident memory (after a C-heap trim) and its live heap after a full collection.</li>
  *   <li>A 100,000-entry file over 1,000 accounts, 5% of it naming no known account, dropped in NBK's inbox: read
  *       whole (first pass), matched, posted or held in suspense, every line recorded, moved to done/. The rate is the
  *       gateway's own (its closing log line, from taking the file to moving it); the time from the drop to done/ is
- *       printed beside it. The resident memory is sampled during the file and read after it.</li>
+ *       printed beside it. The resident memory is sampled during the file and read after it, as is the live heap.</li>
  * </ol>
  * Run from the project directory (method and figures in docs/benchmarks.md):
  * <pre>
  * mvn -q -DskipTests package
  * mvn -q exec:java -Dexec.classpathScope=test -Dexec.mainClass=kw.billpay.bench.BankTransferBenchmark
  * </pre>
- * System properties (optional): {@code bench.entries} (100000), {@code bench.accounts} (1000), {@code bench.jvmArgs}.
+ * System properties (optional): {@code bench.entries} (100000), {@code bench.accounts} (1000), {@code bench.jvmArgs},
+ * {@code bench.repeat} (1: how many large files, the later ones showing whether memory keeps growing),
+ * {@code bench.histogram} (false: print the live heap's largest classes after the small and the large files).
  * The gateway's log is kept in {@code target/bench/bank-transfer-gateway.log}.
  */
 public final class BankTransferBenchmark {
 
     private static final double TARGET_RATIO = 0.3;
-    private static final ZoneId KUWAIT = ZoneId.of("Asia/Kuwait");
     private static final String ACCOUNT_PREFIX = "3766";
-    private static final int RAW_BATCH = 1_000;
+    private static final int WARM_UP = 20_000;
     private static final Pattern FINISHED = Pattern.compile(
             "bank-transfer file finished: .*msgId=(\\S+) .*entries=(\\d+) .*millis=(\\d+) entriesPerSecond=(\\d+)");
 
@@ -58,6 +57,8 @@ public final class BankTransferBenchmark {
     private final Path logFile = projectDir.resolve("target/bench/bank-transfer-gateway.log");
     private final int entries = Integer.getInteger("bench.entries", 100_000);
     private final int accounts = Integer.getInteger("bench.accounts", 1_000);
+    private final int repeat = Integer.getInteger("bench.repeat", 1);
+    private final boolean histogram = Boolean.getBoolean("bench.histogram");
     private final List<String> jvmArgs = GatewayProcess.defaultJvmFlags(projectDir);
     private GatewayProcess gateway;
     private String jdbcUrl;
@@ -83,24 +84,48 @@ public final class BankTransferBenchmark {
         say("gateway healthy after %,d ms", gateway.start());
         seedAccounts();
 
-        int matched = (int) java.util.stream.IntStream.range(0, entries).filter(BankTransferBenchmark::matched).count();
-        double raw = rawBatchedPosting(matched);
-        say("raw batched JDBC posting: %,.0f payments/s (%,d payments, batches of %,d, one connection)", raw, matched, RAW_BATCH);
+        // the file's matched transfers, in its order: the same payments the gateway will post
+        int[] matchedEntries = java.util.stream.IntStream.range(0, entries).filter(BankTransferBenchmark::matched).toArray();
+        double raw = RawBatchedPosting.measure(jdbcUrl, gateway.databasePassword(), "BANK_TRANSFER", "TRANSFER", matchedEntries.length,
+                OffsetDateTime.parse("2025-11-27T00:00:00+03:00"), n -> {
+                    int i = matchedEntries[n - 1];
+                    return new RawBatchedPosting.Posting(account(i), new BigDecimal(amount(i)), "RAW-" + i);
+                });
+        say("raw batched JDBC posting: %,.0f payments/s (%,d payments, batches of %,d, one connection)", raw,
+                matchedEntries.length, RawBatchedPosting.BATCH);
 
+        // the gateway warmed up first (JIT, heap in use), so that the 1,000-entry file's memory is its steady state
+        FileResult warmUp = dropAndAwait("BENCH-WARMUP", WARM_UP, Duration.ofMinutes(10), false);
+        say("warm-up file of %,d entries: gateway %,d ms = %,.0f entries/s", WARM_UP, warmUp.gatewayMillis(), warmUp.gatewayRate());
         FileResult small = dropAndAwait("BENCH-1K", 1_000, Duration.ofMinutes(5), false);
-        Thread.sleep(6_000); // one C-heap trim interval (config/jvm.options), as after the large file
-        long rssAfterSmall = Proc.rssKb(gateway.pid());
-        say("file of 1,000 entries: gateway %,d ms; resident memory after it %,d MB", small.gatewayMillis(), rssAfterSmall / 1024);
+        long rssAfterSmall = settledRssKb();
+        long heapAfterSmall = liveHeapKb();
+        say("file of 1,000 entries: gateway %,d ms; then resident memory %,d MB, live heap after a full GC %,d MB",
+                small.gatewayMillis(), rssAfterSmall / 1024, heapAfterSmall / 1024);
+        if (histogram) {
+            say("largest classes of the live heap now (jcmd GC.class_histogram):%n%s", classHistogram(15));
+        }
 
         FileResult file = dropAndAwait("BENCH-100K", entries, Duration.ofMinutes(30), true);
-        Thread.sleep(6_000);
-        long rssAfter = Proc.rssKb(gateway.pid());
+        long rssAfter = settledRssKb();
+        long heapAfter = liveHeapKb();
         say("file of %,d entries: gateway %,d ms = %,.0f entries/s; drop to done/ %,d ms (%,.0f entries/s)", entries,
                 file.gatewayMillis(), file.gatewayRate(), file.wallMillis(), entries * 1000.0 / file.wallMillis());
-        say("resident memory: after the 1,000-entry file %,d MB; during the %,d-entry file at most %,d MB; after it %,d MB (%s)",
+        say("resident memory: after the 1,000-entry file %,d MB; during the %,d-entry file at most %,d MB; after it %,d MB (%s);"
+                        + " live heap after a full GC %,d MB",
                 rssAfterSmall / 1024, entries, file.maxRssKb() / 1024, rssAfter / 1024,
-                rssAfter <= rssAfterSmall ? "no higher: met" : "HIGHER by " + (rssAfter - rssAfterSmall) / 1024 + " MB");
-        verify("BENCH-100K", matched);
+                rssAfter <= rssAfterSmall ? "no higher: met" : "HIGHER by " + (rssAfter - rssAfterSmall) / 1024 + " MB",
+                heapAfter / 1024);
+        verify("BENCH-100K", matchedEntries.length);
+        for (int run = 2; run <= repeat; run++) {
+            FileResult again = dropAndAwait("BENCH-100K-" + run, entries, Duration.ofMinutes(30), true);
+            say("file of %,d entries again (%d): gateway %,d ms = %,.0f entries/s; resident memory during it at most %,d MB,"
+                    + " after it %,d MB; live heap after a full GC %,d MB", entries, run, again.gatewayMillis(),
+                    again.gatewayRate(), again.maxRssKb() / 1024, settledRssKb() / 1024, liveHeapKb() / 1024);
+        }
+        if (histogram) {
+            say("largest classes of the live heap now (jcmd GC.class_histogram):%n%s", classHistogram(15));
+        }
         double ratio = file.gatewayRate() / raw;
         say("ratio file / raw batched: %.2f (target >= %.1f: %s)", ratio, TARGET_RATIO, ratio >= TARGET_RATIO ? "met" : "MISSED");
     }
@@ -115,7 +140,7 @@ public final class BankTransferBenchmark {
 
     /** Open KWD accounts of issuer amex-kw, each owing far more than the file pays (no credit balances). */
     private void seedAccounts() throws SQLException {
-        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", gateway.databasePassword()); Statement s = c.createStatement()) {
             s.execute("""
                     insert into account (account_number, issuer_id, holder_name, currency, product, credit_limit, status,
                                          statement_date, due_date, minimum_due, minimum_due_computed, previous_fees,
@@ -124,10 +149,6 @@ public final class BankTransferBenchmark {
                            date '2026-10-25', date '2026-11-19', 100, false, 50, 200000, 200000, 1000
                     from generate_series(1, %d) g""".formatted(ACCOUNT_PREFIX, accounts));
         }
-    }
-
-    private String account(int i) {
-        return ACCOUNT_PREFIX + String.format("%011d", i % accounts + 1);
     }
 
     /** One entry in twenty names no known account (an unknown number, or none): it goes to suspense. */
@@ -139,79 +160,50 @@ public final class BankTransferBenchmark {
         return BigDecimal.valueOf(1_000 + (i * 7919L) % 49_000, 3).toPlainString(); // 1.000 to 49.999 KWD
     }
 
+    /** The account entry {@code i} pays: spread over all of them. */
+    private String account(int i) {
+        return ACCOUNT_PREFIX + String.format("%011d", (int) ((i * 2654435761L) % accounts) + 1);
+    }
+
     private Camt054Builder.Entry entry(String messageId, int i) {
-        String account = account((int) ((i * 2654435761L) % accounts));
+        String account = account(i);
         String ustrd = !matched(i) ? (i % 40 == 7 ? "card 37669999" + String.format("%07d", i % 10_000_000) : "for my card")
                 : i % 2 == 0 ? "AMEX " + account : "card " + account.substring(0, 4) + " " + account.substring(4, 10)
                         + " " + account.substring(10) + " thank you";
         return new Camt054Builder.Entry(messageId + "-" + i, amount(i), ustrd);
     }
 
-    // ---- raw batched posting ----------------------------------------------------------------------------------------
+    // ---- the gateway's memory --------------------------------------------------------------------------------------
 
-    /** What the issue calls raw batched posting: insert payment, update account, insert allocation; commit per batch. */
-    private double rawBatchedPosting(int payments) throws SQLException {
-        OffsetDateTime now = OffsetDateTime.now(KUWAIT);
-        OffsetDateTime valueTime = OffsetDateTime.parse("2025-11-27T00:00:00+03:00");
-        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
-            c.setAutoCommit(false);
-            PreparedStatement payment = c.prepareStatement("""
-                    insert into payment (payment_id, source_key, channel, method, status, account_number, received_amount,
-                                         received_currency, billing_currency, posted_amount, credit_balance_part,
-                                         value_time, received_at, reference, origin)
-                    values (?, ?, 'BANK_TRANSFER', 'TRANSFER', 'POSTED', ?, ?, 'KWD', 'KWD', ?, 0, ?, ?, ?, ?::jsonb)""");
-            PreparedStatement update = c.prepareStatement("""
-                    update account set previous_purchases = previous_purchases - ?, paid_since_statement = paid_since_statement + ?,
-                                       updated_at = now() where account_number = ?""");
-            PreparedStatement allocation = c.prepareStatement(
-                    "insert into allocation (payment_id, position, bucket, amount) values (?, 1, 'PREVIOUS_PURCHASES', ?)");
-            long t = System.nanoTime();
-            int n = 0;
-            for (int i = 0; n < payments; i++) {
-                if (!matched(i)) {
-                    continue;
-                }
-                n++;
-                UUID id = UUID.randomUUID();
-                BigDecimal amount = new BigDecimal(amount(i));
-                String account = account((int) ((i * 2654435761L) % accounts));
-                payment.setObject(1, id);
-                payment.setString(2, "RAW/" + i);
-                payment.setString(3, account);
-                payment.setBigDecimal(4, amount);
-                payment.setBigDecimal(5, amount);
-                payment.setObject(6, valueTime);
-                payment.setObject(7, now);
-                payment.setString(8, "RAW-" + i);
-                payment.setString(9, "{\"bank\":\"NBK\",\"acctSvcrRef\":\"RAW-" + i + "\",\"rule\":\"USTRD\"}");
-                payment.addBatch();
-                update.setBigDecimal(1, amount);
-                update.setBigDecimal(2, amount);
-                update.setString(3, account);
-                update.addBatch();
-                allocation.setObject(1, id);
-                allocation.setBigDecimal(2, amount);
-                allocation.addBatch();
-                if (n % RAW_BATCH == 0 || n == payments) {
-                    payment.executeBatch();
-                    update.executeBatch();
-                    allocation.executeBatch();
-                    c.commit();
-                }
-            }
-            double rate = payments * 1e9 / (System.nanoTime() - t);
-            // undo, so that the file phase starts from the same balances and tables of the same size
-            try (Statement s = c.createStatement()) {
-                s.execute("delete from allocation where payment_id in (select payment_id from payment where source_key like 'RAW/%')");
-                s.execute("update account set previous_purchases = 200000, paid_since_statement = 0 where account_number like '"
-                        + ACCOUNT_PREFIX + "%'");
-                s.execute("delete from payment where source_key like 'RAW/%'");
-                c.commit();
-                c.setAutoCommit(true);
-                s.execute("vacuum analyze");
-            }
-            return rate;
+    /** The gateway's resident memory once its C heap was trimmed (config/jvm.options trims every 5 s). */
+    private long settledRssKb() throws InterruptedException {
+        Thread.sleep(6_000); // a measurement pause, not a wait for a condition
+        return Proc.rssKb(gateway.pid());
+    }
+
+    /** The Java heap the gateway still uses after a full collection (jcmd GC.run, then GC.heap_info), in kB. */
+    private long liveHeapKb() throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        String pid = Long.toString(gateway.pid());
+        new ProcessBuilder(jcmd.toString(), pid, "GC.run").redirectErrorStream(true).start().waitFor();
+        Process info = new ProcessBuilder(jcmd.toString(), pid, "GC.heap_info").redirectErrorStream(true).start();
+        String text = new String(info.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        info.waitFor();
+        long used = 0;
+        Matcher m = Pattern.compile("generation\\s+total \\d+K, used (\\d+)K").matcher(text);
+        while (m.find()) {
+            used += Long.parseLong(m.group(1));
         }
+        return used;
+    }
+
+    /** The first lines of {@code jcmd GC.class_histogram}: the classes holding the most live heap. */
+    private String classHistogram(int classes) throws IOException, InterruptedException {
+        Process histogram = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(gateway.pid()), "GC.class_histogram").redirectErrorStream(true).start();
+        String text = new String(histogram.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        histogram.waitFor();
+        return String.join("\n", text.lines().limit(classes + 3L).toList());
     }
 
     // ---- a file through the gateway ---------------------------------------------------------------------------------
@@ -260,7 +252,7 @@ public final class BankTransferBenchmark {
 
     /** Every matched transfer posted once, every other one in suspense. */
     private void verify(String messageId, int matched) throws Exception {
-        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", gateway.databasePassword());
              PreparedStatement s = c.prepareStatement("""
                      select (select count(*) from payment where source_key like ?),
                             (select count(*) from bank_transfer t join bank_transfer_file f on f.id = t.file_ref

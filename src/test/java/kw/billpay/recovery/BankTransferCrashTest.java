@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -17,14 +16,12 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 import kw.billpay.testkit.AccountJson;
 import kw.billpay.testkit.Camt054Builder;
 import kw.billpay.testkit.GatewayProcess;
@@ -54,7 +51,7 @@ class BankTransferCrashTest {
     @Test
     void killedTwiceMidFileThenRestartedEveryTransferIsPostedOrInSuspenseOnce() throws Exception {
         Path dataDir = Path.of("target", "bank-transfer-crash-data").toAbsolutePath();
-        deleteRecursively(dataDir);
+        GatewayProcess.deleteRecursively(dataDir);
         Path inbox = dataDir.resolve("bank-transfer").resolve("inbox").resolve(BANK);
         Path done = dataDir.resolve("bank-transfer").resolve("done").resolve(BANK);
         try (GatewayProcess gateway = GatewayProcess.onTestClassPath(dataDir)
@@ -134,7 +131,7 @@ class BankTransferCrashTest {
             JsonNode reconciliation = JSON.readTree(gateway.send("GET", "/api/v1/reconciliation", OPS, null, null).body());
             assertThat(reconciliation.path("balanced").asBoolean()).as(reconciliation.toString()).isTrue();
         }
-        deleteRecursively(dataDir); // kept for a look when the test failed
+        GatewayProcess.deleteRecursively(dataDir); // kept for a look when the test failed
     }
 
     /** One transfer in twenty names no known account: it goes to suspense. */
@@ -208,21 +205,5 @@ class BankTransferCrashTest {
             }
         }
         return null;
-    }
-
-    private static void deleteRecursively(Path dir) {
-        await("deleted " + dir).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
-                .until(() -> {
-                    if (Files.exists(dir)) {
-                        try (Stream<Path> paths = Files.walk(dir)) {
-                            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                                Files.deleteIfExists(p);
-                            }
-                        } catch (UncheckedIOException e) {
-                            throw e.getCause();
-                        }
-                    }
-                    return !Files.exists(dir);
-                });
     }
 }

@@ -3,9 +3,8 @@ package kw.billpay.channel.banktransfer;
 import java.io.Closeable;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
+import kw.billpay.infra.ReadAhead;
 
 /**
  * Consecutive entries of a file, taken in one transaction ({@code routes/bank-transfer.camel.yaml}): their lines, and
@@ -28,15 +27,13 @@ public record TransferBatch(TransferFileRun run, List<TransferLine> lines, int l
      * ends with the entry that brings it to the batch size in lines, so an entry is never split. The route's splitter
      * closes it when the file is done or a batch failed.
      */
-    public static final class Reader implements Iterator<TransferBatch>, Closeable {
+    public static final class Reader extends ReadAhead<TransferBatch> implements Closeable {
 
         private final TransferFileRun run;
         private final int batchSize;
         private final int skipUpTo;
         private final ZoneId zone;
         private final Camt054Reader file;
-        private TransferBatch next;
-        private boolean ended;
 
         Reader(TransferFileRun run, int entriesDone, int batchSize, ZoneId zone) {
             this.run = run;
@@ -47,24 +44,7 @@ public record TransferBatch(TransferFileRun run, List<TransferLine> lines, int l
         }
 
         @Override
-        public boolean hasNext() {
-            if (next == null && !ended) {
-                next = read();
-            }
-            return next != null;
-        }
-
-        @Override
-        public TransferBatch next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            TransferBatch batch = next;
-            next = null;
-            return batch;
-        }
-
-        private TransferBatch read() {
+        protected TransferBatch read() {
             List<TransferLine> lines = new ArrayList<>(batchSize + 16);
             int last = 0;
             while (file.hasNext()) {
@@ -78,7 +58,6 @@ public record TransferBatch(TransferFileRun run, List<TransferLine> lines, int l
                     return new TransferBatch(run, lines, last);
                 }
             }
-            ended = true;
             return last == 0 ? null : new TransferBatch(run, lines, last);
         }
 
