@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import kw.billpay.core.money.Currencies;
 import kw.billpay.core.money.Money;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,9 +24,9 @@ import org.springframework.stereotype.Component;
 public class ReconciliationQuery {
 
     private final JdbcTemplate jdbc;
-    private final List<UnpostedMoney> unposted;
+    private final ObjectProvider<UnpostedMoney> unposted;
 
-    ReconciliationQuery(JdbcTemplate jdbc, List<UnpostedMoney> unposted) {
+    ReconciliationQuery(JdbcTemplate jdbc, ObjectProvider<UnpostedMoney> unposted) {
         this.jdbc = jdbc;
         this.unposted = unposted;
     }
@@ -53,7 +54,7 @@ public class ReconciliationQuery {
                     "amount", money((BigDecimal) row.get("total"), currency)));
         }
         List<Map<String, Object>> suspense = new ArrayList<>();
-        for (UnpostedMoney channel : unposted) {
+        for (UnpostedMoney channel : unposted.orderedStream().toList()) {
             for (UnpostedMoney.Unposted held : channel.unposted()) {
                 Map<String, Object> entry = totals.computeIfAbsent(held.channel() + "/" + held.currency(),
                         k -> emptyTotals(held.channel(), held.currency()));

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import kw.billpay.account.AccountService;
 import kw.billpay.channel.banktransfer.BankTransferRepository.NewLine;
 import kw.billpay.channel.banktransfer.TransferFileRepository.Total;
@@ -145,7 +146,7 @@ public class BankTransferBatches {
     }
 
     static NewLine newLine(TransferFileRun run, TransferLine line, String kind, String status, boolean suspended,
-                           String reason, String detail, java.util.UUID paymentId, Long originalRef) {
+                           String reason, String detail, UUID paymentId, Long originalRef) {
         return new NewLine(run.fileRef(), line.position(), line.detailIndex(), run.bank().name(), kind, status,
                 suspended, reason, detail, line.bankReference(), line.endToEndId(), line.transactionId(),
                 line.amount() == null ? null : line.amount().amount(),
