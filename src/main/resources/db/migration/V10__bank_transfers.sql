@@ -12,7 +12,7 @@ create table bank_transfer_claim (
 create table bank_transfer_file (
     id                    bigserial     primary key,
     bank                  varchar(10)   not null,                  -- the inbox it was dropped in
-    message_id            varchar(35),                             -- GrpHdr/MsgId; null when refused before it was read
+    message_id            varchar(35),                             -- GrpHdr/MsgId (ISO Max35Text); null when refused before it was read
     file_name             varchar(255)  not null,
     sha256                char(64)      not null,
     status                varchar(12)   not null check (status in ('IN_PROGRESS', 'ACCEPTED', 'REFUSED')),
@@ -58,7 +58,7 @@ create table bank_transfer (
     suspended             boolean       not null default false,   -- a transfer that went to suspense when received
     reason                varchar(40),                             -- the matching rule, the suspense reason, why ignored...
     detail                varchar(500),                            -- the decision in words, no card number
-    bank_reference        varchar(48),                             -- AcctSvcrRef of TxDtls, else of Ntry (R28)
+    bank_reference        varchar(80),                             -- AcctSvcrRef of TxDtls, else of Ntry (R28); at most 70 taken
     end_to_end_id         varchar(35),
     transaction_id        varchar(35),
     amount                numeric(19,4),

@@ -36,6 +36,8 @@ public class BankTransferFiles {
 
     /** Why a well-formed file is refused: its bank already delivered this MsgId (R22). */
     static final String DUPLICATE_MESSAGE_ID = "DUPLICATE_MESSAGE_ID";
+    /** ISO 20022's Max35Text: a longer MsgId is no camt.054 group header. */
+    private static final int MAX_MESSAGE_ID = 35;
     private static final Logger log = LoggerFactory.getLogger(BankTransferFiles.class);
     private static final DateTimeFormatter ARCHIVE_STAMP = DateTimeFormatter.ofPattern("uuuuMMddHHmmssSSS");
 
@@ -96,6 +98,10 @@ public class BankTransferFiles {
             int entries = 0;
             Camt054RefusedException refused = null;
             try (Camt054Reader reader = Camt054Reader.open(in)) {
+                if (reader.notification().messageId().length() > MAX_MESSAGE_ID) {
+                    throw new Camt054RefusedException(Camt054Refusal.INVALID_GROUP_HEADER,
+                            "GrpHdr/MsgId is longer than " + MAX_MESSAGE_ID + " characters");
+                }
                 header = reader.notification();
                 entries = reader.countEntries();
             } catch (Camt054RefusedException e) {

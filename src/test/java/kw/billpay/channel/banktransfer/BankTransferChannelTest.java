@@ -122,6 +122,24 @@ class BankTransferChannelTest extends BankTransferIntegrationTest {
     }
 
     @Test
+    void aReferenceAsLongAsBanksWriteIsTakenAndAMessageIdLongerThanIsoAllowsIsRefused() {
+        PartnerBank bank = PartnerBank.ABK;
+        String account = newAccount("KWD");
+        String run = unique();
+        String longReference = ("LONG-" + run + "-").repeat(6).substring(0, 60);
+        Camt054Builder.message("LONG-" + run).credit(longReference, "3.000", "KWD", "2025-11-27", "card " + account)
+                .drop(folders.inbox(bank), "long-" + run + ".xml");
+        assertThat(lines(awaitFile(bank, "long-" + run + ".xml"))).containsExactly("1.1 POSTED USTRD");
+
+        Camt054Builder.message("X".repeat(36)).credit("LONGER-" + run, "3.000", "KWD", "2025-11-27", "card " + account)
+                .drop(folders.inbox(bank), "longer-" + run + ".xml");
+        JsonNode refused = awaitFile(bank, "longer-" + run + ".xml");
+        assertThat(refused.path("status").asText()).isEqualTo("REFUSED");
+        assertThat(refused.path("reason").asText()).isEqualTo("INVALID_GROUP_HEADER");
+        assertThat(totalOwed(account)).isEqualTo("512.000");
+    }
+
+    @Test
     void filesStillBeingWrittenAreLeftAlone() throws Exception {
         PartnerBank bank = PartnerBank.WARBA;
         String run = unique();
