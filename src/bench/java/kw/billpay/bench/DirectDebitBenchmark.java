@@ -20,11 +20,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.Base64;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
@@ -55,9 +53,7 @@ import org.springframework.util.FileSystemUtils;
 public final class DirectDebitBenchmark {
 
     private static final double TARGET_RATIO = 0.5;
-    private static final ZoneId KUWAIT = ZoneId.of("Asia/Kuwait");
     private static final String ACCOUNT_PREFIX = "5123";
-    private static final int RAW_BATCH = 1_000;
     private static final Pattern FINISHED = Pattern.compile(
             "direct-debit file finished: .*fileId=(\\S+) .*records=(\\d+) posted=(\\d+) .*millis=(\\d+) recordsPerSecond=(\\d+)");
 
@@ -91,7 +87,8 @@ public final class DirectDebitBenchmark {
         seedAccounts();
 
         double raw = rawBatchedPosting();
-        say("raw batched JDBC posting: %,.0f payments/s (%,d payments, batches of %,d, one connection)", raw, records, RAW_BATCH);
+        say("raw batched JDBC posting: %,.0f payments/s (%,d payments, batches of %,d, one connection)", raw, records,
+                RawBatchedPosting.BATCH);
 
         FileResult file = dropAndAwait("BENCH-100K", records, Duration.ofMinutes(10));
         say("file of %,d records: gateway %,d ms = %,.0f records/s; drop to acknowledgement %,d ms (%,.0f records/s)",
@@ -178,66 +175,14 @@ public final class DirectDebitBenchmark {
 
     // ---- raw batched posting ----------------------------------------------------------------------------------------
 
-    /** What the issue calls raw batched posting: insert payment, update account, insert allocation; commit per batch. */
+    /** What the issue calls raw batched posting (RawBatchedPosting): the file's postings, written with JDBC. */
     private double rawBatchedPosting() throws SQLException {
         SplittableRandom random = new SplittableRandom(7);
-        OffsetDateTime now = OffsetDateTime.now(KUWAIT);
-        OffsetDateTime valueTime = OffsetDateTime.parse("2026-11-27T00:00:00+03:00");
-        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", gateway.databasePassword())) {
-            c.setAutoCommit(false);
-            PreparedStatement payment = c.prepareStatement("""
-                    insert into payment (payment_id, source_key, channel, method, status, account_number, received_amount,
-                                         received_currency, billing_currency, posted_amount, credit_balance_part,
-                                         value_time, received_at, reference, origin)
-                    values (?, ?, 'DIRECT_DEBIT', 'DIRECT_DEBIT', 'POSTED', ?, ?, 'KWD', 'KWD', ?, 0, ?, ?, ?, ?::jsonb)""");
-            PreparedStatement update = c.prepareStatement("""
-                    update account set previous_purchases = previous_purchases - ?, paid_since_statement = paid_since_statement + ?,
-                                       updated_at = now() where account_number = ?""");
-            PreparedStatement allocation = c.prepareStatement(
-                    "insert into allocation (payment_id, position, bucket, amount) values (?, 1, 'PREVIOUS_PURCHASES', ?)");
-            long t = System.nanoTime();
-            for (int i = 1; i <= records; i++) {
-                UUID id = UUID.randomUUID();
-                BigDecimal amount = amount(random);
-                String account = account(random.nextInt(accounts));
-                payment.setObject(1, id);
-                payment.setString(2, "RAW/" + i);
-                payment.setString(3, account);
-                payment.setBigDecimal(4, amount);
-                payment.setBigDecimal(5, amount);
-                payment.setObject(6, valueTime);
-                payment.setObject(7, now);
-                payment.setString(8, "MD" + i);
-                payment.setString(9, "{\"bank\":\"NBK\",\"seq\":\"" + i + "\"}");
-                payment.addBatch();
-                update.setBigDecimal(1, amount);
-                update.setBigDecimal(2, amount);
-                update.setString(3, account);
-                update.addBatch();
-                allocation.setObject(1, id);
-                allocation.setBigDecimal(2, amount);
-                allocation.addBatch();
-                if (i % RAW_BATCH == 0 || i == records) {
-                    payment.executeBatch();
-                    update.executeBatch();
-                    allocation.executeBatch();
-                    c.commit();
-                }
-            }
-            double rate = records * 1e9 / (System.nanoTime() - t);
-            // undo, so that the file phase starts from the same balances and tables of the same size
-            try (Statement s = c.createStatement()) {
-                s.execute("delete from allocation where payment_id in (select payment_id from payment where source_key like 'RAW/%')");
-                s.execute("""
-                        update account a set previous_purchases = 20000, paid_since_statement = 0
-                        where account_number like '%s%%'""".formatted(ACCOUNT_PREFIX));
-                s.execute("delete from payment where source_key like 'RAW/%'");
-                c.commit();
-                c.setAutoCommit(true);
-                s.execute("vacuum analyze");
-            }
-            return rate;
-        }
+        return RawBatchedPosting.measure(jdbcUrl, gateway.databasePassword(), "DIRECT_DEBIT", "DIRECT_DEBIT", records,
+                OffsetDateTime.parse("2026-11-27T00:00:00+03:00"), i -> {
+                    BigDecimal amount = amount(random);
+                    return new RawBatchedPosting.Posting(account(random.nextInt(accounts)), amount, "MD" + i);
+                });
     }
 
     // ---- a file through the gateway ---------------------------------------------------------------------------------

@@ -10,10 +10,12 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Currency;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import kw.billpay.core.allocation.Balances;
@@ -72,6 +74,15 @@ public class AccountRepository {
 
     public Optional<Account> find(String accountNumber) {
         return jdbc.query(SELECT, mapper, accountNumber).stream().findFirst();
+    }
+
+    /** Of these account numbers, the ones that are accounts: one query for a bank file's batch of candidates. */
+    public Set<String> existing(Collection<String> accountNumbers) {
+        if (accountNumbers.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.queryForList("select account_number from account where account_number = any(?)",
+                String.class, (Object) accountNumbers.toArray(String[]::new)));
     }
 
     /** Reads the account and locks its row until the transaction ends: payments to one account apply one at a time (R14). */

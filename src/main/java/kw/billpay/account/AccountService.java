@@ -10,6 +10,7 @@ import java.util.Currency;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import kw.billpay.core.allocation.Balances;
 import kw.billpay.core.allocation.Bucket;
 import kw.billpay.core.allocation.MinimumDueCalculator;
@@ -57,6 +58,11 @@ public class AccountService {
     @Transactional(propagation = Propagation.MANDATORY)
     public Map<String, Account> settled(Collection<String> accountNumbers) {
         return accounts.readAllSettled(accountNumbers);
+    }
+
+    /** Of these account numbers, the ones that are accounts (a bank transfer's matcher asks for a batch at once). */
+    public Set<String> existing(Collection<String> accountNumbers) {
+        return accounts.existing(accountNumbers);
     }
 
     /**

@@ -9,9 +9,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The backlogs the contract and the dashboard name, each one cheap query on a partial index of the shared database.
  * (Dead letters are counted on the broker: kw.billpay.ops.DeadLetters.)
- *
- * <p>When the bank-transfer channel lands, add its backlogs here as two more beans:
- * {@code gateway.bank.transfer.files.in.progress} and {@code gateway.suspense.items.open}.
  */
 @Configuration(proxyBeanMethods = false)
 class GatewayBacklogs {
@@ -52,6 +49,20 @@ class GatewayBacklogs {
                 "Records of the direct-debit files being posted that are not done yet",
                 "select coalesce(sum(greatest(record_count - records_done, 0)), 0)"
                         + " from direct_debit_file where status = 'IN_PROGRESS'");
+    }
+
+    @Bean
+    BacklogGauge bankTransferFilesBacklog(JdbcTemplate jdbc) {
+        return counted(jdbc, "gateway.bank.transfer.files.in.progress",
+                "Bank-transfer (camt.054) files being taken",
+                "select count(*) from bank_transfer_file where status = 'IN_PROGRESS'");
+    }
+
+    @Bean
+    BacklogGauge suspenseBacklog(JdbcTemplate jdbc) {
+        return counted(jdbc, "gateway.suspense.items.open",
+                "Bank transfers received and held in suspense, waiting to be assigned to an account or returned (R27)",
+                "select count(*) from bank_transfer where suspended and status = 'SUSPENSE'");
     }
 
     @Bean

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import kw.billpay.core.money.Currencies;
 import kw.billpay.core.money.Money;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,15 +17,18 @@ import org.springframework.stereotype.Component;
 /**
  * The reconciliation read model (CONTRACT "Reconciliation"): totals per channel and currency, and the DOMAIN R24 check
  * that every fils of every posted payment went to a bucket or to a credit balance. A named query over the ledger's
- * tables, read in one repeatable-read snapshot so the totals and the check describe the same moment.
+ * tables, read in one repeatable-read snapshot so the totals and the check describe the same moment. Money a channel
+ * holds unposted (bank transfers in suspense, R27) is counted as received and not posted, from the same snapshot.
  */
 @Component
 public class ReconciliationQuery {
 
     private final JdbcTemplate jdbc;
+    private final ObjectProvider<UnpostedMoney> unposted;
 
-    ReconciliationQuery(JdbcTemplate jdbc) {
+    ReconciliationQuery(JdbcTemplate jdbc, ObjectProvider<UnpostedMoney> unposted) {
         this.jdbc = jdbc;
+        this.unposted = unposted;
     }
 
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
@@ -48,6 +52,19 @@ public class ReconciliationQuery {
             Map<String, Object> entry = totals.computeIfAbsent(channel + "/" + currency, k -> emptyTotals(channel, currency));
             entry.put((String) row.get("kind"), Map.of("count", ((Number) row.get("n")).longValue(),
                     "amount", money((BigDecimal) row.get("total"), currency)));
+        }
+        List<Map<String, Object>> suspense = new ArrayList<>();
+        for (UnpostedMoney channel : unposted.orderedStream().toList()) {
+            for (UnpostedMoney.Unposted held : channel.unposted()) {
+                Map<String, Object> entry = totals.computeIfAbsent(held.channel() + "/" + held.currency(),
+                        k -> emptyTotals(held.channel(), held.currency()));
+                add(entry, "received", held.count(), held.amount(), held.currency());
+                add(entry, held.state(), held.count(), held.amount(), held.currency());
+                if (held.state().equals(UnpostedMoney.SUSPENSE)) {
+                    suspense.add(Map.of("channel", held.channel(), "bank", held.bank(), "currency", held.currency(),
+                            "count", held.count(), "amount", money(held.amount(), held.currency())));
+                }
+            }
         }
 
         List<Map<String, Object>> checks = new ArrayList<>();
@@ -76,6 +93,7 @@ public class ReconciliationQuery {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("balanced", balanced);
         answer.put("totals", List.copyOf(totals.values()));
+        answer.put("suspense", suspense);
         answer.put("conservation", Map.of("rule", "posted = allocations + credit-balance parts (DOMAIN R24), per billing currency",
                 "perCurrency", checks, "unbalancedPayments", unbalancedPayments));
         return answer;
@@ -100,10 +118,18 @@ public class ReconciliationQuery {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("channel", channel);
         entry.put("currency", currency);
-        for (String kind : List.of("received", "posted", "pending", "failed", "returned", "reversed")) {
+        for (String kind : List.of("received", "posted", "pending", "failed", "returned", "reversed", "suspense")) {
             entry.put(kind, Map.of("count", 0L, "amount", money(BigDecimal.ZERO, currency)));
         }
         return entry;
+    }
+
+    /** Adds held money to a kind of a totals row (received and not posted: R27). */
+    @SuppressWarnings("unchecked")
+    private static void add(Map<String, Object> entry, String kind, long count, BigDecimal amount, String currency) {
+        Map<String, Object> before = (Map<String, Object>) entry.get(kind);
+        entry.put(kind, Map.of("count", (Long) before.get("count") + count,
+                "amount", money(new BigDecimal((String) before.get("amount")).add(amount), currency)));
     }
 
     private static String money(BigDecimal amount, String currency) {

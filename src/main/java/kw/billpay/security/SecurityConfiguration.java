@@ -66,14 +66,18 @@ class SecurityConfiguration {
                     for (HttpMethod read : List.of(HttpMethod.GET, HttpMethod.HEAD)) {
                         auth.requestMatchers(read, "/api/v1/accounts/**", "/api/v1/branch/payments/**", "/api/v1/mandates/**")
                                 .hasAnyRole(OPS, TELLER, SUPERVISOR)
+                                .requestMatchers(read, "/api/v1/suspense", "/api/v1/suspense/**").hasAnyRole(OPS, SUPERVISOR)
                                 .requestMatchers(read, "/api/v1/payments/**").hasAnyRole(OPS, TELLER, SUPERVISOR, CHANNEL);
                     }
                     auth.requestMatchers(HttpMethod.POST, "/api/v1/branch/payments").hasRole(TELLER)
                             .requestMatchers(HttpMethod.POST, "/api/v1/branch/payments/*/clearing").hasAnyRole(SUPERVISOR, OPS)
+                            .requestMatchers(HttpMethod.POST, "/api/v1/suspense/*/assignment", "/api/v1/suspense/*/return")
+                            .hasAnyRole(SUPERVISOR, OPS)
                             .requestMatchers("/api/v1/online/**").hasRole(CHANNEL)
                             // everything else, every method of every other path: OPS, the strictest role. That is
-                            // writing accounts and rates, reversals, reconciliation, refunds due, direct-debit files,
-                            // KNET callbacks and the actuator; and an unlisted method (OPTIONS, PUT…) anywhere above
+                            // writing accounts and rates, reversals, reconciliation, refunds due, direct-debit and
+                            // bank-transfer files, KNET callbacks and the actuator; and an unlisted method (OPTIONS,
+                            // PUT…) anywhere above
                             .anyRequest().hasRole(OPS);
                 })
                 .build();

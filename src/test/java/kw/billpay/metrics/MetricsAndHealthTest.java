@@ -36,7 +36,8 @@ class MetricsAndHealthTest extends GatewayIntegrationTest {
                 .isGreaterThanOrEqualTo(12.5);
         for (String backlog : new String[] {"gateway_knet_payments_unresolved", "gateway_knet_payments_overdue",
                 "gateway_knet_payments_unresolved_oldest_seconds", "gateway_direct_debit_files_in_progress",
-                "gateway_direct_debit_records_in_progress", "gateway_events_outbox_backlog", "gateway_dead_letters"}) {
+                "gateway_direct_debit_records_in_progress", "gateway_bank_transfer_files_in_progress",
+                "gateway_suspense_items_open", "gateway_events_outbox_backlog", "gateway_dead_letters"}) {
             assertThat(value(scrape, backlog)).as(backlog).isNotNegative();
         }
         assertThat(scrape).contains("camel_route_policy_seconds_bucket{").contains("routeId=\"post-payment\"");

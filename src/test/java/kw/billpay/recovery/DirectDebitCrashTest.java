@@ -8,7 +8,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -22,7 +21,6 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +70,7 @@ class DirectDebitCrashTest {
     @Test
     void killedTwiceMidFileThenRestartedEveryRecordIsPostedOnceAndAcknowledgedOnce() throws Exception {
         Path dataDir = Path.of("target", "direct-debit-crash-data").toAbsolutePath();
-        deleteRecursively(dataDir);
+        GatewayProcess.deleteRecursively(dataDir);
         Path log = GatewayProcess.freshLog("direct-debit-crash-gateway.log");
         Path directDebit = dataDir.resolve("direct-debit");
         Path inbox = directDebit.resolve("inbox").resolve(BANK);
@@ -241,7 +239,7 @@ class DirectDebitCrashTest {
             JsonNode reconciliation = JSON.readTree(gateway.send("GET", "/api/v1/reconciliation", OPS, null, null).body());
             assertThat(reconciliation.path("balanced").asBoolean()).as(reconciliation.toString()).isTrue();
         }
-        deleteRecursively(dataDir); // kept for a look when the test failed
+        GatewayProcess.deleteRecursively(dataDir); // kept for a look when the test failed
     }
 
     /**
@@ -338,24 +336,5 @@ class DirectDebitCrashTest {
             }
         }
         return null;
-    }
-
-
-
-    /** Removes a data directory left by an earlier run; an embedded PostgreSQL stopping may still be writing in it. */
-    private static void deleteRecursively(Path dir) {
-        await("deleted " + dir).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
-                .until(() -> {
-                    if (Files.exists(dir)) {
-                        try (Stream<Path> paths = Files.walk(dir)) {
-                            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                                Files.deleteIfExists(p);
-                            }
-                        } catch (UncheckedIOException e) {
-                            throw e.getCause();
-                        }
-                    }
-                    return !Files.exists(dir);
-                });
     }
 }

@@ -38,7 +38,10 @@ import org.springframework.util.FileSystemUtils;
         "gateway.direct-debit.retry-delay-ms=300",
         "gateway.direct-debit.max-retry-delay-ms=2000",
         "gateway.collection.check-period-ms=200",
-        "gateway.collection.check-delay-ms=200"})
+        "gateway.collection.check-delay-ms=200",
+        "gateway.bank-transfer.poll-delay-ms=100",
+        "gateway.bank-transfer.stable-min-age-ms=200",
+        "gateway.bank-transfer.stable-check-interval-ms=100"})
 @Import(TestClock.Configuration.class)
 public abstract class GatewayIntegrationTest {
 

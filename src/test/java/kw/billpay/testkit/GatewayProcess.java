@@ -323,6 +323,23 @@ public final class GatewayProcess implements AutoCloseable {
         return log;
     }
 
+    /** Removes a data directory left by an earlier run; an embedded PostgreSQL stopping may still be writing in it. */
+    public static void deleteRecursively(Path dir) {
+        Awaitility.await("deleted " + dir).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .ignoreExceptions().until(() -> {
+                    if (Files.exists(dir)) {
+                        try (Stream<Path> paths = Files.walk(dir)) {
+                            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                                Files.deleteIfExists(p);
+                            }
+                        } catch (java.io.UncheckedIOException e) {
+                            throw e.getCause();
+                        }
+                    }
+                    return !Files.exists(dir);
+                });
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

@@ -4,10 +4,9 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import kw.billpay.channel.directdebit.ResultFileFormat.Detail;
+import kw.billpay.infra.ReadAhead;
 
 /**
  * A batch of a result file's D records, posted in one transaction ({@code routes/direct-debit.camel.yaml}).
@@ -28,13 +27,12 @@ public record DirectDebitBatch(FileRun run, List<Detail> details) {
      * Reads a file's D records a batch at a time, skipping the ones a run before a restart already posted. The route's
      * splitter closes it when the file is done or a batch failed.
      */
-    public static final class Reader implements Iterator<DirectDebitBatch>, Closeable {
+    public static final class Reader extends ReadAhead<DirectDebitBatch> implements Closeable {
 
         private final FileRun run;
         private final int batchSize;
         private final ResultFileReader file;
         private int toSkip;
-        private DirectDebitBatch next;
         private boolean ended;
 
         Reader(FileRun run, int recordsDone, int batchSize) throws IOException {
@@ -46,24 +44,10 @@ public record DirectDebitBatch(FileRun run, List<Detail> details) {
         }
 
         @Override
-        public boolean hasNext() {
-            if (next == null && !ended) {
-                next = read();
+        protected DirectDebitBatch read() {
+            if (ended) {
+                return null;
             }
-            return next != null;
-        }
-
-        @Override
-        public DirectDebitBatch next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            DirectDebitBatch batch = next;
-            next = null;
-            return batch;
-        }
-
-        private DirectDebitBatch read() {
             try {
                 List<Detail> details = new ArrayList<>(batchSize);
                 for (String line = file.next(); line != null; line = file.next()) {

@@ -1,10 +1,9 @@
 package kw.billpay.channel.directdebit;
 
 import java.io.File;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.UUID;
+import kw.billpay.infra.FileClaims;
+import kw.billpay.infra.InboxFilter;
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileFilter;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,31 +24,17 @@ class DirectDebitConfiguration {
     FileClaims directDebitFileClaims(JdbcTemplate jdbc,
                                      @Value("${gateway.direct-debit.claim-max-age-ms}") long maxAgeMillis,
                                      @Value("${gateway.direct-debit.claim-keep-alive-ms}") long keepAliveMillis) {
-        return new FileClaims(jdbc, hostName() + "/" + ProcessHandle.current().pid() + "/" + UUID.randomUUID(),
-                Duration.ofMillis(maxAgeMillis), Duration.ofMillis(keepAliveMillis));
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "unknown-host";
-        }
+        return new FileClaims(jdbc, "direct_debit_claim", FileClaims.thisInstance(), Duration.ofMillis(maxAgeMillis),
+                Duration.ofMillis(keepAliveMillis));
     }
 
     /**
-     * What the inbox route takes: files in a partner bank's folder, except those still being written under a
-     * {@code .part} name and dot files (CONTRACT: "ignored until renamed"). Other folders are left alone.
+     * What the inbox route takes: files in a partner bank's folder, not {@code .part} or dot files (InboxFilter), and
+     * not a file waiting out its back-off after a failure.
      */
     @Bean("directDebitInboxFilter")
     GenericFileFilter<File> directDebitInboxFilter(FileFailures failures) {
-        return file -> {
-            String name = file.getFileNameOnly();
-            if (file.isDirectory()) {
-                return PartnerBank.ofFolder(name).isPresent();
-            }
-            return !name.startsWith(".") && !name.endsWith(".part") && due(failures, file);
-        };
+        return new InboxFilter(name -> PartnerBank.ofFolder(name).isPresent(), file -> due(failures, file));
     }
 
     /**

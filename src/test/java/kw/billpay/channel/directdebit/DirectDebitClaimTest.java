@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import kw.billpay.infra.FileClaims;
 import kw.billpay.support.GatewayIntegrationTest;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.AfterEach;
@@ -48,7 +49,7 @@ class DirectDebitClaimTest extends GatewayIntegrationTest {
 
     /** One gateway instance's claims, configured as DirectDebitConfiguration does, with short ages. */
     private FileClaims instance() {
-        FileClaims claims = new FileClaims(jdbc, "claim-test/" + UUID.randomUUID(), Duration.ofMillis(MAX_AGE_MILLIS),
+        FileClaims claims = new FileClaims(jdbc, "direct_debit_claim", "claim-test/" + UUID.randomUUID(), Duration.ofMillis(MAX_AGE_MILLIS),
                 Duration.ofMillis(KEEP_ALIVE_MILLIS));
         claims.start();
         instances.add(claims);

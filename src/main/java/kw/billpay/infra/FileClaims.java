@@ -1,11 +1,15 @@
-package kw.billpay.channel.directdebit;
+package kw.billpay.infra;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
@@ -13,8 +17,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Claims on inbox files in PostgreSQL (table {@code direct_debit_claim}), the idempotent half of the inbox route's read
- * lock: every gateway instance on the same folders claims a file here before it takes it, so only one takes it.
+ * Claims on inbox files in PostgreSQL, the idempotent half of a bank-file inbox route's read lock: every gateway
+ * instance on the same folders claims a file here before it takes it, so only one takes it. Each channel with an inbox
+ * has its own claims table of the same shape ({@code path} primary key, {@code owner}, {@code refreshed_at}), e.g.
+ * {@code direct_debit_claim} and {@code bank_transfer_claim}, owned by that channel's migration.
  *
  * <p>The instance working on a file refreshes its claims every keep-alive interval; a claim not refreshed within the
  * maximum age belongs to an instance that died, and another instance (or the same one, restarted) may take it over.
@@ -27,7 +33,10 @@ public class FileClaims extends ServiceSupport implements IdempotentRepository {
 
     private static final Logger log = LoggerFactory.getLogger(FileClaims.class);
 
+    private static final Pattern TABLE_NAME = Pattern.compile("[a-z_]{1,63}");
+
     private final JdbcTemplate jdbc;
+    private final String table;
     private final String owner;
     private final Duration maxAge;
     private final Duration keepAlive;
@@ -35,26 +44,42 @@ public class FileClaims extends ServiceSupport implements IdempotentRepository {
     private ScheduledExecutorService refresher;
 
     /**
+     * @param table the channel's claims table
      * @param owner this instance, as it is recorded on its claims (for operations reading the table)
      */
-    public FileClaims(JdbcTemplate jdbc, String owner, Duration maxAge, Duration keepAlive) {
+    public FileClaims(JdbcTemplate jdbc, String table, String owner, Duration maxAge, Duration keepAlive) {
+        if (!TABLE_NAME.matcher(table).matches()) {
+            throw new IllegalArgumentException("not a table name: " + table);
+        }
         if (keepAlive.compareTo(maxAge) >= 0) {
             throw new IllegalArgumentException("the keep-alive interval " + keepAlive + " must be shorter than the maximum age " + maxAge);
         }
         this.jdbc = jdbc;
+        this.table = table;
         this.owner = owner;
         this.maxAge = maxAge;
         this.keepAlive = keepAlive;
+    }
+
+    /** This gateway instance as its claims name it: host/pid/a UUID of this start. */
+    public static String thisInstance() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "unknown-host";
+        }
+        return host + "/" + ProcessHandle.current().pid() + "/" + UUID.randomUUID();
     }
 
     /** Claims the file: true when it was free, or its claim had expired; false while another claim on it is alive. */
     @Override
     public boolean add(String path) {
         boolean claimed = !jdbc.queryForList("""
-                insert into direct_debit_claim (path, owner, refreshed_at) values (?, ?, clock_timestamp())
+                insert into %1$s (path, owner, refreshed_at) values (?, ?, clock_timestamp())
                 on conflict (path) do update set owner = excluded.owner, refreshed_at = excluded.refreshed_at
-                    where direct_debit_claim.refreshed_at < clock_timestamp() - ? * interval '1 millisecond'
-                returning path""", String.class, path, owner, maxAge.toMillis()).isEmpty();
+                    where %1$s.refreshed_at < clock_timestamp() - ? * interval '1 millisecond'
+                returning path""".formatted(table), String.class, path, owner, maxAge.toMillis()).isEmpty();
         if (claimed) {
             held.add(path);
         }
@@ -65,8 +90,8 @@ public class FileClaims extends ServiceSupport implements IdempotentRepository {
     @Override
     public boolean contains(String path) {
         return jdbc.queryForObject("""
-                select count(*) from direct_debit_claim
-                where path = ? and refreshed_at >= clock_timestamp() - ? * interval '1 millisecond'""",
+                select count(*) from %s
+                where path = ? and refreshed_at >= clock_timestamp() - ? * interval '1 millisecond'""".formatted(table),
                 Integer.class, path, maxAge.toMillis()) > 0;
     }
 
@@ -74,7 +99,7 @@ public class FileClaims extends ServiceSupport implements IdempotentRepository {
     @Override
     public boolean remove(String path) {
         held.remove(path);
-        return jdbc.update("delete from direct_debit_claim where path = ? and owner = ?", path, owner) > 0;
+        return jdbc.update("delete from " + table + " where path = ? and owner = ?", path, owner) > 0;
     }
 
     @Override
@@ -86,7 +111,7 @@ public class FileClaims extends ServiceSupport implements IdempotentRepository {
     @Override
     public void clear() {
         held.clear();
-        jdbc.update("delete from direct_debit_claim where owner = ?", owner);
+        jdbc.update("delete from " + table + " where owner = ?", owner);
     }
 
     /** Refreshes this instance's claims; a claim another instance took over meanwhile is no longer this one's. */
@@ -95,7 +120,7 @@ public class FileClaims extends ServiceSupport implements IdempotentRepository {
             return;
         }
         try {
-            jdbc.update("update direct_debit_claim set refreshed_at = clock_timestamp() where owner = ? and path = any(?)",
+            jdbc.update("update " + table + " set refreshed_at = clock_timestamp() where owner = ? and path = any(?)",
                     owner, held.toArray(String[]::new));
         } catch (RuntimeException e) {
             log.warn("Could not refresh the claims on {} inbox file(s): {}", held.size(), e.getMessage());
@@ -105,7 +130,7 @@ public class FileClaims extends ServiceSupport implements IdempotentRepository {
     @Override
     protected void doStart() {
         refresher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "direct-debit-claims");
+            Thread thread = new Thread(r, table.replace('_', '-') + "s");
             thread.setDaemon(true);
             return thread;
         });

@@ -1,0 +1,89 @@
+package kw.billpay.channel.banktransfer;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import kw.billpay.channel.banktransfer.TransferFileRepository.FileRecord;
+import kw.billpay.channel.banktransfer.TransferFileRepository.Total;
+import kw.billpay.channel.directdebit.PartnerBank;
+import kw.billpay.core.Refusal;
+import kw.billpay.web.MoneyJson;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Operations' view of the banks' camt.054 files: status, progress, counts and sums by outcome (OPS). */
+@RestController
+@RequestMapping("/api/v1/bank-transfers")
+class BankTransferController {
+
+    private static final Set<String> STATUSES = Set.of("IN_PROGRESS", "ACCEPTED", "REFUSED");
+    private static final String NO_CURRENCY = "XXX";
+
+    private final TransferFileRepository files;
+    private final ZoneId zone;
+
+    BankTransferController(TransferFileRepository files, Clock clock) {
+        this.files = files;
+        this.zone = clock.getZone();
+    }
+
+    record Progress(int entriesDone, int entries) { }
+
+    /** Lines of one outcome: how many, and their sums per currency (an unreadable entry counts, with no sum). */
+    record Totals(int count, List<MoneyJson> sums) { }
+
+    record FileView(long ref, String bank, String msgId, String fileName, String version, OffsetDateTime createdAt,
+                    String status, String reason, String detail, Progress progress, Totals posted, Totals suspense,
+                    Totals recalls, Totals ignored, OffsetDateTime receivedAt, OffsetDateTime completedAt,
+                    String archivedAs) { }
+
+    /** Files newest first: in progress (entries done of all), accepted, or refused with the reason. */
+    @GetMapping("/files")
+    List<FileView> files(@RequestParam(required = false) String bank, @RequestParam(required = false) String status,
+                         @RequestParam(defaultValue = "100") int limit) {
+        if (bank != null && PartnerBank.ofFolder(bank).isEmpty()) {
+            throw Refusal.validation("bank: one of " + Arrays.toString(PartnerBank.values()));
+        }
+        if (status != null && !STATUSES.contains(status)) {
+            throw Refusal.validation("status: one of " + STATUSES);
+        }
+        if (limit < 1 || limit > 1000) {
+            throw Refusal.validation("limit: must be 1 to 1000");
+        }
+        List<FileRecord> found = files.files(bank, status, limit);
+        Map<Long, List<Total>> totals = files.totals(found.stream().map(FileRecord::id).toList());
+        return found.stream().map(f -> view(f, totals.getOrDefault(f.id(), List.of()))).toList();
+    }
+
+    private FileView view(FileRecord f, List<Total> totals) {
+        return new FileView(f.id(), f.bank(), f.messageId(), f.fileName(), f.version(), zoned(f.createdAt()), f.status(),
+                f.reason(), f.detail(), new Progress(f.entriesDone(), f.entryCount()),
+                totals(totals, "POSTED"), totals(totals, "SUSPENSE"), totals(totals, "RECALL"), totals(totals, "IGNORED"),
+                zoned(f.receivedAt()), zoned(f.completedAt()), f.archivedAs());
+    }
+
+    private static Totals totals(List<Total> all, String outcome) {
+        int count = 0;
+        List<MoneyJson> sums = new ArrayList<>();
+        for (Total total : all) {
+            if (total.outcome().equals(outcome)) {
+                count += total.count();
+                if (!total.currency().equals(NO_CURRENCY)) {
+                    sums.add(SuspenseController.money(total.amount(), total.currency()));
+                }
+            }
+        }
+        return new Totals(count, sums);
+    }
+
+    private OffsetDateTime zoned(OffsetDateTime time) {
+        return time == null ? null : time.atZoneSameInstant(zone).toOffsetDateTime();
+    }
+}

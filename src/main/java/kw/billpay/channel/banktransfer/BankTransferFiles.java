@@ -1,0 +1,199 @@
+package kw.billpay.channel.banktransfer;
+
+import jakarta.annotation.PostConstruct;
+import java.io.BufferedInputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.Optional;
+import kw.billpay.channel.banktransfer.TransferFileRepository.FileRecord;
+import kw.billpay.channel.directdebit.PartnerBank;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The steps of {@code routes/bank-transfer.camel.yaml} for one camt.054 file taken from a bank's inbox: read it whole
+ * without writing anything (first pass: a file refused anywhere, even at its last byte, changes nothing), take its
+ * (bank, MsgId), hand its entries to the batches, then move it to done/ or error/ (with {@code <name>.error.txt}
+ * saying why). Every step can be run again after a crash and does only what is left: the database records how far the
+ * file got. The file is kept, readable by the gateway's user only (it may hold card numbers).
+ */
+@Component("bankTransferFiles")
+public class BankTransferFiles {
+
+    /** Why a well-formed file is refused: its bank already delivered this MsgId (R22). */
+    static final String DUPLICATE_MESSAGE_ID = "DUPLICATE_MESSAGE_ID";
+    /** ISO 20022's Max35Text: a longer MsgId is no camt.054 group header. */
+    private static final int MAX_MESSAGE_ID = 35;
+    private static final Logger log = LoggerFactory.getLogger(BankTransferFiles.class);
+    private static final DateTimeFormatter ARCHIVE_STAMP = DateTimeFormatter.ofPattern("uuuuMMddHHmmssSSS");
+
+    private final TransferFileRepository files;
+    private final BankTransferProperties properties;
+    private final Clock clock;
+
+    public BankTransferFiles(TransferFileRepository files, BankTransferProperties properties, Clock clock) {
+        this.files = files;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** The first pass over a file: its header and its counts, or why it is refused whole. */
+    private record FirstPass(String sha256, BankNotification header, int entries, Camt054RefusedException refused) {
+    }
+
+    /**
+     * Reads the whole file (first pass: the parser over every byte, entries counted, not bound; nothing written but the
+     * file's record) and takes its (bank, MsgId), or finds
+     * the file this is the same one as, interrupted by a crash: the same bytes, not yet moved out of the inbox.
+     */
+    public TransferFileRun open(File dropped) throws IOException {
+        long started = System.nanoTime();
+        Path file = dropped.toPath();
+        PartnerBank bank = PartnerBank.ofFolder(file.getParent().getFileName().toString())
+                .orElseThrow(() -> new IllegalStateException("not a bank's inbox: " + file.getParent()));
+        String name = file.getFileName().toString();
+        OwnerOnly.file(file);
+        FirstPass pass = firstPass(file);
+        if (pass.refused() != null) {
+            return refused(file, bank, pass, pass.refused().reason().name(), pass.refused().detail(), started);
+        }
+        BankNotification header = pass.header();
+        Optional<Long> claimed = files.claim(bank.name(), header, name, pass.sha256(), pass.entries(), OffsetDateTime.now(clock));
+        if (claimed.isPresent()) {
+            log.info("bank-transfer file started: bank={} msgId={} file={} version={} entries={} ref={}",
+                    bank, header.messageId(), name, header.version().label(), pass.entries(), claimed.get());
+            return new TransferFileRun(file, bank, claimed.get(), header, null, null, 0, started);
+        }
+        FileRecord holder = files.holderOf(bank.name(), header.messageId()).orElseThrow(() -> new IllegalStateException(
+                "MsgId " + header.messageId() + " of " + bank + " is being claimed; retried on the next poll"));
+        // the same bytes, even renamed while the gateway was down, are the same file: resumed, not a duplicate
+        if (holder.sha256().equals(pass.sha256()) && notYetMoved(holder, properties.done(bank))) {
+            log.info("bank-transfer file resumed: bank={} msgId={} file={} entriesDone={} entries={} ref={}",
+                    bank, header.messageId(), name, holder.entriesDone(), holder.entryCount(), holder.id());
+            return new TransferFileRun(file, bank, holder.id(), header, null, null, holder.entriesDone(), started);
+        }
+        return refused(file, bank, pass, DUPLICATE_MESSAGE_ID, "MsgId " + header.messageId() + " of " + bank
+                + " was already delivered in file " + holder.fileName() + " (ref " + holder.id() + ", " + holder.status()
+                + "): nothing of this file is taken", started);
+    }
+
+    private FirstPass firstPass(Path file) throws IOException {
+        MessageDigest sha256 = sha256();
+        try (InputStream in = new DigestInputStream(new BufferedInputStream(Files.newInputStream(file), 64 * 1024), sha256)) {
+            BankNotification header = null;
+            int entries = 0;
+            Camt054RefusedException refused = null;
+            try (Camt054Reader reader = Camt054Reader.open(in)) {
+                if (reader.notification().messageId().length() > MAX_MESSAGE_ID) {
+                    throw new Camt054RefusedException(Camt054Refusal.INVALID_GROUP_HEADER,
+                            "GrpHdr/MsgId is longer than " + MAX_MESSAGE_ID + " characters");
+                }
+                header = reader.notification();
+                entries = reader.countEntries();
+            } catch (Camt054RefusedException e) {
+                refused = e;
+            }
+            in.transferTo(OutputStream.nullOutputStream()); // the rest of the bytes, for the digest of a refused file
+            return new FirstPass(HexFormat.of().formatHex(sha256.digest()), header, entries, refused);
+        }
+    }
+
+    private TransferFileRun refused(Path file, PartnerBank bank, FirstPass pass, String reason, String detail, long started) {
+        String name = file.getFileName().toString();
+        long ref = files.lastRefusal(bank.name(), name, pass.sha256())
+                .filter(earlier -> notYetMoved(earlier, properties.error(bank))).map(FileRecord::id)
+                .orElseGet(() -> files.insertRefused(bank.name(), pass.header(), name, pass.sha256(), reason,
+                        TransferLines.cut(detail, 1000), OffsetDateTime.now(clock)));
+        log.warn("bank-transfer file refused: bank={} msgId={} file={} reason={} detail=\"{}\" ref={}", bank,
+                pass.header() == null ? "" : pass.header().messageId(), name, reason, detail, ref);
+        return new TransferFileRun(file, bank, ref, pass.header(), reason, detail, 0, started);
+    }
+
+    /**
+     * True when this record's file is the very file in the inbox, met again because a gateway stopped before moving
+     * it. A file of the same bytes that did reach done/ or error/ is another delivery of it.
+     */
+    private static boolean notYetMoved(FileRecord record, Path folder) {
+        return record.archivedAs() == null || !Files.exists(folder.resolve(record.archivedAs()));
+    }
+
+    /** The entries not yet committed (second pass), a batch at a time, read lazily: a large file is never held whole. */
+    public TransferBatch.Reader batches(TransferFileRun run) {
+        return new TransferBatch.Reader(run, files.file(run.fileRef()).entriesDone(), properties.batchSize(), clock.getZone());
+    }
+
+    /** Every entry is committed: the file is accepted. */
+    public void finish(TransferFileRun run) {
+        if (run.accepted()) {
+            files.markAccepted(run.fileRef(), OffsetDateTime.now(clock));
+        }
+    }
+
+    /**
+     * Moves the file out of the inbox, to done/ or error/ under its own name (a time stamp after it when a file of that
+     * name is already there); a refused file gets {@code <name>.error.txt} beside it saying why.
+     */
+    public void archive(TransferFileRun run) throws IOException {
+        Path folder = run.accepted() ? properties.done(run.bank()) : properties.error(run.bank());
+        OwnerOnly.folder(folder);
+        Path target = folder.resolve(run.fileName());
+        if (Files.exists(target)) {
+            target = folder.resolve(run.fileName() + "." + OffsetDateTime.now(clock).format(ARCHIVE_STAMP));
+        }
+        if (!run.accepted()) {
+            Path reason = folder.resolve(target.getFileName() + ".error.txt");
+            Files.writeString(reason, errorText(run), StandardCharsets.UTF_8);
+            OwnerOnly.file(reason);
+        }
+        // recorded first: a restart that finds the file still in the inbox sees it was not moved (notYetMoved)
+        files.markArchived(run.fileRef(), target.getFileName().toString());
+        Files.move(run.file(), target, StandardCopyOption.ATOMIC_MOVE);
+        FileRecord file = files.file(run.fileRef());
+        long millis = Math.max(1, (System.nanoTime() - run.started()) / 1_000_000);
+        int thisRun = file.entriesDone() - run.resumedAt();
+        log.info("bank-transfer file finished: bank={} msgId={} file={} status={} reason={} entries={} "
+                        + "resumedAt={} millis={} entriesPerSecond={} movedTo={} ref={}",
+                run.bank(), file.messageId(), run.fileName(), file.status(), file.reason() == null ? "" : file.reason(),
+                file.entriesDone(), run.resumedAt(), millis, thisRun * 1000L / millis,
+                properties.dir().relativize(target), run.fileRef());
+    }
+
+    private String errorText(TransferFileRun run) {
+        return "file: " + run.fileName() + "\nbank: " + run.bank() + "\nmsgId: " + (run.messageId() == null ? "-" : run.messageId())
+                + "\nrefused: " + run.refusal() + "\ndetail: " + run.detail()
+                + "\nNothing of this file was taken. The gateway's record of it: GET /api/v1/bank-transfers/files (ref "
+                + run.fileRef() + ").\n";
+    }
+
+    /** The banks' folders, made at start so that a bank (or a person trying it out) has somewhere to drop. */
+    @PostConstruct
+    public void createFolders() throws IOException {
+        for (PartnerBank bank : PartnerBank.values()) {
+            Files.createDirectories(properties.inbox(bank));
+            OwnerOnly.folder(properties.done(bank));
+            OwnerOnly.folder(properties.error(bank));
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package kw.billpay.channel.banktransfer;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import kw.billpay.channel.directdebit.PartnerBank;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The bank-transfer channel's settings ({@code gateway.bank-transfer.*}); the file route reads the same keys.
+ *
+ * @param dir       the folder holding inbox/, done/ and error/ (CONTRACT: under GATEWAY_DATA_DIR)
+ * @param batchSize transfers posted per transaction (a batch ends with the entry that reaches it)
+ */
+@Validated
+@ConfigurationProperties("gateway.bank-transfer")
+public record BankTransferProperties(@NotNull Path dir, @Min(1) @Max(10_000) int batchSize) {
+
+    public Path inbox(PartnerBank bank) {
+        return dir.resolve("inbox").resolve(bank.name());
+    }
+
+    public Path done(PartnerBank bank) {
+        return dir.resolve("done").resolve(bank.name());
+    }
+
+    public Path error(PartnerBank bank) {
+        return dir.resolve("error").resolve(bank.name());
+    }
+}

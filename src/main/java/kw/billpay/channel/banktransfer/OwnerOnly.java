@@ -1,0 +1,42 @@
+package kw.billpay.channel.banktransfer;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A bank's camt.054 file may hold card numbers in its remittance text: the gateway keeps it readable by its own user
+ * only ({@code rw-------}, folders {@code rwx------}). On a file system without POSIX permissions, nothing is changed.
+ */
+final class OwnerOnly {
+
+    private static final Logger log = LoggerFactory.getLogger(OwnerOnly.class);
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+
+    private OwnerOnly() {
+    }
+
+    /** {@code rw-------}; a file the gateway may not change (another user's, dropped) is left as it is, with a warning. */
+    static void file(Path file) {
+        if (!POSIX) {
+            return;
+        }
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (IOException | UnsupportedOperationException e) {
+            log.warn("could not make {} readable by the gateway's user only: {}", file.getFileName(), e.toString());
+        }
+    }
+
+    /** Creates the folder if need be, {@code rwx------}. */
+    static void folder(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        if (POSIX) {
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+}

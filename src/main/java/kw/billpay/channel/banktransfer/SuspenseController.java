@@ -1,0 +1,139 @@
+package kw.billpay.channel.banktransfer;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import kw.billpay.channel.banktransfer.BankTransferRepository.StoredLine;
+import kw.billpay.channel.directdebit.PartnerBank;
+import kw.billpay.core.Refusal;
+import kw.billpay.core.account.AccountNumbers;
+import kw.billpay.core.money.Currencies;
+import kw.billpay.core.money.Money;
+import kw.billpay.idempotency.IdempotencyService;
+import kw.billpay.idempotency.IdempotencyService.StoredResponse;
+import kw.billpay.security.Caller;
+import kw.billpay.web.MoneyJson;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The suspense queue for supervisors and operations (CONTRACT "Bank transfers"): the open items, an item's whole
+ * story, assigning one to an account, marking one to be sent back. Both actions take an {@code Idempotency-Key}: the
+ * same key and body again give the first answer; a closed item is 409 SUSPENSE_ITEM_CLOSED.
+ */
+@RestController
+@RequestMapping("/api/v1/suspense")
+class SuspenseController {
+
+    private final SuspenseQueue suspense;
+    private final IdempotencyService idempotency;
+    private final ZoneId zone;
+
+    SuspenseController(SuspenseQueue suspense, IdempotencyService idempotency, Clock clock) {
+        this.suspense = suspense;
+        this.idempotency = idempotency;
+        this.zone = clock.getZone();
+    }
+
+    /** An item as the contract lists it; {@code remittance} and {@code debtorName} masked (RemittanceMasking). */
+    record ItemView(long id, String bank, MoneyJson amount, LocalDate valueDate, String debtorName, String remittance,
+                    String reason, String status) { }
+
+    /** An item with its whole story: where it came from, why it is here, what became of it. */
+    record ItemDetail(long id, String bank, MoneyJson amount, LocalDate valueDate, String debtorName, String remittance,
+                      String reason, String status, String why, String file, String msgId, String acctSvcrRef,
+                      String endToEndId, String entry, String accountNumber, String paymentId, String closedBy,
+                      OffsetDateTime closedAt, String returnReason) { }
+
+    record Assignment(String accountNumber) { }
+
+    record Return(String reason) { }
+
+    /**
+     * Open items by default, oldest first, a page of {@code limit} after the id {@code after}; {@code status} lists the
+     * closed ones (ASSIGNED, RETURNED, RECALLED), {@code bank} one bank's.
+     */
+    @GetMapping
+    List<ItemView> list(@RequestParam(defaultValue = "OPEN") String status,
+                        @RequestParam(required = false) String bank,
+                        @RequestParam(defaultValue = "0") long after,
+                        @RequestParam(defaultValue = "100") int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw Refusal.validation("limit: must be 1 to 1000");
+        }
+        PartnerBank partner = bank == null ? null : PartnerBank.ofFolder(bank)
+                .orElseThrow(() -> Refusal.validation("bank: one of " + Arrays.toString(PartnerBank.values())));
+        return suspense.list(status, partner, after, limit).stream().map(this::view).toList();
+    }
+
+    @GetMapping("/{id}")
+    ItemDetail get(@PathVariable long id) {
+        return detail(suspense.get(id));
+    }
+
+    @PostMapping("/{id}/assignment")
+    ResponseEntity<String> assign(@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                                  @PathVariable long id, @RequestBody Assignment request, Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        IdempotencyService.requireValidKey(idempotencyKey);
+        AccountNumbers.requireValid("accountNumber", request.accountNumber());
+        StoredResponse response = idempotency.execute(caller.idempotencyScope(), idempotencyKey,
+                IdempotencyService.fingerprint(List.of("suspense-assignment", id, request)), () -> {
+                    StoredLine assigned = suspense.assign(id, request.accountNumber(), caller.name());
+                    return new IdempotencyService.Answer(200, detail(assigned), assigned.paymentId());
+                });
+        return json(response);
+    }
+
+    @PostMapping("/{id}/return")
+    ResponseEntity<String> returnToPayer(@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                                         @PathVariable long id, @RequestBody Return request,
+                                         Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        IdempotencyService.requireValidKey(idempotencyKey);
+        StoredResponse response = idempotency.execute(caller.idempotencyScope(), idempotencyKey,
+                IdempotencyService.fingerprint(List.of("suspense-return", id, request)), () ->
+                        new IdempotencyService.Answer(200, detail(suspense.returnToPayer(id, request.reason(), caller.name())), null));
+        return json(response);
+    }
+
+    private static ResponseEntity<String> json(StoredResponse response) {
+        return ResponseEntity.status(response.status()).contentType(MediaType.APPLICATION_JSON).body(response.body());
+    }
+
+    private ItemView view(StoredLine item) {
+        return new ItemView(item.id(), item.bank(), money(item.amount(), item.currency()), valueDate(item),
+                item.debtorName(), item.remittance(), item.reason(), SuspenseQueue.apiStatus(item.status()));
+    }
+
+    private ItemDetail detail(StoredLine item) {
+        return new ItemDetail(item.id(), item.bank(), money(item.amount(), item.currency()), valueDate(item),
+                item.debtorName(), item.remittance(), item.reason(), SuspenseQueue.apiStatus(item.status()), item.detail(),
+                item.fileName(), item.messageId(), item.bankReference(), item.endToEndId(),
+                item.detailIndex() == 0 ? Integer.toString(item.position()) : item.position() + "/TxDtls " + item.detailIndex(),
+                AccountNumbers.mask(item.accountNumber()), item.paymentId() == null ? null : item.paymentId().toString(),
+                item.closedBy(), item.closedAt() == null ? null : item.closedAt().atZoneSameInstant(zone).toOffsetDateTime(),
+                item.returnReason());
+    }
+
+    private LocalDate valueDate(StoredLine item) {
+        return item.valueTime() == null ? null : item.valueTime().atZoneSameInstant(zone).toLocalDate();
+    }
+
+    static MoneyJson money(BigDecimal amount, String currency) {
+        return amount == null ? null : MoneyJson.of(new Money(amount, Currencies.parse(currency)));
+    }
+}

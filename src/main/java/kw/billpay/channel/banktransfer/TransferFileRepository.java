@@ -1,0 +1,132 @@
+package kw.billpay.channel.banktransfer;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** camt.054 files taken from the inboxes and their totals (tables {@code bank_transfer_file}, {@code bank_transfer_file_total}). */
+@Repository
+public class TransferFileRepository {
+
+    private static final String COLUMNS = """
+            id, bank, message_id, file_name, sha256, status, reason, detail, version, created_at, entry_count,
+            entries_done, received_at, completed_at, archived_as""";
+
+    private final JdbcTemplate jdbc;
+
+    public TransferFileRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A file as recorded: its identity, its progress and, once done, its outcome. */
+    public record FileRecord(long id, String bank, String messageId, String fileName, String sha256, String status,
+                             String reason, String detail, String version, OffsetDateTime createdAt, int entryCount,
+                             int entriesDone, OffsetDateTime receivedAt, OffsetDateTime completedAt,
+                             String archivedAs) {
+    }
+
+    /** The lines of a file with one outcome (POSTED, SUSPENSE, RECALL, IGNORED) in one currency. */
+    public record Total(String outcome, String currency, int count, BigDecimal amount) {
+    }
+
+    /**
+     * Takes (bank, MsgId) for a file about to be posted. Empty when a file being or having been posted holds it: the
+     * unique index decides between two instances.
+     */
+    public Optional<Long> claim(String bank, BankNotification header, String fileName, String sha256, int entries,
+                                OffsetDateTime now) {
+        return jdbc.queryForList("""
+                insert into bank_transfer_file (bank, message_id, file_name, sha256, status, version, created_at,
+                                                entry_count, received_at)
+                values (?, ?, ?, ?, 'IN_PROGRESS', ?, ?, ?, ?)
+                on conflict (bank, message_id) where status in ('IN_PROGRESS', 'ACCEPTED') do nothing
+                returning id""", Long.class, bank, header.messageId(), fileName, sha256,
+                header.version().label(), header.createdAt(), entries, now).stream().findFirst();
+    }
+
+    /** The file being or having been posted under this (bank, MsgId). */
+    public Optional<FileRecord> holderOf(String bank, String messageId) {
+        return jdbc.query("select " + COLUMNS + " from bank_transfer_file"
+                + " where bank = ? and message_id = ? and status in ('IN_PROGRESS', 'ACCEPTED')",
+                this::map, bank, messageId).stream().findFirst();
+    }
+
+    /** The latest refusal of the same bytes under the same name: this very file met again after a restart, or not. */
+    public Optional<FileRecord> lastRefusal(String bank, String fileName, String sha256) {
+        return jdbc.query("select " + COLUMNS + """
+                 from bank_transfer_file where bank = ? and file_name = ? and sha256 = ? and status = 'REFUSED'
+                order by id desc limit 1""", this::map, bank, fileName, sha256).stream().findFirst();
+    }
+
+    public long insertRefused(String bank, BankNotification header, String fileName, String sha256, String reason,
+                              String detail, OffsetDateTime now) {
+        return jdbc.queryForObject("""
+                insert into bank_transfer_file (bank, message_id, file_name, sha256, status, reason, detail, version,
+                                                created_at, received_at, completed_at)
+                values (?, ?, ?, ?, 'REFUSED', ?, ?, ?, ?, ?, ?) returning id""", Long.class,
+                bank, header == null ? null : header.messageId(), fileName, sha256, reason, detail,
+                header == null ? null : header.version().label(), header == null ? null : header.createdAt(), now, now);
+    }
+
+    public FileRecord file(long id) {
+        return jdbc.queryForObject("select " + COLUMNS + " from bank_transfer_file where id = ?", this::map, id);
+    }
+
+    /** Newest first, optionally one bank's or one status's. */
+    public List<FileRecord> files(String bank, String status, int limit) {
+        return jdbc.query("select " + COLUMNS + """
+                 from bank_transfer_file where (?::text is null or bank = ?) and (?::text is null or status = ?)
+                order by id desc limit ?""", this::map, bank, bank, status, status, limit);
+    }
+
+    /** The totals of these files, by file. */
+    public Map<Long, List<Total>> totals(Collection<Long> fileRefs) {
+        Map<Long, List<Total>> totals = new LinkedHashMap<>();
+        jdbc.query("""
+                select file_ref, outcome, currency, count, amount from bank_transfer_file_total
+                where file_ref = any(?) order by file_ref, outcome, currency""", (ResultSet rs) -> {
+                    totals.computeIfAbsent(rs.getLong("file_ref"), k -> new java.util.ArrayList<>())
+                            .add(new Total(rs.getString("outcome"), rs.getString("currency"), rs.getInt("count"),
+                                    rs.getBigDecimal("amount")));
+                }, (Object) fileRefs.toArray(Long[]::new));
+        return totals;
+    }
+
+    /** A committed batch: the file's entries up to {@code lastPosition} are done, with their totals added. */
+    public void addProgress(long fileRef, int lastPosition, Collection<Total> batchTotals) {
+        jdbc.batchUpdate("""
+                insert into bank_transfer_file_total as t (file_ref, outcome, currency, count, amount)
+                values (?, ?, ?, ?, ?)
+                on conflict (file_ref, outcome, currency)
+                do update set count = t.count + excluded.count, amount = t.amount + excluded.amount""",
+                batchTotals.stream().map(t -> new Object[] {fileRef, t.outcome(), t.currency(), t.count(), t.amount()})
+                        .toList());
+        jdbc.update("update bank_transfer_file set entries_done = ? where id = ?", lastPosition, fileRef);
+    }
+
+    public void markAccepted(long fileRef, OffsetDateTime now) {
+        jdbc.update("update bank_transfer_file set status = 'ACCEPTED', completed_at = ? where id = ? and status = 'IN_PROGRESS'",
+                now, fileRef);
+    }
+
+    public void markArchived(long fileRef, String archivedAs) {
+        jdbc.update("update bank_transfer_file set archived_as = ? where id = ?", archivedAs, fileRef);
+    }
+
+    private FileRecord map(ResultSet rs, int row) throws SQLException {
+        return new FileRecord(rs.getLong("id"), rs.getString("bank"), rs.getString("message_id"),
+                rs.getString("file_name"), rs.getString("sha256"), rs.getString("status"), rs.getString("reason"),
+                rs.getString("detail"), rs.getString("version"), rs.getObject("created_at", OffsetDateTime.class),
+                rs.getInt("entry_count"), rs.getInt("entries_done"),
+                rs.getObject("received_at", OffsetDateTime.class), rs.getObject("completed_at", OffsetDateTime.class),
+                rs.getString("archived_as"));
+    }
+}
