@@ -20,7 +20,7 @@ import org.springframework.beans.factory.annotation.Value;
  */
 class BankTransferExampleTest extends BankTransferIntegrationTest {
 
-    private static final Path DOCUMENT = Path.of("docs/integration.md");
+    private static final Path DOCUMENT = Path.of("README.md");
     private static final String EXAMPLE_ACCOUNT = "376612345678901";
 
     @Value("${gateway.data-dir}")
