@@ -10,6 +10,8 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import kw.billpay.security.Hashing;
 import kw.billpay.core.Refusal;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -99,6 +101,15 @@ public class IdempotencyService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an answer serialises", e);
         }
+    }
+
+    /**
+     * An idempotent POST's HTTP answer: {@code work} runs once per caller and key ({@link #execute}), the request
+     * identified by its canonical JSON; a retry gets the first answer again, byte for byte.
+     */
+    public ResponseEntity<String> respond(String scope, String key, Object request, Supplier<Answer> work) {
+        StoredResponse response = execute(scope, key, fingerprint(request), work);
+        return ResponseEntity.status(response.status()).contentType(MediaType.APPLICATION_JSON).body(response.body());
     }
 
     /** SHA-256 of the request's canonical JSON, to tell a retry from a different request under the same key. */

@@ -9,10 +9,8 @@ import kw.billpay.core.account.AccountNumbers;
 import kw.billpay.core.payment.Payment;
 import kw.billpay.core.payment.PaymentCommand;
 import kw.billpay.idempotency.IdempotencyService;
-import kw.billpay.idempotency.IdempotencyService.StoredResponse;
 import kw.billpay.security.Caller;
 import kw.billpay.web.MoneyJson;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -79,13 +77,11 @@ class PaymentController {
         Caller caller = Caller.of(authentication);
         IdempotencyService.requireValidKey(idempotencyKey);
         Payment payment = visible(paymentId, caller);
-        StoredResponse response = idempotency.execute(caller.idempotencyScope(), idempotencyKey,
-                IdempotencyService.fingerprint(List.of(payment.paymentId().toString(), request)), () -> {
+        return idempotency.respond(caller.idempotencyScope(), idempotencyKey, List.of(payment.paymentId().toString(), request), () -> {
                     Payment reversed = posting.apply(new PaymentCommand.Reverse(payment.paymentId(), request.reason().name(),
                             caller.name()));
                     return new IdempotencyService.Answer(200, PaymentView.of(reversed), reversed.paymentId());
                 });
-        return ResponseEntity.status(response.status()).contentType(MediaType.APPLICATION_JSON).body(response.body());
     }
 
     /** A credit balance above the issuer's threshold, due back to the cardholder (R13), as OPS sees it. */

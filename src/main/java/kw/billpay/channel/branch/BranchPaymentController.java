@@ -10,7 +10,6 @@ import kw.billpay.core.Refusal;
 import kw.billpay.core.payment.Channel;
 import kw.billpay.core.payment.Payment;
 import kw.billpay.idempotency.IdempotencyService;
-import kw.billpay.idempotency.IdempotencyService.StoredResponse;
 import kw.billpay.posting.PaymentIds;
 import kw.billpay.posting.PaymentView;
 import kw.billpay.posting.Payments;
@@ -46,11 +45,10 @@ class BranchPaymentController {
                                 @Valid @RequestBody BranchPaymentRequest request, Authentication authentication) {
         Caller teller = Caller.of(authentication);
         IdempotencyService.requireValidKey(idempotencyKey);
-        StoredResponse response = idempotency.execute(teller.idempotencyScope(), idempotencyKey, IdempotencyService.fingerprint(request), () -> {
+        return idempotency.respond(teller.idempotencyScope(), idempotencyKey, request, () -> {
             Payment payment = branch.take(new BranchPaymentCommand(request, teller, idempotencyKey));
             return new IdempotencyService.Answer(201, PaymentView.of(payment), payment.paymentId());
         });
-        return ResponseEntity.status(response.status()).contentType(MediaType.APPLICATION_JSON).body(response.body());
     }
 
     record ClearingRequest(@NotNull ClearingOutcome outcome, @Size(min = 1, max = 100) String reason) { }

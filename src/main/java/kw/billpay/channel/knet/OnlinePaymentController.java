@@ -4,13 +4,11 @@ import jakarta.validation.Valid;
 import kw.billpay.channel.knet.KnetPaymentPage.OnlinePaymentStarted;
 import kw.billpay.channel.knet.OnlineIntake.OnlinePaymentCommand;
 import kw.billpay.idempotency.IdempotencyService;
-import kw.billpay.idempotency.IdempotencyService.StoredResponse;
 import kw.billpay.core.payment.Payment;
 import kw.billpay.posting.PaymentIds;
 import kw.billpay.posting.Payments;
 import kw.billpay.posting.PaymentView;
 import kw.billpay.security.Caller;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,11 +42,10 @@ class OnlinePaymentController {
                                  @Valid @RequestBody OnlinePaymentRequest request, Authentication authentication) {
         Caller channel = Caller.of(authentication);
         IdempotencyService.requireValidKey(idempotencyKey);
-        StoredResponse response = idempotency.execute(channel.idempotencyScope(), idempotencyKey, IdempotencyService.fingerprint(request), () -> {
+        return idempotency.respond(channel.idempotencyScope(), idempotencyKey, request, () -> {
             OnlinePaymentStarted started = knet.start(new OnlinePaymentCommand(request, channel.channel()));
             return new IdempotencyService.Answer(201, started, PaymentIds.parse(started.paymentId()));
         });
-        return ResponseEntity.status(response.status()).contentType(MediaType.APPLICATION_JSON).body(response.body());
     }
 
     /** An intent's status, for the channel that started it only. */
