@@ -1,15 +1,16 @@
 package kw.billpay.channel.directdebit;
 
 import java.io.File;
+import java.time.Clock;
 import java.time.Duration;
 import kw.billpay.infra.FileClaims;
+import kw.billpay.infra.FileFailures;
 import kw.billpay.infra.InboxFilter;
-import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileFilter;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The beans the inbox route ({@code routes/direct-debit.camel.yaml}) names. */
@@ -29,24 +30,22 @@ class DirectDebitConfiguration {
     }
 
     /**
+     * A file whose processing failed for a reason other than its content: counted in {@code direct_debit_failure},
+     * taken again after a back-off, given up after max-attempts (FileFailures, DirectDebitFiles.giveUp). The route's
+     * catch names it.
+     */
+    @Bean("directDebitFailures")
+    FileFailures directDebitFailures(JdbcTemplate jdbc, DirectDebitProperties properties, DirectDebitRepository records,
+                                     DirectDebitFiles files, Clock clock) {
+        return new FileFailures(jdbc, "direct_debit_failure", "direct-debit", properties, records::noteFailure, files, clock);
+    }
+
+    /**
      * What the inbox route takes: files in a partner bank's folder, not {@code .part} or dot files (InboxFilter), and
      * not a file waiting out its back-off after a failure.
      */
     @Bean("directDebitInboxFilter")
-    GenericFileFilter<File> directDebitInboxFilter(FileFailures failures) {
-        return new InboxFilter(name -> PartnerBank.ofFolder(name).isPresent(), file -> due(failures, file));
-    }
-
-    /**
-     * A file that failed waits out its back-off (FileFailures). When the database cannot say, the file is taken: its
-     * processing needs the database and fails on its own, as before.
-     */
-    private static boolean due(FileFailures failures, GenericFile<File> file) {
-        try {
-            return failures.due(file.getFile().getParentFile().getName(), file.getFileNameOnly(), file.getFileLength(),
-                    file.getLastModified());
-        } catch (DataAccessException unavailable) {
-            return true;
-        }
+    GenericFileFilter<File> directDebitInboxFilter(@Qualifier("directDebitFailures") FileFailures failures) {
+        return new InboxFilter(name -> PartnerBank.ofFolder(name).isPresent(), failures::due);
     }
 }

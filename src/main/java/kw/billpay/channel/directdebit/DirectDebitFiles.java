@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import kw.billpay.channel.directdebit.DirectDebitRepository.FileRecord;
 import kw.billpay.channel.directdebit.ResultFileFormat.Header;
+import kw.billpay.infra.FileFailures;
 import kw.billpay.issuer.IssuerRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,10 +24,11 @@ import org.springframework.stereotype.Component;
 /**
  * The steps of {@code routes/direct-debit.camel.yaml} for one file taken from a bank's inbox: check it whole, post its
  * records, acknowledge it, move it to done/ or error/. Every step can be run again after a crash and does only what
- * is left: the database records how far the file got.
+ * is left: the database records how far the file got. A file whose processing keeps failing for a reason other than
+ * its content is given up here once {@link FileFailures} (table {@code direct_debit_failure}) says so.
  */
 @Component("directDebitFiles")
-public class DirectDebitFiles {
+public class DirectDebitFiles implements FileFailures.GivingUp {
 
     private static final Logger log = LoggerFactory.getLogger(DirectDebitFiles.class);
     private static final DateTimeFormatter ARCHIVE_STAMP = DateTimeFormatter.ofPattern("uuuuMMddHHmmssSSS");
@@ -166,7 +168,7 @@ public class DirectDebitFiles {
 
     /**
      * Moves a file out of its inbox into {@code folder} under its own name, or, when that is taken, with a time stamp
-     * after it (shortened to fit, {@link FileNames}). Its failures, if any, are history from then on.
+     * after it (shortened to fit, {@link FileNames}).
      */
     Path moveOut(Path file, Path folder, long fileRef) throws IOException {
         Files.createDirectories(folder);
@@ -182,8 +184,31 @@ public class DirectDebitFiles {
         // recorded first: a restart that finds the file still in the inbox sees it was not moved (notYetMoved)
         files.markArchived(fileRef, target.getFileName().toString());
         Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
-        files.clearFailure(file.getParent().getFileName().toString(), name);
         return target;
+    }
+
+    /**
+     * The file failed max-attempts times (FileFailures): refused as PROCESSING_FAILED (unless its outcome was already
+     * decided), acknowledged, and moved to error/, so that it no longer waits in its inbox.
+     */
+    @Override
+    public String giveUp(Path file, Long fileRef, int attempts, String failure, OffsetDateTime now) throws IOException {
+        PartnerBank bank = PartnerBank.valueOf(file.getParent().getFileName().toString());
+        long ref = fileRef != null ? fileRef : files.insertRejected(bank.name(), null, file.getFileName().toString(),
+                sha256(file), null, null, FileRejection.PROCESSING_FAILED, now);
+        FileRecord given = files.giveUp(ref, attempts, failure, now);
+        if (!given.status().equals("ACCEPTED")) { // an accepted file's acknowledgement was written before it failed
+            writeAcknowledgement(bank, file.getFileName().toString(), ref);
+        }
+        Path target = moveOut(file, properties.error(bank), ref);
+        return "fileId=" + given.fileId() + " status=" + given.status() + " reason=" + given.reason() + " recordsDone="
+                + given.recordsDone() + " movedTo=" + properties.dir().relativize(target) + " ref=" + ref;
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try (ResultFileReader reader = new ResultFileReader(file)) {
+            return reader.sha256();
+        }
     }
 
     /** The banks' folders, made at start so that a bank (or a person trying it out) has somewhere to drop. */

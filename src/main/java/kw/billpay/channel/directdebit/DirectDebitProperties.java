@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
+import kw.billpay.infra.FileFailures;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -13,14 +14,15 @@ import org.springframework.validation.annotation.Validated;
  * @param dir             the folder holding inbox/, done/, error/ and outbox/ (CONTRACT: under GATEWAY_DATA_DIR)
  * @param batchSize       records posted per transaction
  * @param maxAttempts     how often a file whose processing fails for a reason other than its content is taken before
- *                        it is given up (FileFailures)
+ *                        it is given up (infra.FileFailures, DirectDebitFiles.giveUp)
  * @param retryDelayMs    the wait before it is taken again after its first failure, doubled after each further one
  * @param maxRetryDelayMs the longest such wait
  */
 @Validated
 @ConfigurationProperties("gateway.direct-debit")
 public record DirectDebitProperties(@NotNull Path dir, @Min(1) @Max(10_000) int batchSize, @Min(1) int maxAttempts,
-                                    @Min(0) long retryDelayMs, @Min(0) long maxRetryDelayMs) {
+                                    @Min(0) long retryDelayMs, @Min(0) long maxRetryDelayMs)
+        implements FileFailures.RetryPolicy {
 
     public Path inbox(PartnerBank bank) {
         return dir.resolve("inbox").resolve(bank.name());

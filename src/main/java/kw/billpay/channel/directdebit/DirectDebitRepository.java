@@ -192,30 +192,6 @@ public class DirectDebitRepository {
         return file(fileRef);
     }
 
-    /** When a failed file in an inbox may be taken again. */
-    public record Failure(long size, long modifiedMs, int attempts, OffsetDateTime retryAt) { }
-
-    public Optional<Failure> failure(String bank, String fileName) {
-        return jdbc.query("select size, modified_ms, attempts, retry_at from direct_debit_failure where bank = ? and file_name = ?",
-                (rs, i) -> new Failure(rs.getLong("size"), rs.getLong("modified_ms"), rs.getInt("attempts"),
-                        rs.getObject("retry_at", OffsetDateTime.class)), bank, fileName).stream().findFirst();
-    }
-
-    public void saveFailure(String bank, String fileName, Failure failure, String reason, OffsetDateTime now) {
-        jdbc.update("""
-                insert into direct_debit_failure (bank, file_name, size, modified_ms, attempts, failure, failed_at, retry_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (bank, file_name) do update set size = excluded.size, modified_ms = excluded.modified_ms,
-                    attempts = excluded.attempts, failure = excluded.failure, failed_at = excluded.failed_at,
-                    retry_at = excluded.retry_at""",
-                bank, fileName, failure.size(), failure.modifiedMs(), failure.attempts(), reason, now, failure.retryAt());
-    }
-
-    /** The file left its inbox: its failures are history (kept on its record). */
-    public void clearFailure(String bank, String fileName) {
-        jdbc.update("delete from direct_debit_failure where bank = ? and file_name = ?", bank, fileName);
-    }
-
     private FileRecord mapFile(ResultSet rs, int row) throws SQLException {
         return new FileRecord(rs.getLong("id"), rs.getString("bank"), rs.getString("file_id"), rs.getString("file_name"),
                 rs.getString("sha256"), rs.getString("status"), rs.getString("reason"), rs.getString("currency"),

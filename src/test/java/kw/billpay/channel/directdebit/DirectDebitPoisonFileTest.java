@@ -12,14 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.StreamSupport;
 import kw.billpay.support.GatewayIntegrationTest;
+import kw.billpay.testkit.FailingInsert;
+import kw.billpay.testkit.FailuresBeforeRestart;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -83,15 +82,8 @@ class DirectDebitPoisonFileTest extends GatewayIntegrationTest {
         String name = fileId + ".csv";
         try (Poison poison = new Poison()) {
             byte[] file = bankFile("KIB", fileId, List.of("D,1," + account + "," + poison.mandate + ",5.000,20261127,COLLECTED,"), "5.000");
-            Path hidden = Files.write(folders.inbox(PartnerBank.KIB).resolve("." + name), file);
-            FileTime modified = FileTime.from(Instant.now().minusSeconds(60));
-            Files.setLastModifiedTime(hidden, modified);
             // what a gateway stopped after two failed attempts left in the database
-            jdbc.update("""
-                    insert into direct_debit_failure (bank, file_name, size, modified_ms, attempts, failure, failed_at, retry_at)
-                    values ('KIB', ?, ?, ?, 2, 'an earlier failure', now() - interval '2 seconds', now() - interval '1 second')""",
-                    name, (long) file.length, modified.toMillis());
-            Path dropped = Files.move(hidden, folders.inbox(PartnerBank.KIB).resolve(name), StandardCopyOption.ATOMIC_MOVE);
+            Path dropped = FailuresBeforeRestart.drop(jdbc, "direct_debit_failure", folders.inbox(PartnerBank.KIB), name, file, 2);
             try {
                 assertThat(awaitAck(folders, PartnerBank.KIB, name + ".ack.csv").get(0))
                         .isEqualTo("H,KIB," + fileId + ",REJECTED,PROCESSING_FAILED");
@@ -205,36 +197,13 @@ class DirectDebitPoisonFileTest extends GatewayIntegrationTest {
         assertThat(getJson("/api/v1/accounts/" + account + "/payments", OPS)).hasSize(2);
     }
 
-    /**
-     * A database error on one mandate reference, as a value too long for its column gives: a trigger on the records
-     * table, installed for one test. Counts the failed attempts in a sequence (which a rollback does not undo).
-     */
-    private final class Poison implements AutoCloseable {
+    /** A database error on one mandate reference, as a value too long for its column gives (FailingInsert). */
+    private final class Poison extends FailingInsert {
 
-        final String mandate = "POISON-" + ThreadLocalRandom.current().ints(8, 'a', 'z' + 1)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append); // no digits to mask
-        final String message = "value too long for type character varying(8) (" + mandate + ")";
-        private final String id = mandate.replace('-', '_').toLowerCase();
+        final String mandate = value;
 
         Poison() {
-            jdbc.execute("create sequence " + id + "_attempts");
-            jdbc.execute("create function " + id + "() returns trigger language plpgsql as $$ begin"
-                    + " if new.mandate_ref = '" + mandate + "' then"
-                    + " perform nextval('" + id + "_attempts');"
-                    + " raise exception using errcode = '22001', message = '" + message + "';"
-                    + " end if; return new; end $$");
-            jdbc.execute("create trigger " + id + " before insert on direct_debit_record for each row execute function " + id + "()");
-        }
-
-        long failures() {
-            return jdbc.queryForObject("select case when is_called then last_value else 0 end from " + id + "_attempts", Long.class);
-        }
-
-        @Override
-        public void close() {
-            jdbc.execute("drop trigger " + id + " on direct_debit_record");
-            jdbc.execute("drop function " + id + "()");
-            jdbc.execute("drop sequence " + id + "_attempts");
+            super(jdbc, "direct_debit_record", "mandate_ref");
         }
     }
 
