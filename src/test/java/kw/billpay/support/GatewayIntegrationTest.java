@@ -41,7 +41,10 @@ import org.springframework.util.FileSystemUtils;
         "gateway.collection.check-delay-ms=200",
         "gateway.bank-transfer.poll-delay-ms=100",
         "gateway.bank-transfer.stable-min-age-ms=200",
-        "gateway.bank-transfer.stable-check-interval-ms=100"})
+        "gateway.bank-transfer.stable-check-interval-ms=100",
+        "gateway.bank-transfer.max-attempts=3",
+        "gateway.bank-transfer.retry-delay-ms=300",
+        "gateway.bank-transfer.max-retry-delay-ms=2000"})
 @Import(TestClock.Configuration.class)
 public abstract class GatewayIntegrationTest {
 

@@ -1,11 +1,14 @@
 package kw.billpay.channel.banktransfer;
 
 import java.io.File;
+import java.time.Clock;
 import java.time.Duration;
 import kw.billpay.channel.directdebit.PartnerBank;
 import kw.billpay.infra.FileClaims;
+import kw.billpay.infra.FileFailures;
 import kw.billpay.infra.InboxFilter;
 import org.apache.camel.component.file.GenericFileFilter;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,9 +27,23 @@ class BankTransferConfiguration {
                 Duration.ofMillis(keepAliveMillis));
     }
 
-    /** Files in a bank's folder (the direct-debit banks), not {@code .part} or dot files. */
+    /**
+     * A file whose processing failed for a reason other than its content: counted in {@code bank_transfer_failure},
+     * taken again after a back-off, given up after max-attempts (FileFailures as for direct debits,
+     * BankTransferFiles.giveUp). The route's catch names it.
+     */
+    @Bean("bankTransferFailures")
+    FileFailures bankTransferFailures(JdbcTemplate jdbc, BankTransferProperties properties, TransferFileRepository records,
+                                      BankTransferFiles files, Clock clock) {
+        return new FileFailures(jdbc, "bank_transfer_failure", "bank-transfer", properties, records::noteFailure, files, clock);
+    }
+
+    /**
+     * Files in a bank's folder (the direct-debit banks), not {@code .part} or dot files, and not a file waiting out
+     * its back-off after a failure.
+     */
     @Bean("bankTransferInboxFilter")
-    GenericFileFilter<File> bankTransferInboxFilter() {
-        return new InboxFilter(name -> PartnerBank.ofFolder(name).isPresent());
+    GenericFileFilter<File> bankTransferInboxFilter(@Qualifier("bankTransferFailures") FileFailures failures) {
+        return new InboxFilter(name -> PartnerBank.ofFolder(name).isPresent(), failures::due);
     }
 }

@@ -39,10 +39,14 @@ class BankTransferController {
     /** Lines of one outcome: how many, and their sums per currency (an unreadable entry counts, with no sum). */
     record Totals(int count, List<MoneyJson> sums) { }
 
+    /**
+     * @param attempts how often its processing failed for a reason other than its content (the back-off, then
+     *                 PROCESSING_FAILED); {@code failure} the last such failure
+     */
     record FileView(long ref, String bank, String msgId, String fileName, String version, OffsetDateTime createdAt,
                     String status, String reason, String detail, Progress progress, Totals posted, Totals suspense,
                     Totals recalls, Totals ignored, OffsetDateTime receivedAt, OffsetDateTime completedAt,
-                    String archivedAs) { }
+                    String archivedAs, int attempts, String failure) { }
 
     /** Files newest first: in progress (entries done of all), accepted, or refused with the reason. */
     @GetMapping("/files")
@@ -66,7 +70,7 @@ class BankTransferController {
         return new FileView(f.id(), f.bank(), f.messageId(), f.fileName(), f.version(), zoned(f.createdAt()), f.status(),
                 f.reason(), f.detail(), new Progress(f.entriesDone(), f.entryCount()),
                 totals(totals, "POSTED"), totals(totals, "SUSPENSE"), totals(totals, "RECALL"), totals(totals, "IGNORED"),
-                zoned(f.receivedAt()), zoned(f.completedAt()), f.archivedAs());
+                zoned(f.receivedAt()), zoned(f.completedAt()), f.archivedAs(), f.attempts(), f.failure());
     }
 
     private static Totals totals(List<Total> all, String outcome) {

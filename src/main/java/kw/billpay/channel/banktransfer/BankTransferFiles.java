@@ -20,6 +20,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import kw.billpay.channel.banktransfer.TransferFileRepository.FileRecord;
 import kw.billpay.channel.directdebit.PartnerBank;
+import kw.billpay.infra.FileFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -29,13 +30,17 @@ import org.springframework.stereotype.Component;
  * without writing anything (first pass: a file refused anywhere, even at its last byte, changes nothing), take its
  * (bank, MsgId), hand its entries to the batches, then move it to done/ or error/ (with {@code <name>.error.txt}
  * saying why). Every step can be run again after a crash and does only what is left: the database records how far the
- * file got. The file is kept, readable by the gateway's user only (it may hold card numbers).
+ * file got. The file is kept, readable by the gateway's user only (it may hold card numbers). A file whose processing
+ * keeps failing for a reason other than its content is given up here once {@link FileFailures} (table
+ * {@code bank_transfer_failure}) says so.
  */
 @Component("bankTransferFiles")
-public class BankTransferFiles {
+public class BankTransferFiles implements FileFailures.GivingUp {
 
     /** Why a well-formed file is refused: its bank already delivered this MsgId (R22). */
     static final String DUPLICATE_MESSAGE_ID = "DUPLICATE_MESSAGE_ID";
+    /** Why a file is refused when its processing kept failing for a reason other than its content. */
+    static final String PROCESSING_FAILED = "PROCESSING_FAILED";
     /** ISO 20022's Max35Text: a longer MsgId is no camt.054 group header. */
     private static final int MAX_MESSAGE_ID = 35;
     private static final Logger log = LoggerFactory.getLogger(BankTransferFiles.class);
@@ -76,7 +81,7 @@ public class BankTransferFiles {
         if (claimed.isPresent()) {
             log.info("bank-transfer file started: bank={} msgId={} file={} version={} entries={} ref={}",
                     bank, header.messageId(), name, header.version().label(), pass.entries(), claimed.get());
-            return new TransferFileRun(file, bank, claimed.get(), header, null, null, 0, started);
+            return new TransferFileRun(file, bank, claimed.get(), header, null, 0, started);
         }
         FileRecord holder = files.holderOf(bank.name(), header.messageId()).orElseThrow(() -> new IllegalStateException(
                 "MsgId " + header.messageId() + " of " + bank + " is being claimed; retried on the next poll"));
@@ -84,7 +89,7 @@ public class BankTransferFiles {
         if (holder.sha256().equals(pass.sha256()) && notYetMoved(holder, properties.done(bank))) {
             log.info("bank-transfer file resumed: bank={} msgId={} file={} entriesDone={} entries={} ref={}",
                     bank, header.messageId(), name, holder.entriesDone(), holder.entryCount(), holder.id());
-            return new TransferFileRun(file, bank, holder.id(), header, null, null, holder.entriesDone(), started);
+            return new TransferFileRun(file, bank, holder.id(), header, null, holder.entriesDone(), started);
         }
         return refused(file, bank, pass, DUPLICATE_MESSAGE_ID, "MsgId " + header.messageId() + " of " + bank
                 + " was already delivered in file " + holder.fileName() + " (ref " + holder.id() + ", " + holder.status()
@@ -120,7 +125,7 @@ public class BankTransferFiles {
                         TransferLines.cut(detail, 1000), OffsetDateTime.now(clock)));
         log.warn("bank-transfer file refused: bank={} msgId={} file={} reason={} detail=\"{}\" ref={}", bank,
                 pass.header() == null ? "" : pass.header().messageId(), name, reason, detail, ref);
-        return new TransferFileRun(file, bank, ref, pass.header(), reason, detail, 0, started);
+        return new TransferFileRun(file, bank, ref, pass.header(), reason, 0, started);
     }
 
     /**
@@ -144,24 +149,26 @@ public class BankTransferFiles {
     }
 
     /**
-     * Moves the file out of the inbox, to done/ or error/ under its own name (a time stamp after it when a file of that
-     * name is already there); a refused file gets {@code <name>.error.txt} beside it saying why.
+     * The file failed max-attempts times (FileFailures): refused as PROCESSING_FAILED (unless its outcome was already
+     * decided) and moved to error/ with its {@code .error.txt}. What its committed batches took stays taken: it does
+     * not hold its MsgId, so the file sent again, or moved back into the inbox once the cause is gone, is taken anew,
+     * and each transfer it already took is a DUPLICATE there (R28), never posted twice.
      */
+    @Override
+    public String giveUp(Path file, Long fileRef, int attempts, String failure, OffsetDateTime now) throws IOException {
+        PartnerBank bank = PartnerBank.valueOf(file.getParent().getFileName().toString());
+        String detail = "given up after " + attempts + " attempts that failed for a reason other than its content";
+        long ref = fileRef != null ? fileRef
+                : files.insertRefused(bank.name(), null, file.getFileName().toString(), sha256(file), PROCESSING_FAILED, detail, now);
+        FileRecord given = files.giveUp(ref, PROCESSING_FAILED, detail, attempts, failure, now);
+        Path target = moveOut(file, bank, ref, false);
+        return "msgId=" + given.messageId() + " status=" + given.status() + " reason=" + given.reason() + " entriesDone="
+                + given.entriesDone() + " movedTo=" + properties.dir().relativize(target) + " ref=" + ref;
+    }
+
+    /** Moves the file out of the inbox, to done/ or, refused, to error/ ({@link #moveOut}). */
     public void archive(TransferFileRun run) throws IOException {
-        Path folder = run.accepted() ? properties.done(run.bank()) : properties.error(run.bank());
-        OwnerOnly.folder(folder);
-        Path target = folder.resolve(run.fileName());
-        if (Files.exists(target)) {
-            target = folder.resolve(run.fileName() + "." + OffsetDateTime.now(clock).format(ARCHIVE_STAMP));
-        }
-        if (!run.accepted()) {
-            Path reason = folder.resolve(target.getFileName() + ".error.txt");
-            Files.writeString(reason, errorText(run), StandardCharsets.UTF_8);
-            OwnerOnly.file(reason);
-        }
-        // recorded first: a restart that finds the file still in the inbox sees it was not moved (notYetMoved)
-        files.markArchived(run.fileRef(), target.getFileName().toString());
-        Files.move(run.file(), target, StandardCopyOption.ATOMIC_MOVE);
+        Path target = moveOut(run.file(), run.bank(), run.fileRef(), run.accepted());
         FileRecord file = files.file(run.fileRef());
         long millis = Math.max(1, (System.nanoTime() - run.started()) / 1_000_000);
         int thisRun = file.entriesDone() - run.resumedAt();
@@ -172,11 +179,46 @@ public class BankTransferFiles {
                 properties.dir().relativize(target), run.fileRef());
     }
 
-    private String errorText(TransferFileRun run) {
-        return "file: " + run.fileName() + "\nbank: " + run.bank() + "\nmsgId: " + (run.messageId() == null ? "-" : run.messageId())
-                + "\nrefused: " + run.refusal() + "\ndetail: " + run.detail()
-                + "\nNothing of this file was taken. The gateway's record of it: GET /api/v1/bank-transfers/files (ref "
-                + run.fileRef() + ").\n";
+    /**
+     * Moves a file out of its inbox, to done/ or error/ under its own name (a time stamp after it when a file of that
+     * name is already there); one moved to error/ gets {@code <name>.error.txt} beside it saying why, from its record.
+     */
+    Path moveOut(Path file, PartnerBank bank, long fileRef, boolean done) throws IOException {
+        Path folder = done ? properties.done(bank) : properties.error(bank);
+        OwnerOnly.folder(folder);
+        String name = file.getFileName().toString();
+        Path target = folder.resolve(name);
+        if (Files.exists(target)) {
+            target = folder.resolve(name + "." + OffsetDateTime.now(clock).format(ARCHIVE_STAMP));
+        }
+        if (!done) {
+            Path reason = folder.resolve(target.getFileName() + ".error.txt");
+            Files.writeString(reason, errorText(name, bank, files.file(fileRef)), StandardCharsets.UTF_8);
+            OwnerOnly.file(reason);
+        }
+        // recorded first: a restart that finds the file still in the inbox sees it was not moved (notYetMoved)
+        files.markArchived(fileRef, target.getFileName().toString());
+        Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+        return target;
+    }
+
+    /** Why the file is in error/, and what of it was taken: nothing, or its first entries (a file given up). */
+    private static String errorText(String fileName, PartnerBank bank, FileRecord file) {
+        StringBuilder text = new StringBuilder("file: ").append(fileName).append("\nbank: ").append(bank)
+                .append("\nmsgId: ").append(file.messageId() == null ? "-" : file.messageId())
+                .append(file.status().equals("REFUSED") ? "\nrefused: " + file.reason() : "\nstatus: " + file.status());
+        if (file.detail() != null) {
+            text.append("\ndetail: ").append(file.detail());
+        }
+        if (file.attempts() > 0) {
+            text.append("\nfailed: ").append(file.attempts()).append(" times, the last: ").append(file.failure());
+        }
+        text.append(file.entriesDone() == 0 ? "\nNothing of this file was taken."
+                : "\nIts first " + file.entriesDone() + " of " + file.entryCount() + " entries were taken (posted, held in "
+                + "suspense or recorded) and stay so. Sent again, or moved back into the inbox, it takes only the rest: "
+                + "a transfer is taken once by its bank reference (R28).");
+        return text.append(" The gateway's record of it: GET /api/v1/bank-transfers/files (ref ").append(file.id())
+                .append(").\n").toString();
     }
 
     /** The banks' folders, made at start so that a bank (or a person trying it out) has somewhere to drop. */
@@ -187,6 +229,15 @@ public class BankTransferFiles {
             OwnerOnly.folder(properties.done(bank));
             OwnerOnly.folder(properties.error(bank));
         }
+    }
+
+    /** The file's SHA-256, as its record keeps it. */
+    private static String sha256(Path file) throws IOException {
+        MessageDigest sha256 = sha256();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(sha256.digest());
     }
 
     private static MessageDigest sha256() {

@@ -18,7 +18,7 @@ public class TransferFileRepository {
 
     private static final String COLUMNS = """
             id, bank, message_id, file_name, sha256, status, reason, detail, version, created_at, entry_count,
-            entries_done, received_at, completed_at, archived_as""";
+            entries_done, received_at, completed_at, archived_as, attempts, failure""";
 
     private final JdbcTemplate jdbc;
 
@@ -26,11 +26,15 @@ public class TransferFileRepository {
         this.jdbc = jdbc;
     }
 
-    /** A file as recorded: its identity, its progress and, once done, its outcome. */
+    /**
+     * A file as recorded: its identity, its progress and, once done, its outcome.
+     *
+     * @param attempts how often its processing failed for a reason other than its content; {@code failure} the last
+     */
     public record FileRecord(long id, String bank, String messageId, String fileName, String sha256, String status,
                              String reason, String detail, String version, OffsetDateTime createdAt, int entryCount,
                              int entriesDone, OffsetDateTime receivedAt, OffsetDateTime completedAt,
-                             String archivedAs) {
+                             String archivedAs, int attempts, String failure) {
     }
 
     /** The lines of a file with one outcome (POSTED, SUSPENSE, RECALL, IGNORED) in one currency. */
@@ -121,12 +125,32 @@ public class TransferFileRepository {
         jdbc.update("update bank_transfer_file set archived_as = ? where id = ?", archivedAs, fileRef);
     }
 
+    /** A failed attempt of a file that has its record: how often it failed, and why, for operations. */
+    public void noteFailure(long fileRef, int attempts, String failure) {
+        jdbc.update("update bank_transfer_file set attempts = ?, failure = ? where id = ?", attempts, failure, fileRef);
+    }
+
+    /**
+     * A file given up: one still in progress is refused for this reason (one that was already refused for its content,
+     * or accepted, keeps its outcome); the failure is kept either way.
+     */
+    public FileRecord giveUp(long fileRef, String reason, String detail, int attempts, String failure, OffsetDateTime now) {
+        jdbc.update("""
+                update bank_transfer_file
+                set status = case when status = 'IN_PROGRESS' then 'REFUSED' else status end,
+                    reason = case when status = 'IN_PROGRESS' then ? else reason end,
+                    detail = case when status = 'IN_PROGRESS' then ? else detail end,
+                    completed_at = coalesce(completed_at, ?), attempts = ?, failure = ?
+                where id = ?""", reason, detail, now, attempts, failure, fileRef);
+        return file(fileRef);
+    }
+
     private FileRecord map(ResultSet rs, int row) throws SQLException {
         return new FileRecord(rs.getLong("id"), rs.getString("bank"), rs.getString("message_id"),
                 rs.getString("file_name"), rs.getString("sha256"), rs.getString("status"), rs.getString("reason"),
                 rs.getString("detail"), rs.getString("version"), rs.getObject("created_at", OffsetDateTime.class),
                 rs.getInt("entry_count"), rs.getInt("entries_done"),
                 rs.getObject("received_at", OffsetDateTime.class), rs.getObject("completed_at", OffsetDateTime.class),
-                rs.getString("archived_as"));
+                rs.getString("archived_as"), rs.getInt("attempts"), rs.getString("failure"));
     }
 }

@@ -9,12 +9,11 @@ import kw.billpay.channel.directdebit.PartnerBank;
  *
  * @param header    the group header; null when the file was refused before it could be read
  * @param refusal   why the whole file is refused (a Camt054Refusal, or DUPLICATE_MESSAGE_ID); null for a file taken
- * @param detail    the refusal in words, for the {@code .error.txt}
  * @param resumedAt entries a run before a restart had already committed (0 for a fresh file)
  * @param started   nanoTime when the gateway took the file, for the closing log line's rate
  */
 public record TransferFileRun(Path file, PartnerBank bank, long fileRef, BankNotification header, String refusal,
-                              String detail, int resumedAt, long started) {
+                              int resumedAt, long started) {
 
     public boolean accepted() {
         return refusal == null;
