@@ -179,6 +179,34 @@ class PostingRulesTest {
         assertThat(reversed.paidSinceStatement()).isEqualTo(Money.zero(KWD));
     }
 
+    @Test
+    void moneyReceivedForAClosedAccountIsPostedAndFlaggedForReview() {
+        Posting closed = rules.posting(anAccount().status(AccountStatus.CLOSED).build(), Money.of("10.000", "KWD"), NOV_21,
+                Set.of(PaymentFlag.BELOW_MINIMUM)).orElseThrow();
+        Posting blocked = rules.posting(anAccount().status(AccountStatus.BLOCKED).build(), Money.of("10.000", "KWD"), NOV_21,
+                Set.of()).orElseThrow();
+
+        assertThat(closed.flags()).containsExactlyInAnyOrder(PaymentFlag.ACCOUNT_CLOSED, PaymentFlag.BELOW_MINIMUM);
+        assertThat(closed.allocation().allocations()).isNotEmpty();
+        assertThat(blocked.flags()).isEmpty();
+    }
+
+    @Test
+    void reversingAPaymentMadeBeforeTheStatementLeavesWhatWasPaidSinceTheStatement() {
+        Account account = anAccount().paidSinceStatement("20.000").build();
+        OffsetDateTime beforeStatement = OffsetDateTime.parse("2026-10-20T10:00:00+03:00");
+        Posting posting = rules.posting(account, Money.of("5.000", "KWD"), beforeStatement, Set.of()).orElseThrow();
+        Payment posted = new Payment(java.util.UUID.randomUUID(), "k", Channel.BRANCH, PaymentMethod.CASH, PaymentStatus.POSTED,
+                null, account.accountNumber(), Money.of("5.000", "KWD"), KWD, posting.amount(), null,
+                posting.allocation().allocations(), posting.allocation().creditBalancePart(), beforeStatement,
+                beforeStatement, "r", null, Set.of(), java.util.Map.of());
+
+        Account reversed = rules.afterReversal(rules.after(account, beforeStatement, posting), posted);
+
+        assertThat(reversed.paidSinceStatement()).isEqualTo(Money.of("20.000", "KWD"));
+        assertThat(reversed.balances().buckets()).isEqualTo(account.balances().buckets());
+    }
+
     private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String code) {
         assertThatThrownBy(call).isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.code()).isEqualTo(code));
     }
