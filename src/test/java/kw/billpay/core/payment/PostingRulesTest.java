@@ -138,6 +138,9 @@ class PostingRulesTest {
                 .requireWithinOnlineLimits(Money.of("10.00", "USD"), NOV_21), "NO_FX_RATE");
         new PostingRules(amexKw().noOnlineMaximum().build(), NO_RATES, KUWAIT)
                 .requireWithinOnlineLimits(Money.of("99999.000", "KWD"), NOV_21);
+        // a minimum in the payment's currency but a maximum in another, with no rate for it
+        assertRefused(() -> new PostingRules(amexKw().onlineMinimum("9.00", "USD").build(), NO_RATES, KUWAIT)
+                .requireWithinOnlineLimits(Money.of("10.00", "USD"), NOV_21), "NO_FX_RATE");
     }
 
     @Test
@@ -205,6 +208,16 @@ class PostingRulesTest {
 
         assertThat(reversed.paidSinceStatement()).isEqualTo(Money.of("20.000", "KWD"));
         assertThat(reversed.balances().buckets()).isEqualTo(account.balances().buckets());
+
+        // the same payment made after the statement date: only its own part of what was paid is taken back
+        Posting later = rules.posting(account, Money.of("5.000", "KWD"), NOV_21, Set.of()).orElseThrow();
+        Payment laterPosted = new Payment(java.util.UUID.randomUUID(), "k2", Channel.BRANCH, PaymentMethod.CASH,
+                PaymentStatus.POSTED, null, account.accountNumber(), Money.of("5.000", "KWD"), KWD, later.amount(), null,
+                later.allocation().allocations(), later.allocation().creditBalancePart(), NOV_21, NOV_21, "r", null,
+                Set.of(), java.util.Map.of());
+        Account afterLater = rules.after(account, NOV_21, later);
+        assertThat(afterLater.paidSinceStatement()).isEqualTo(Money.of("25.000", "KWD"));
+        assertThat(rules.afterReversal(afterLater, laterPosted).paidSinceStatement()).isEqualTo(Money.of("20.000", "KWD"));
     }
 
     private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String code) {
