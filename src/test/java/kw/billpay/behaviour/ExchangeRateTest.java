@@ -43,7 +43,7 @@ class ExchangeRateTest extends BehaviourTest {
         // A teller takes 10.00 USD between the two rates; a bank collects 100.00 USD on the day between them.
         clock.travelTo(era.at(Duration.ofDays(11).plusHours(9)).toInstant());
         JsonNode cash = atCounter(cash(kwdAccount, "10.00", "USD"));
-        clock.backToPresent();
+        clock.reset();
         List<String> ack = dropDirectDebitFile(PartnerBank.NBK, "USD",
                 List.of(new Collected(kwdAccount, "100.00", era.at(Duration.ofDays(11)).toLocalDate())));
         JsonNode collected = payment(postedId(ack, 1));

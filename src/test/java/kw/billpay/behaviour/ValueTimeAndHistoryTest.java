@@ -32,28 +32,33 @@ class ValueTimeAndHistoryTest extends BehaviourTest {
         String accountNumber = newAccount("KWD");
         Instant before = clock.instant();
         JsonNode cash = atCounter(cash(accountNumber, "10.000", "KWD"));
+        // a supervisor takes a POS payment at a partner bank's counter (a teller takes payments at its own only)
         Map<String, Object> pos = new HashMap<>(cash(accountNumber, "20.000", "KWD"));
         pos.put("method", "POS_KNET");
         pos.put("institution", "AUB");
         pos.put("branch", "FAHAHEEL");
         pos.put("posReference", "POS-778899");
-        JsonNode card = atCounter(pos);
+        Answer card = post("/api/v1/branch/payments", SUPERVISOR, pos, newKey());
+        assertThat(card.status()).as(card.body()).isEqualTo(201);
         Instant after = clock.instant();
 
-        for (JsonNode taken : List.of(cash, card)) {
+        for (JsonNode taken : List.of(cash, card.json())) {
             assertThat(taken.path("status").asText()).isEqualTo("POSTED");
             JsonNode stored = payment(taken.path("paymentId").asText());
             assertThat(stored.path("status").asText()).isEqualTo("POSTED");
             assertValueTime(stored).isBetween(before, after);
-            assertThat(stored.path("origin").path("teller").asText()).isEqualTo("teller");
             assertThat(stored.path("receiptNumber").asText()).isNotBlank();
         }
-        JsonNode storedPos = payment(card.path("paymentId").asText());
+        JsonNode storedCash = payment(cash.path("paymentId").asText());
+        assertThat(storedCash.path("origin").path("teller").asText()).isEqualTo("teller");
+        assertThat(storedCash.path("origin").path("institution").asText()).isEqualTo("AMEX");
+        assertThat(storedCash.path("origin").path("branch").asText()).isEqualTo("SALHIYA");
+        JsonNode storedPos = payment(card.json().path("paymentId").asText());
         assertThat(storedPos.path("method").asText()).isEqualTo("POS_KNET");
+        assertThat(storedPos.path("origin").path("teller").asText()).isEqualTo("supervisor");
         assertThat(storedPos.path("origin").path("institution").asText()).isEqualTo("AUB");
         assertThat(storedPos.path("origin").path("branch").asText()).isEqualTo("FAHAHEEL");
         assertThat(storedPos.path("origin").path("posReference").asText()).isEqualTo("POS-778899");
-        assertThat(payment(cash.path("paymentId").asText()).path("origin").path("institution").asText()).isEqualTo("AMEX");
         assertThat(account(accountNumber).path("totalOwed").asText()).isEqualTo("485.000");
     }
 
@@ -62,8 +67,10 @@ class ValueTimeAndHistoryTest extends BehaviourTest {
         String accountNumber = newAccount("KWD");
         Map<String, Object> draft = new HashMap<>(cheque(accountNumber, "60.000", "KWD"));
         draft.put("method", "DEMAND_DRAFT");
-        draft.put("cheque", Map.of("number", "DD4455", "bank", "KFH", "date", "2026-11-20"));
-        JsonNode takenCheque = atCounter(cheque(accountNumber, "50.000", "KWD"));
+        String draftNumber = "DD" + System.nanoTime(); // an instrument is taken once
+        draft.put("cheque", Map.of("number", draftNumber, "bank", "KFH", "date", "2026-11-20"));
+        Map<String, Object> chequeRequest = cheque(accountNumber, "50.000", "KWD");
+        JsonNode takenCheque = atCounter(chequeRequest);
         JsonNode takenDraft = atCounter(draft);
         for (JsonNode taken : List.of(takenCheque, takenDraft)) {
             assertThat(taken.path("status").asText()).isEqualTo("PENDING_CLEARING");
@@ -87,13 +94,14 @@ class ValueTimeAndHistoryTest extends BehaviourTest {
                     .isBefore(before.minus(Duration.ofDays(1)));
             assertThat(types(cleared)).containsSubsequence("RECEIVED", "CLEARED", "POSTED");
             assertThat(cleared.path("origin").path("teller").asText()).isEqualTo("teller");
-            assertThat(cleared.path("origin").path("institution").asText()).isEqualTo("GBK");
-            assertThat(cleared.path("origin").path("branch").asText()).isEqualTo("SHARQ");
+            assertThat(cleared.path("origin").path("institution").asText()).isEqualTo("AMEX");
+            assertThat(cleared.path("origin").path("branch").asText()).isEqualTo("SALHIYA");
         }
         assertThat(demandDraft.path("method").asText()).isEqualTo("DEMAND_DRAFT");
-        assertThat(demandDraft.path("origin").path("chequeNumber").asText()).isEqualTo("DD4455");
+        assertThat(demandDraft.path("origin").path("chequeNumber").asText()).isEqualTo(draftNumber);
         assertThat(demandDraft.path("origin").path("chequeBank").asText()).isEqualTo("KFH");
-        assertThat(cheque.path("origin").path("chequeNumber").asText()).isEqualTo("000123");
+        assertThat(cheque.path("origin").path("chequeNumber").asText())
+                .isEqualTo(((Map<?, ?>) chequeRequest.get("cheque")).get("number"));
         assertThat(allocations(demandDraft)).isNotEmpty();
         assertThat(account(accountNumber).path("totalOwed").asText()).isEqualTo("405.000");
     }
