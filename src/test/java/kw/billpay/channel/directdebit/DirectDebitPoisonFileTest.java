@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -86,11 +87,12 @@ class DirectDebitPoisonFileTest extends GatewayIntegrationTest {
             Path hidden = Files.write(folders.inbox(PartnerBank.KIB).resolve("." + name), file);
             FileTime modified = FileTime.from(Instant.now().minusSeconds(60));
             Files.setLastModifiedTime(hidden, modified);
-            // what a gateway stopped after two failed attempts left in the database
+            // what a gateway stopped after two failed attempts left in the database, at times of the gateway's clock
+            OffsetDateTime now = OffsetDateTime.now(clock);
             jdbc.update("""
                     insert into direct_debit_failure (bank, file_name, size, modified_ms, attempts, failure, failed_at, retry_at)
-                    values ('KIB', ?, ?, ?, 2, 'an earlier failure', now() - interval '2 seconds', now() - interval '1 second')""",
-                    name, (long) file.length, modified.toMillis());
+                    values ('KIB', ?, ?, ?, 2, 'an earlier failure', ?, ?)""",
+                    name, (long) file.length, modified.toMillis(), now.minusSeconds(2), now.minusSeconds(1));
             Path dropped = Files.move(hidden, folders.inbox(PartnerBank.KIB).resolve(name), StandardCopyOption.ATOMIC_MOVE);
             try {
                 assertThat(awaitAck(folders, PartnerBank.KIB, name + ".ack.csv").get(0))
