@@ -220,6 +220,31 @@ class PostingRulesTest {
         assertThat(rules.afterReversal(afterLater, laterPosted).paidSinceStatement()).isEqualTo(Money.of("20.000", "KWD"));
     }
 
+    @Test
+    void theLedgerHoldsAmountsAndBalancesUpToItsMaximumAndNotAFilsMore() {
+        Money max = new Money(PostingRules.LEDGER_MAXIMUM, KWD);
+        Money fils = Money.of("0.001", "KWD");
+        Money one = Money.of("1.000", "KWD");
+
+        // exactly the maximum: the amount, the credit balance it leaves and what was paid since the statement
+        rules.posting(anAccount().owingNothing().build(), max, NOV_21, Set.of()).orElseThrow();
+        rules.posting(anAccount().owingNothing().creditBalance("1.000").build(), max.minus(one), NOV_21, Set.of()).orElseThrow();
+        rules.posting(anAccount().paidSinceStatement("1.000").build(), max.minus(one), NOV_21, Set.of()).orElseThrow();
+
+        assertTooLarge(() -> rules.posting(anAccount().build(), max.plus(fils), NOV_21, Set.of()), "amount posted");
+        assertTooLarge(() -> rules.posting(anAccount().owingNothing().creditBalance("1.000").build(), max.minus(one).plus(fils),
+                NOV_21, Set.of()), "credit balance");
+        assertTooLarge(() -> rules.posting(anAccount().paidSinceStatement("1.000").build(), max.minus(one).plus(fils), NOV_21,
+                Set.of()), "paid since statement");
+    }
+
+    private static void assertTooLarge(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String what) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(Refusal.class, r -> {
+            assertThat(r.code()).isEqualTo("AMOUNT_TOO_LARGE");
+            assertThat(r.getMessage()).contains("would take the account's " + what + " past");
+        });
+    }
+
     private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String code) {
         assertThatThrownBy(call).isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.code()).isEqualTo(code));
     }
