@@ -13,9 +13,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * every test of the JVM, and a rate is in force from its {@code effectiveAt} until the pair's next rate, so a rate one
  * test puts can change another test's conversion. The tests share time this way:
  * <ul>
- *   <li>The present ({@link TestClock#START} on) has USD→KWD 0.305000 and KWD→USD 3.2600000 in force since
- *       2026-01-01 ({@link GatewayIntegrationTest#ensureUsdKwdRate} and the KNET tests). A test in the present
- *       adds no rate of its own for these pairs.</li>
+ *   <li>The present ({@link TestClock#START} on) has USD→KWD 0.305000 ({@link GatewayIntegrationTest#ensureUsdKwdRate},
+ *       from 2026-01-01; the README's example, from 2026-11-01) and KWD→USD 3.2600000 from 2026-01-01 (the KNET
+ *       tests). A test in the present puts no other rate for these pairs.</li>
  *   <li>2025 belongs to the tests that hold a received payment for want of a rate and release it (direct-debit
  *       fixtures at 2025-11, a posting test at 2025-06): a rate put there must be the one the test expects.</li>
  *   <li>Before 2000: eras of 30 days handed out by {@link #next}, each earlier than the one before, so no rate of a
