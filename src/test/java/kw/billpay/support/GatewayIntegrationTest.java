@@ -26,7 +26,7 @@ import org.springframework.util.FileSystemUtils;
  * Base of the integration tests: the whole gateway on its embedded default (real Artemis, real PostgreSQL) on a
  * fresh data directory, driven over HTTP like a client would. All subclasses share one Spring context, so they must
  * not depend on an empty database: each test makes its own accounts ({@link #newAccount}). The gateway's clock is a
- * {@link TestClock}: the tests' present starts on {@link TestClock#START} whatever today's date is. Exchange rates are
+ * {@link TestClock} that a test may stop, move or send back in time. Exchange rates are
  * global too: {@link RateEra} says which times belong to whom.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {

@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * every test of the JVM, and a rate is in force from its {@code effectiveAt} until the pair's next rate, so a rate one
  * test puts can change another test's conversion. The tests share time this way:
  * <ul>
- *   <li>The present ({@link TestClock#START} on) has USD→KWD 0.305000 ({@link GatewayIntegrationTest#ensureUsdKwdRate},
+ *   <li>The present (since 2026) has USD→KWD 0.305000 ({@link GatewayIntegrationTest#ensureUsdKwdRate},
  *       from 2026-01-01; the README's example, from 2026-11-01) and KWD→USD 3.2600000 from 2026-01-01 (the KNET
  *       tests). A test in the present puts no other rate for these pairs.</li>
  *   <li>2025 belongs to the tests that hold a received payment for want of a rate and release it (direct-debit

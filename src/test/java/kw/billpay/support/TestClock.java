@@ -12,16 +12,18 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * The gateway's clock in the integration tests. The tests' present starts at {@link #START} whatever today's date
- * is, and runs at the speed of real time (the KNET sweep, the outbox relay and the file polls still see time pass). A
- * test may stop the clock at a time ({@link #setTo}: the 27th at 09:00 without waiting for it), run it from another
- * moment ({@link #travelTo}: a time no exchange rate covers) or move the present forward for good ({@link #advance}:
- * past {@code KNET_RESOLVE_AFTER} without waiting). {@link GatewayIntegrationTest} {@link #reset}s it after every test.
+ * The gateway's clock in the integration tests. The tests' present runs at the speed of real time (the KNET sweep,
+ * the outbox relay and the file polls see time pass) from where it starts: the machine's time, or a fixed moment given
+ * as {@code -Dgateway.test.clock-start=2026-11-21T10:15:00+03:00} so that no test depends on today's date (see
+ * docs/testing.md for what still reads the machine's date). A test may stop the clock at a time ({@link #setTo}: the
+ * 27th at 09:00 without waiting for it), run it from another moment ({@link #travelTo}: a time no exchange rate
+ * covers) or move the present forward for good ({@link #advance}: past {@code KNET_RESOLVE_AFTER} without waiting).
+ * {@link GatewayIntegrationTest} {@link #reset}s it after every test.
  */
 public final class TestClock extends Clock {
 
-    /** The moment the tests' present starts at: the CONTRACT's sample value time, after every sample statement. */
-    public static final Instant START = OffsetDateTime.parse("2026-11-21T10:15:00+03:00").toInstant();
+    /** The system property that fixes where the tests' present starts (ISO-8601 with an offset). */
+    public static final String START_PROPERTY = "gateway.test.clock-start";
 
     private final ZoneId zone;
     /** What is added to the real time to give the present, and to give the moment a test travelled to. */
@@ -32,7 +34,8 @@ public final class TestClock extends Clock {
 
     TestClock(ZoneId zone) {
         this.zone = zone;
-        this.presentOffsetMillis = START.toEpochMilli() - System.currentTimeMillis();
+        String start = System.getProperty(START_PROPERTY);
+        this.presentOffsetMillis = start == null ? 0 : OffsetDateTime.parse(start).toInstant().toEpochMilli() - System.currentTimeMillis();
         this.offsetMillis = presentOffsetMillis;
     }
 
