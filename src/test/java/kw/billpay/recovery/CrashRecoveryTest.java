@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.Map;
@@ -20,15 +19,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Exactly once, nothing lost, with a real crash: tellers post payments while the gateway process is killed with
  * SIGKILL; it restarts on the same data directory, every teller retries every payment with its Idempotency-Key (as
  * a client that saw a broken connection must), and each payment is on the account exactly once, every balance exact,
- * every event published.
+ * every event published. The gateway is the one {@link SharedGateway} starts, left restarted and healthy.
  */
+@Tag("crash")
+@ExtendWith(SharedGateway.class)
 class CrashRecoveryTest {
 
     private static final int PAYMENTS = 300;
@@ -38,78 +40,72 @@ class CrashRecoveryTest {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    @TempDir
-    Path dataDir;
-
     @Test
-    void killedMidFlowThenRestartedEveryPaymentIsPostedOnce() throws Exception {
-        try (GatewayProcess gateway = GatewayProcess.onTestClassPath(dataDir).log(GatewayProcess.freshLog("crash-recovery-gateway.log")).build()) {
-            gateway.start();
-            String account = "376600000000" + String.format("%03d", System.nanoTime() % 1000);
-            assertThat(gateway.send("PUT", "/api/v1/accounts/" + account, OPS, AccountJson.sample().holder("Crash Test").creditLimit("5000.000").unbilled("0.000").computedMinimumDue()
-                    .buckets(Map.of("PREVIOUS_FEES", "100.000", "CURRENT_PURCHASES", "1000.000")).json(), null).statusCode()).isEqualTo(201);
+    void killedMidFlowThenRestartedEveryPaymentIsPostedOnce(GatewayProcess gateway) throws Exception {
+        String account = "376600000000" + String.format("%03d", System.nanoTime() % 1000);
+        assertThat(gateway.send("PUT", "/api/v1/accounts/" + account, OPS, AccountJson.sample().holder("Crash Test").creditLimit("5000.000").unbilled("0.000").computedMinimumDue()
+                .buckets(Map.of("PREVIOUS_FEES", "100.000", "CURRENT_PURCHASES", "1000.000")).json(), null).statusCode()).isEqualTo(201);
 
-            // Four tellers post; the gateway is killed once a third of the payments are acknowledged.
-            Map<Integer, String> firstAnswers = new ConcurrentHashMap<>();
-            AtomicInteger acknowledged = new AtomicInteger();
-            ExecutorService tellers = Executors.newFixedThreadPool(4);
-            for (int i = 0; i < PAYMENTS; i++) {
-                int n = i;
-                tellers.submit(() -> {
-                    try {
-                        HttpResponse<String> answer = gateway.send("POST", "/api/v1/branch/payments", TELLER, payment(account, n), "crash-" + n);
-                        if (answer.statusCode() == 201) {
-                            firstAnswers.put(n, answer.body());
-                            acknowledged.incrementAndGet();
-                        }
-                    } catch (IOException e) {
-                        // the connection broke with the gateway: outcome unknown, the teller will retry
+        // Four tellers post; the gateway is killed once a third of the payments are acknowledged.
+        Map<Integer, String> firstAnswers = new ConcurrentHashMap<>();
+        AtomicInteger acknowledged = new AtomicInteger();
+        ExecutorService tellers = Executors.newFixedThreadPool(4);
+        for (int i = 0; i < PAYMENTS; i++) {
+            int n = i;
+            tellers.submit(() -> {
+                try {
+                    HttpResponse<String> answer = gateway.send("POST", "/api/v1/branch/payments", TELLER, payment(account, n), "crash-" + n);
+                    if (answer.statusCode() == 201) {
+                        firstAnswers.put(n, answer.body());
+                        acknowledged.incrementAndGet();
                     }
-                    return null;
-                });
-            }
-            await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.get() >= PAYMENTS / 3);
-            gateway.kill();
-            tellers.shutdown();
-            assertThat(tellers.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(firstAnswers.size()).isLessThan(PAYMENTS);
-
-            gateway.start();
-
-            // Everything acknowledged before the crash survived it.
-            for (Map.Entry<Integer, String> first : firstAnswers.entrySet()) {
-                String paymentId = JSON.readTree(first.getValue()).path("paymentId").asText();
-                JsonNode stored = JSON.readTree(gateway.send("GET", "/api/v1/payments/" + paymentId, OPS, null, null).body());
-                assertThat(stored.path("status").asText()).isEqualTo("POSTED");
-            }
-            // Every teller retries every payment with the same key.
-            for (int n = 0; n < PAYMENTS; n++) {
-                HttpResponse<String> retry = gateway.send("POST", "/api/v1/branch/payments", TELLER, payment(account, n), "crash-" + n);
-                assertThat(retry.statusCode()).as("payment %d: %s", n, retry.body()).isEqualTo(201);
-                if (firstAnswers.containsKey(n)) {
-                    assertThat(retry.body()).isEqualTo(firstAnswers.get(n)); // the first answer, again
+                } catch (IOException e) {
+                    // the connection broke with the gateway: outcome unknown, the teller will retry
                 }
-            }
+                return null;
+            });
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.get() >= PAYMENTS / 3);
+        gateway.kill();
+        tellers.shutdown();
+        assertThat(tellers.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(firstAnswers.size()).isLessThan(PAYMENTS);
 
-            BigDecimal total = BigDecimal.ZERO;
-            for (int n = 0; n < PAYMENTS; n++) {
-                total = total.add(amount(n));
-            }
-            JsonNode view = JSON.readTree(gateway.send("GET", "/api/v1/accounts/" + account, OPS, null, null).body());
-            assertThat(new BigDecimal(view.path("totalOwed").asText())).isEqualByComparingTo(new BigDecimal("1100.000").subtract(total));
-            JsonNode reconciliation = JSON.readTree(gateway.send("GET", "/api/v1/reconciliation", OPS, null, null).body());
-            assertThat(reconciliation.path("balanced").asBoolean()).isTrue();
+        gateway.start();
 
-            try (Connection db = gateway.database()) {
-                assertThat(GatewayProcess.count(db, "select count(*) from payment where account_number = '" + account + "'")).isEqualTo(PAYMENTS);
-                assertThat(GatewayProcess.count(db, "select count(distinct source_key) from payment where account_number = '" + account + "'")).isEqualTo(PAYMENTS);
-                assertThat(GatewayProcess.count(db, "select count(*) from idempotency_record where idempotency_key like 'crash-%'")).isEqualTo(PAYMENTS);
-                // every posted payment's event reaches the topic: none left in the outbox
-                await().atMost(Duration.ofSeconds(20)).until(() -> GatewayProcess.count(db,
-                        "select count(*) from payment_event_unpublished") == 0);
-                assertThat(GatewayProcess.count(db, "select count(*) from payment_event e join payment p using (payment_id) "
-                        + "where p.account_number = '" + account + "' and e.publish")).isEqualTo(PAYMENTS);
+        // Everything acknowledged before the crash survived it.
+        for (Map.Entry<Integer, String> first : firstAnswers.entrySet()) {
+            String paymentId = JSON.readTree(first.getValue()).path("paymentId").asText();
+            JsonNode stored = JSON.readTree(gateway.send("GET", "/api/v1/payments/" + paymentId, OPS, null, null).body());
+            assertThat(stored.path("status").asText()).isEqualTo("POSTED");
+        }
+        // Every teller retries every payment with the same key.
+        for (int n = 0; n < PAYMENTS; n++) {
+            HttpResponse<String> retry = gateway.send("POST", "/api/v1/branch/payments", TELLER, payment(account, n), "crash-" + n);
+            assertThat(retry.statusCode()).as("payment %d: %s", n, retry.body()).isEqualTo(201);
+            if (firstAnswers.containsKey(n)) {
+                assertThat(retry.body()).isEqualTo(firstAnswers.get(n)); // the first answer, again
             }
+        }
+
+        BigDecimal total = BigDecimal.ZERO;
+        for (int n = 0; n < PAYMENTS; n++) {
+            total = total.add(amount(n));
+        }
+        JsonNode view = JSON.readTree(gateway.send("GET", "/api/v1/accounts/" + account, OPS, null, null).body());
+        assertThat(new BigDecimal(view.path("totalOwed").asText())).isEqualByComparingTo(new BigDecimal("1100.000").subtract(total));
+        JsonNode reconciliation = JSON.readTree(gateway.send("GET", "/api/v1/reconciliation", OPS, null, null).body());
+        assertThat(reconciliation.path("balanced").asBoolean()).isTrue();
+
+        try (Connection db = gateway.database()) {
+            assertThat(GatewayProcess.count(db, "select count(*) from payment where account_number = '" + account + "'")).isEqualTo(PAYMENTS);
+            assertThat(GatewayProcess.count(db, "select count(distinct source_key) from payment where account_number = '" + account + "'")).isEqualTo(PAYMENTS);
+            assertThat(GatewayProcess.count(db, "select count(*) from idempotency_record where idempotency_key like 'crash-%'")).isEqualTo(PAYMENTS);
+            // every posted payment's event reaches the topic: none left in the outbox
+            await().atMost(Duration.ofSeconds(20)).until(() -> GatewayProcess.count(db,
+                    "select count(*) from payment_event_unpublished") == 0);
+            assertThat(GatewayProcess.count(db, "select count(*) from payment_event e join payment p using (payment_id) "
+                    + "where p.account_number = '" + account + "' and e.publish")).isEqualTo(PAYMENTS);
         }
     }
 

@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.Test;
  * again once the dead instance's claim has expired, and finishes it where the database says it got. In the end every
  * collected record is posted once, every balance is exact, and the bank gets one complete acknowledgement.
  */
+@Tag("crash")
 class DirectDebitCrashTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,7 +25,9 @@ import org.springframework.util.FileSystemUtils;
 /**
  * Base of the integration tests: the whole gateway on its embedded default (real Artemis, real PostgreSQL) on a
  * fresh data directory, driven over HTTP like a client would. All subclasses share one Spring context, so they must
- * not depend on an empty database: each test makes its own accounts ({@link #newAccount}).
+ * not depend on an empty database: each test makes its own accounts ({@link #newAccount}). The gateway's clock is a
+ * {@link TestClock} that a test may stop, move or send back in time. Exchange rates are
+ * global too: {@link RateEra} says which times belong to whom.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "gateway.data-dir=target/it-data/shared",
@@ -68,9 +71,14 @@ public abstract class GatewayIntegrationTest {
     @Autowired
     protected JdbcTemplate jdbc;
 
-    /** The gateway's clock: a test may stop it at a time, and must reset it when done. */
+    /** The gateway's clock: a test may stop it, move it or travel in time; it is back in the present after each test. */
     @Autowired
     protected TestClock clock;
+
+    @AfterEach
+    void clockBackToPresent() {
+        clock.reset();
+    }
 
     /** An HTTP answer: status, content type and body (parsed when JSON). */
     public record Answer(int status, String contentType, String body) {

@@ -25,9 +25,9 @@ import kw.billpay.core.money.MoneyException;
 
 /**
  * The posting rules of one issuer: what a payment to an account does (conversion R3, allocation R9-R12, credit balance
- * and refund due R10/R13, review flags R8), what an account looks like after a posting or a reversal (R15, R23), and
- * what refuses a payment the payer can still take back (R5-R7, CONTRACT "Accounts", "FX rates"). Plain Java: the
- * posting service loads and locks, these rules decide.
+ * and refund due R10/R13, review flags R8, money for a closed account among them), what an account looks like after a
+ * posting or a reversal (R15, R23), and what refuses a payment the payer can still take back (R5-R7, CONTRACT
+ * "Accounts", "FX rates"). Plain Java: the posting service loads and locks, these rules decide.
  */
 public final class PostingRules {
 
@@ -73,6 +73,9 @@ public final class PostingRules {
         requireWithinLedger(account, received, amount, allocation);
         EnumSet<PaymentFlag> allFlags = EnumSet.noneOf(PaymentFlag.class);
         allFlags.addAll(flags);
+        if (account.status() == AccountStatus.CLOSED) {
+            allFlags.add(PaymentFlag.ACCOUNT_CLOSED); // only money already received gets this far (R8)
+        }
         Money refundDue = refundDue(account.currency(), allocation, valueTime).orElse(null);
         if (refundDue != null) {
             allFlags.add(PaymentFlag.REFUND_DUE);

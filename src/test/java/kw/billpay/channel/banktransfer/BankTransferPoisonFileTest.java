@@ -76,7 +76,7 @@ class BankTransferPoisonFileTest extends BankTransferIntegrationTest {
             byte[] file = Camt054Builder.message("POISON-RESTART-" + run)
                     .credit(poison.value, "5.000", "KWD", "2025-11-27", "card " + account).text().getBytes(StandardCharsets.UTF_8);
             // what a gateway stopped after two failed attempts left in the database
-            inInbox(FailuresBeforeRestart.drop(jdbc, "bank_transfer_failure", folders.inbox(bank), name, file, 2));
+            inInbox(FailuresBeforeRestart.drop(jdbc, clock, "bank_transfer_failure", folders.inbox(bank), name, file, 2));
             JsonNode refused = awaitFile(bank, name);
 
             assertThat(refused.path("reason").asText()).isEqualTo("PROCESSING_FAILED");

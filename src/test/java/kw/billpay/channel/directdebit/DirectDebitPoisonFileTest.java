@@ -83,7 +83,7 @@ class DirectDebitPoisonFileTest extends GatewayIntegrationTest {
         try (Poison poison = new Poison()) {
             byte[] file = bankFile("KIB", fileId, List.of("D,1," + account + "," + poison.mandate + ",5.000,20261127,COLLECTED,"), "5.000");
             // what a gateway stopped after two failed attempts left in the database
-            Path dropped = FailuresBeforeRestart.drop(jdbc, "direct_debit_failure", folders.inbox(PartnerBank.KIB), name, file, 2);
+            Path dropped = FailuresBeforeRestart.drop(jdbc, clock, "direct_debit_failure", folders.inbox(PartnerBank.KIB), name, file, 2);
             try {
                 assertThat(awaitAck(folders, PartnerBank.KIB, name + ".ack.csv").get(0))
                         .isEqualTo("H,KIB," + fileId + ",REJECTED,PROCESSING_FAILED");

@@ -40,6 +40,7 @@ class MinimumDueCalculatorTest {
             "2000.00, 150.00, 80.00, 330.00", // over-limit and past-due added
             "40.00,   0,      0,     40.00",  // below the floor: whole balance
             "50.00,   0,      0,     50.00",  // at the floor (not above it): whole balance
+            "50.00,   0,      10.00, 50.00",  // at the floor the whole balance is due, arrears included in it
             "50.01,   0,      0,     50.00",  // just above: the floor
             "0,       0,      0,     0",
             "-10.00,  0,      0,     0",      // statement in credit: nothing due
@@ -77,5 +78,25 @@ class MinimumDueCalculatorTest {
                 new BigDecimal("-1"), usd("0"), usd("0"))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> MinimumDueCalculator.minimumDue(Product.CREDIT, usd("100"), usd("50"),
                 FIVE_PERCENT, usd("0"), usd("-1"))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void eachInputIsCheckedUnderItsOwnName() {
+        assertThatThrownBy(() -> MinimumDueCalculator.minimumDue(Product.CREDIT, usd("100"), money("100", SAR),
+                FIVE_PERCENT, usd("0"), usd("0"))).hasMessageStartingWith("floor 100.00 SAR is not in the statement currency");
+        assertThatThrownBy(() -> MinimumDueCalculator.minimumDue(Product.CREDIT, usd("100"), usd("50"),
+                FIVE_PERCENT, usd("-1"), usd("0"))).hasMessageStartingWith("overLimit must not be negative");
+        assertThatThrownBy(() -> MinimumDueCalculator.minimumDue(Product.CREDIT, usd("100"), usd("50"),
+                FIVE_PERCENT, usd("0"), money("1", SAR))).hasMessageStartingWith("pastDue 1.00 SAR is not in the statement currency");
+        assertThatThrownBy(() -> MinimumDueCalculator.minimumDue(Product.CREDIT, usd("100"), usd("50"),
+                new BigDecimal("100.01"), usd("0"), usd("0"))).hasMessage("percent must be between 0 and 100, got 100.01");
+    }
+
+    @Test
+    void zeroAndOneHundredPercentAreBothAllowed() {
+        assertThat(MinimumDueCalculator.minimumDue(Product.CREDIT, usd("2000.00"), usd("50.00"), BigDecimal.ZERO,
+                usd("0"), usd("0"))).isEqualTo(usd("50.00"));
+        assertThat(MinimumDueCalculator.minimumDue(Product.CREDIT, usd("2000.00"), usd("50.00"), new BigDecimal("100"),
+                usd("0"), usd("0"))).isEqualTo(usd("2000.00"));
     }
 }

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.OffsetDateTime;
 import java.util.Currency;
+import kw.billpay.core.Refusal;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -87,5 +88,18 @@ class FxConverterTest {
         assertThatThrownBy(() -> rate(USD, KWD, "0")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> rate(USD, KWD, "-0.305")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new FxRate(USD, KWD, BigDecimal.ONE, null, "x")).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void aStoredRateIsQuotedWithAtLeastSixDecimalsAndNoTrailingZeros() {
+        assertThat(FxRate.quoted(new BigDecimal("0.3050000000")).toPlainString()).isEqualTo("0.305000");
+        assertThat(FxRate.quoted(new BigDecimal("3.2786885000")).toPlainString()).isEqualTo("3.2786885");
+        assertThat(FxRate.quoted(new BigDecimal("3.0000000000")).toPlainString()).isEqualTo("3.000000");
+    }
+
+    @Test
+    void anUnsupportedCurrencyIsARefusalOfWellFormedInputOtherMoneyErrorsAreMalformedInput() {
+        assertThat(new MoneyException(MoneyException.UNSUPPORTED_CURRENCY, "x").kind()).isEqualTo(Refusal.Kind.UNPROCESSABLE);
+        assertThat(new MoneyException(MoneyException.INVALID_AMOUNT, "x").kind()).isEqualTo(Refusal.Kind.INVALID);
     }
 }

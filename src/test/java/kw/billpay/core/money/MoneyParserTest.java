@@ -62,6 +62,7 @@ class MoneyParserTest {
                 arguments("1,000.000", KWD, "thousands separators"),
                 arguments("1,000", USD, "thousands separators"),
                 arguments("10,50", SAR, "thousands separators"),
+                arguments(",500", KWD, "thousands separators"),
                 arguments("NaN", KWD, "not a plain decimal number"),
                 arguments("Infinity", USD, "not a plain decimal number"),
                 arguments("abc", SAR, "not a plain decimal number"),
@@ -119,6 +120,15 @@ class MoneyParserTest {
                 .isInstanceOf(MoneyException.class)
                 .hasMessageContaining("more than 15 integer digits")
                 .message().hasSizeLessThan(200);
+    }
+
+    @Test
+    void echoesAnInputOfFortyCharactersWhole() {
+        String forty = "x".repeat(40);
+        String fortyOne = "x".repeat(41);
+
+        assertThat(MoneyParser.shorten(forty)).isEqualTo(forty);
+        assertThat(MoneyParser.shorten(fortyOne)).isEqualTo(forty + "...");
     }
 
     @Test

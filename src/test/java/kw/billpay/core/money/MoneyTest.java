@@ -85,6 +85,8 @@ class MoneyTest {
         assertThat(Money.zero(KWD).isNegative()).isFalse();
         assertThat(kwd("0.001").isPositive()).isTrue();
         assertThat(kwd("-0.001").isNegative()).isTrue();
+        assertThat(kwd("0.001").isZero()).isFalse();
+        assertThat(kwd("-0.001").isZero()).isFalse();
     }
 
     @Test

@@ -138,6 +138,9 @@ class PostingRulesTest {
                 .requireWithinOnlineLimits(Money.of("10.00", "USD"), NOV_21), "NO_FX_RATE");
         new PostingRules(amexKw().noOnlineMaximum().build(), NO_RATES, KUWAIT)
                 .requireWithinOnlineLimits(Money.of("99999.000", "KWD"), NOV_21);
+        // a minimum in the payment's currency but a maximum in another, with no rate for it
+        assertRefused(() -> new PostingRules(amexKw().onlineMinimum("9.00", "USD").build(), NO_RATES, KUWAIT)
+                .requireWithinOnlineLimits(Money.of("10.00", "USD"), NOV_21), "NO_FX_RATE");
     }
 
     @Test
@@ -177,6 +180,69 @@ class PostingRulesTest {
         assertThat(reversed.balances().buckets()).isEqualTo(account.balances().buckets());
         assertThat(reversed.balances().creditBalance()).isEqualTo(Money.zero(KWD));
         assertThat(reversed.paidSinceStatement()).isEqualTo(Money.zero(KWD));
+    }
+
+    @Test
+    void moneyReceivedForAClosedAccountIsPostedAndFlaggedForReview() {
+        Posting closed = rules.posting(anAccount().status(AccountStatus.CLOSED).build(), Money.of("10.000", "KWD"), NOV_21,
+                Set.of(PaymentFlag.BELOW_MINIMUM)).orElseThrow();
+        Posting blocked = rules.posting(anAccount().status(AccountStatus.BLOCKED).build(), Money.of("10.000", "KWD"), NOV_21,
+                Set.of()).orElseThrow();
+
+        assertThat(closed.flags()).containsExactlyInAnyOrder(PaymentFlag.ACCOUNT_CLOSED, PaymentFlag.BELOW_MINIMUM);
+        assertThat(closed.allocation().allocations()).isNotEmpty();
+        assertThat(blocked.flags()).isEmpty();
+    }
+
+    @Test
+    void reversingAPaymentMadeBeforeTheStatementLeavesWhatWasPaidSinceTheStatement() {
+        Account account = anAccount().paidSinceStatement("20.000").build();
+        OffsetDateTime beforeStatement = OffsetDateTime.parse("2026-10-20T10:00:00+03:00");
+        Posting posting = rules.posting(account, Money.of("5.000", "KWD"), beforeStatement, Set.of()).orElseThrow();
+        Payment posted = new Payment(java.util.UUID.randomUUID(), "k", Channel.BRANCH, PaymentMethod.CASH, PaymentStatus.POSTED,
+                null, account.accountNumber(), Money.of("5.000", "KWD"), KWD, posting.amount(), null,
+                posting.allocation().allocations(), posting.allocation().creditBalancePart(), beforeStatement,
+                beforeStatement, "r", null, Set.of(), java.util.Map.of());
+
+        Account reversed = rules.afterReversal(rules.after(account, beforeStatement, posting), posted);
+
+        assertThat(reversed.paidSinceStatement()).isEqualTo(Money.of("20.000", "KWD"));
+        assertThat(reversed.balances().buckets()).isEqualTo(account.balances().buckets());
+
+        // the same payment made after the statement date: only its own part of what was paid is taken back
+        Posting later = rules.posting(account, Money.of("5.000", "KWD"), NOV_21, Set.of()).orElseThrow();
+        Payment laterPosted = new Payment(java.util.UUID.randomUUID(), "k2", Channel.BRANCH, PaymentMethod.CASH,
+                PaymentStatus.POSTED, null, account.accountNumber(), Money.of("5.000", "KWD"), KWD, later.amount(), null,
+                later.allocation().allocations(), later.allocation().creditBalancePart(), NOV_21, NOV_21, "r", null,
+                Set.of(), java.util.Map.of());
+        Account afterLater = rules.after(account, NOV_21, later);
+        assertThat(afterLater.paidSinceStatement()).isEqualTo(Money.of("25.000", "KWD"));
+        assertThat(rules.afterReversal(afterLater, laterPosted).paidSinceStatement()).isEqualTo(Money.of("20.000", "KWD"));
+    }
+
+    @Test
+    void theLedgerHoldsAmountsAndBalancesUpToItsMaximumAndNotAFilsMore() {
+        Money max = new Money(PostingRules.LEDGER_MAXIMUM, KWD);
+        Money fils = Money.of("0.001", "KWD");
+        Money one = Money.of("1.000", "KWD");
+
+        // exactly the maximum: the amount, the credit balance it leaves and what was paid since the statement
+        rules.posting(anAccount().owingNothing().build(), max, NOV_21, Set.of()).orElseThrow();
+        rules.posting(anAccount().owingNothing().creditBalance("1.000").build(), max.minus(one), NOV_21, Set.of()).orElseThrow();
+        rules.posting(anAccount().paidSinceStatement("1.000").build(), max.minus(one), NOV_21, Set.of()).orElseThrow();
+
+        assertTooLarge(() -> rules.posting(anAccount().build(), max.plus(fils), NOV_21, Set.of()), "amount posted");
+        assertTooLarge(() -> rules.posting(anAccount().owingNothing().creditBalance("1.000").build(), max.minus(one).plus(fils),
+                NOV_21, Set.of()), "credit balance");
+        assertTooLarge(() -> rules.posting(anAccount().paidSinceStatement("1.000").build(), max.minus(one).plus(fils), NOV_21,
+                Set.of()), "paid since statement");
+    }
+
+    private static void assertTooLarge(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String what) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(Refusal.class, r -> {
+            assertThat(r.code()).isEqualTo("AMOUNT_TOO_LARGE");
+            assertThat(r.getMessage()).contains("would take the account's " + what + " past");
+        });
     }
 
     private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String code) {
