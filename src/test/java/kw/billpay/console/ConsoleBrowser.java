@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -86,8 +87,11 @@ final class ConsoleBrowser implements AutoCloseable {
         return driver.findElements(By.cssSelector(css));
     }
 
+    /** Waits up to 30 s; an element htmx replaced while it was being read is looked for again, not a failure. */
     WebDriverWait waiting() {
-        return new WebDriverWait(driver, Duration.ofSeconds(30));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     void login(String user, String password) {
