@@ -10,9 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import kw.billpay.channel.banktransfer.BankTransferProperties;
 import kw.billpay.channel.directdebit.PartnerBank;
-import kw.billpay.support.GatewayIntegrationTest;
 import kw.billpay.testkit.Camt054Builder;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -28,30 +26,13 @@ import org.springframework.beans.factory.annotation.Autowired;
  * page ({@link ConsoleBrowser#check}: no 12+ digit run, axe-core) and photographed in English and Arabic.
  */
 @Tag("browser")
-class BankTransferConsoleBrowserTest extends GatewayIntegrationTest {
+class BankTransferConsoleBrowserTest extends ConsolePageTest {
 
     /** A bank no other bank-transfer test delivers for: the queue filtered by it shows this class's items only. */
     private static final PartnerBank BANK = PartnerBank.AUB;
 
-    private static ConsoleBrowser browser;
-
     @Autowired
     BankTransferProperties folders;
-
-    private static ConsoleBrowser browser(int port) {
-        if (browser == null) {
-            browser = ConsoleBrowser.start(port);
-        }
-        return browser;
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
 
     @Test
     void aSupervisorAssignsATransferSeeingTheHolderFirstReturnsAnotherAndIsToldWhenOneIsClosed() {
@@ -67,7 +48,7 @@ class BankTransferConsoleBrowserTest extends GatewayIntegrationTest {
         long second = itemId("AUB-S-" + run + "-2");
         long third = itemId("AUB-S-" + run + "-3");
 
-        ConsoleBrowser b = browser(port);
+        ConsoleBrowser b = browser();
         b.open("/console/login?lang=en");
         b.login("supervisor", "supervisor-demo");
         b.open("/console/supervisor/suspense?bank=" + BANK);
@@ -162,7 +143,7 @@ class BankTransferConsoleBrowserTest extends GatewayIntegrationTest {
         String run = unique();
         String messageId = "AUB-OPS-" + run;
 
-        ConsoleBrowser b = browser(port);
+        ConsoleBrowser b = browser();
         b.open("/console/login?lang=en");
         b.login("ops", "ops-demo");
         b.open("/console/operations");
@@ -213,11 +194,6 @@ class BankTransferConsoleBrowserTest extends GatewayIntegrationTest {
         Long id = jdbc.queryForObject("select id from bank_transfer where bank = ? and bank_reference = ? and suspended",
                 Long.class, BANK.name(), bankReference);
         return id == null ? 0 : id;
-    }
-
-    private int paymentsOf(String account) {
-        Integer n = jdbc.queryForObject("select count(*) from payment where account_number = ?", Integer.class, account);
-        return n == null ? 0 : n;
     }
 
     private static String unique() {

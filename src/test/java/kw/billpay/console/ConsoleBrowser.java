@@ -66,6 +66,9 @@ final class ConsoleBrowser implements AutoCloseable {
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
             ChromeDriver driver = new ChromeDriver(service, options);
+            // window.print() would wait on a dialog no one closes: counted instead, on every page the browser opens
+            driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                    "window.print = function () { window.__prints = (window.__prints || 0) + 1; };"));
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
             driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
             Files.createDirectories(SCREENSHOTS);
