@@ -147,8 +147,7 @@ class BankTransferConsoleBrowserTest extends ConsolePageTest {
         b.open("/console/login?lang=en");
         b.login("ops", "ops-demo");
         b.open("/console/operations");
-        String pageId = (String) ((JavascriptExecutor) b.driver).executeScript(
-                "return (window.__pageId = Math.random().toString());");
+        String pageId = b.markPage();
         drop(Camt054Builder.message(messageId)
                 .credit("AUB-O-" + run + "-1", "40.000", "KWD", "2026-11-27", "card " + account + " November")
                 .credit("AUB-O-" + run + "-2", "12.500", "KWD", "2026-11-27", "school fees")
@@ -157,8 +156,7 @@ class BankTransferConsoleBrowserTest extends ConsolePageTest {
         b.waiting().withTimeout(Duration.ofSeconds(60)).until(d -> fileRow(d.findElements(
                 By.cssSelector("#transfer-file-table tr.transfer-file")), messageId)
                 .filter(r -> r.getText().contains("3 / 3") && r.getText().contains("Accepted")).isPresent());
-        assertThat(((JavascriptExecutor) b.driver).executeScript("return window.__pageId")).as("refreshed in place")
-                .isEqualTo(pageId);
+        assertThat(b.stillOn(pageId)).as("refreshed in place").isTrue();
         WebElement file = fileRow(b.all("#transfer-file-table tr.transfer-file"), messageId).orElseThrow();
         assertThat(file.getText()).contains("AUB", messageId + ".xml", "40.000 KWD", "12.500 KWD");
         assertThat(file.findElement(By.cssSelector(".posted")).getText()).isEqualTo("1");

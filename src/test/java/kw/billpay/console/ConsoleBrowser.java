@@ -113,6 +113,15 @@ final class ConsoleBrowser implements AutoCloseable {
         }
     }
 
+    /** Marks the page open now: {@link #stillOn} tells whether it was refreshed in place or loaded again since. */
+    String markPage() {
+        return (String) ((JavascriptExecutor) driver).executeScript("return (window.__pageId = Math.random().toString());");
+    }
+
+    boolean stillOn(String mark) {
+        return mark.equals(((JavascriptExecutor) driver).executeScript("return window.__pageId"));
+    }
+
     /** The page's language and direction as its html element states them. */
     String lang() {
         return find("html").getAttribute("lang");

@@ -174,8 +174,7 @@ class ConsoleBrowserTest extends ConsolePageTest {
         b.open("/console/login?lang=en");
         b.login("ops", "ops-demo");
         b.open("/console/operations");
-        String pageId = (String) ((JavascriptExecutor) b.driver).executeScript(
-                "return (window.__pageId = Math.random().toString());");
+        String pageId = b.markPage();
         Path inbox = folders.inbox(PartnerBank.KFH);
         Files.createDirectories(inbox);
         Files.writeString(inbox.resolve(fileId + ".part"), file, StandardCharsets.UTF_8);
@@ -183,8 +182,7 @@ class ConsoleBrowserTest extends ConsolePageTest {
 
         b.waiting().withTimeout(Duration.ofSeconds(60)).until(d -> d.findElements(By.cssSelector("#file-table tr.file")).stream()
                 .anyMatch(r -> r.getText().contains(fileId) && r.getText().contains("3 / 3") && r.getText().contains("Accepted")));
-        assertThat(((JavascriptExecutor) b.driver).executeScript("return window.__pageId")).as("refreshed in place")
-                .isEqualTo(pageId);
+        assertThat(b.stillOn(pageId)).as("refreshed in place").isTrue();
         WebElement fileRow = b.all("#file-table tr.file").stream().filter(r -> r.getText().contains(fileId)).findFirst().orElseThrow();
         assertThat(fileRow.getText()).contains("KFH", "15.500 KWD");
         b.waiting().until(d -> !d.findElements(By.id("balanced")).isEmpty());
