@@ -9,6 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -21,12 +23,16 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kw.billpay.GatewayApplication;
+import kw.billpay.channel.banktransfer.BankTransferProperties;
+import kw.billpay.channel.directdebit.PartnerBank;
 import kw.billpay.core.money.Currencies;
 import kw.billpay.core.money.Money;
 import kw.billpay.core.payment.Channel;
 import kw.billpay.core.payment.PaymentIntent;
 import kw.billpay.core.payment.PaymentMethod;
 import kw.billpay.posting.PostingGateway;
+import kw.billpay.testkit.Camt054Builder;
+import org.awaitility.Awaitility;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,11 +45,14 @@ import org.springframework.util.FileSystemUtils;
  * <ol>
  *   <li>The gateway starts in this JVM on its embedded default, on a fresh data directory.</li>
  *   <li>2,000 accounts; 100,000 payments through the posting core ({@code PostingGateway}, batches of 1,000): bank
- *       debits, 2,000 cash payments of the demo teller, 200 cheques waiting for clearing (of another teller). Then
- *       the pages are timed with every payment received today (the worst case for the day's totals), and again with
- *       the bank debits spread over the 90 days before (a realistic history).</li>
+ *       debits, 2,000 cash payments of the demo teller, 200 cheques waiting for clearing (of another teller). Then a
+ *       camt.054 file of {@code bench.suspense} (1,000) transfers naming no account, dropped in NBK's inbox and taken
+ *       by the bank-transfer channel: the suspense queue's open items. Then the pages are timed with every payment
+ *       received today (the worst case for the day's totals), and again with the bank debits spread over the 90 days
+ *       before (a realistic history).</li>
  *   <li>Each page: {@code bench.warmup} requests (50), then {@code bench.requests} (200) measured: median, p90, max;
- *       {@code bench.skip} leaves out the pages whose name contains it (e.g. {@code reconciliation}).</li>
+ *       {@code bench.skip} leaves out the pages whose name contains it (e.g. {@code reconciliation}), {@code bench.only}
+ *       keeps only those whose name contains it (e.g. {@code suspense}).</li>
  * </ol>
  * <pre>
  * mvn -q -DskipTests test-compile
@@ -64,6 +73,7 @@ public final class ConsoleBenchmark {
         int payments = Integer.getInteger("bench.payments", 100_000);
         int warmup = Integer.getInteger("bench.warmup", 50);
         int requests = Integer.getInteger("bench.requests", 200);
+        int suspenseItems = Integer.getInteger("bench.suspense", 1_000);
         Path data = Path.of("target/bench/console-data");
         FileSystemUtils.deleteRecursively(data);
         StringBuilder report = new StringBuilder();
@@ -76,6 +86,11 @@ public final class ConsoleBenchmark {
             say(report, "seeded %,d payments over 2,000 accounts in %.0f s (the busiest account: %s payments)",
                     jdbc.queryForObject("select count(*) from payment", Long.class), (System.nanoTime() - seeding) / 1e9,
                     jdbc.queryForObject("select count(*) from payment where account_number = ?", Long.class, busyAccount));
+            long suspending = System.nanoTime();
+            long oldestItem = suspense(gateway.getBean(BankTransferProperties.class), jdbc, suspenseItems);
+            say(report, "%,d bank transfers in suspense, through the bank-transfer channel, in %.0f s",
+                    jdbc.queryForObject("select count(*) from bank_transfer where suspended and status = 'SUSPENSE'",
+                            Long.class), (System.nanoTime() - suspending) / 1e9);
 
             Console teller = new Console(port, "teller", "teller-demo");
             String accountPage = teller.post("/console/teller/find", "accountNumber=" + busyAccount).headers()
@@ -94,6 +109,9 @@ public final class ConsoleBenchmark {
             pages.put("teller: receipt", c -> teller.get(receipt));
             pages.put("teller: till count", c -> teller.get("/console/till"));
             pages.put("supervisor: cheques waiting (200)", c -> supervisor.get("/console/supervisor/clearing"));
+            pages.put("supervisor: suspense queue (100 listed)", c -> supervisor.get("/console/supervisor/suspense"));
+            pages.put("supervisor: suspense, holder shown", c -> supervisor.post(
+                    "/console/supervisor/suspense/" + oldestItem + "/assignment/check", "accountNumber=" + busyAccount));
             pages.put("supervisor: till sign-offs", c -> supervisor.get("/console/supervisor/tills"));
             pages.put("operations: the day", c -> ops.get("/console/operations"));
             pages.put("operations: files (refresh)", c -> ops.get("/console/operations/files"));
@@ -120,8 +138,9 @@ public final class ConsoleBenchmark {
     private static void measure(StringBuilder report, Map<String, Page> pages, int warmup, int requests) throws Exception {
         say(report, "%-44s %9s %9s %9s  %s", "page", "median", "p90", "max", "target");
         String skip = System.getProperty("bench.skip", "");
+        String only = System.getProperty("bench.only", "");
         for (Map.Entry<String, Page> page : pages.entrySet()) {
-            if (!skip.isEmpty() && page.getKey().contains(skip)) {
+            if (!skip.isEmpty() && page.getKey().contains(skip) || !page.getKey().contains(only)) {
                 continue;
             }
             for (int i = 0; i < warmup; i++) {
@@ -190,6 +209,24 @@ public final class ConsoleBenchmark {
         }
         // the account the teller's cash payments hit (their 50 latest show on its page)
         return accounts.get(cheques % accounts.size());
+    }
+
+    /**
+     * A camt.054 file of {@code count} transfers that name no account, dropped in NBK's inbox as a bank does and taken
+     * by the channel: each one waits in suspense. Answers the oldest item's id.
+     */
+    private static long suspense(BankTransferProperties folders, JdbcTemplate jdbc, int count) throws IOException {
+        String messageId = "BENCH-SUSPENSE";
+        Path inbox = folders.inbox(PartnerBank.NBK);
+        Path part = inbox.resolve("." + messageId + ".xml.part");
+        Files.createDirectories(inbox);
+        Camt054Builder.write(part, messageId, count, i -> new Camt054Builder.Entry(messageId + "-" + i,
+                BigDecimal.valueOf(1_000 + i % 9_000, 3).toPlainString(), "school fees, thank you"));
+        Files.move(part, inbox.resolve(messageId + ".xml"), StandardCopyOption.ATOMIC_MOVE);
+        Awaitility.await(messageId).atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(500)).until(() ->
+                jdbc.queryForList("select status from bank_transfer_file where message_id = ?", String.class, messageId)
+                        .contains("ACCEPTED"));
+        return jdbc.queryForObject("select min(id) from bank_transfer where suspended and status = 'SUSPENSE'", Long.class);
     }
 
     /** A logged-in browser of sorts: its own cookies and CSRF token. */

@@ -47,8 +47,9 @@ class ConsoleSecurity {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/console/login", "/console/denied", "/console/assets/**").permitAll()
                         .requestMatchers("/console/teller/**", "/console/till/**").hasRole(TELLER)
-                        // clearing follows the API (SUPERVISOR or OPS); till sign-offs are a supervisor's
-                        .requestMatchers("/console/supervisor/clearing/**").hasAnyRole(SUPERVISOR, OPS)
+                        // clearing and the suspense queue follow the API (SUPERVISOR or OPS); till sign-offs are a supervisor's
+                        .requestMatchers("/console/supervisor/clearing/**", "/console/supervisor/suspense/**")
+                        .hasAnyRole(SUPERVISOR, OPS)
                         .requestMatchers("/console/supervisor/**").hasRole(SUPERVISOR)
                         .requestMatchers("/console/operations/**").hasRole(OPS)
                         .anyRequest().authenticated())

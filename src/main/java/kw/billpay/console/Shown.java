@@ -54,6 +54,19 @@ public final class Shown {
         return text == null ? null : LONG_DIGIT_RUN.matcher(text).replaceAll(m -> account(m.group()));
     }
 
+    /**
+     * An amount, a card number or a date inside a sentence of either language, kept left to right as a whole (Unicode
+     * isolates, LRI … PDI): what {@code <bdi dir="ltr">} does in a page, for a message built around it.
+     */
+    public static String ltr(String text) {
+        return text == null ? null : "\u2066" + text + "\u2069";
+    }
+
+    /** A name or a text from outside inside a sentence: isolated in the direction of its own first letter (FSI … PDI). */
+    public static String isolated(String text) {
+        return text == null ? null : "\u2068" + text + "\u2069";
+    }
+
     public static String time(OffsetDateTime time, ZoneId zone) {
         return time == null ? "" : TIME.format(time.atZoneSameInstant(zone));
     }

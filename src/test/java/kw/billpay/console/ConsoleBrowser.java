@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -65,6 +66,9 @@ final class ConsoleBrowser implements AutoCloseable {
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
             ChromeDriver driver = new ChromeDriver(service, options);
+            // window.print() would wait on a dialog no one closes: counted instead, on every page the browser opens
+            driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                    "window.print = function () { window.__prints = (window.__prints || 0) + 1; };"));
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
             driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
             Files.createDirectories(SCREENSHOTS);
@@ -86,8 +90,11 @@ final class ConsoleBrowser implements AutoCloseable {
         return driver.findElements(By.cssSelector(css));
     }
 
+    /** Waits up to 30 s; an element htmx replaced while it was being read is looked for again, not a failure. */
     WebDriverWait waiting() {
-        return new WebDriverWait(driver, Duration.ofSeconds(30));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     void login(String user, String password) {
@@ -104,6 +111,15 @@ final class ConsoleBrowser implements AutoCloseable {
             logout.get(0).click();
             waiting().until(d -> d.getCurrentUrl().contains("/console/login"));
         }
+    }
+
+    /** Marks the page open now: {@link #stillOn} tells whether it was refreshed in place or loaded again since. */
+    String markPage() {
+        return (String) ((JavascriptExecutor) driver).executeScript("return (window.__pageId = Math.random().toString());");
+    }
+
+    boolean stillOn(String mark) {
+        return mark.equals(((JavascriptExecutor) driver).executeScript("return window.__pageId"));
     }
 
     /** The page's language and direction as its html element states them. */

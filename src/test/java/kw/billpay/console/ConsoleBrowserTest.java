@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import kw.billpay.channel.directdebit.DirectDebitProperties;
 import kw.billpay.channel.directdebit.PartnerBank;
-import kw.billpay.support.GatewayIntegrationTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -34,30 +32,10 @@ import org.springframework.beans.factory.annotation.Autowired;
  * both languages under {@code target/console-screenshots/}.
  */
 @Tag("browser")
-class ConsoleBrowserTest extends GatewayIntegrationTest {
-
-    private static ConsoleBrowser browser;
+class ConsoleBrowserTest extends ConsolePageTest {
 
     @Autowired
     DirectDebitProperties folders;
-
-    ConsoleBrowser browser() {
-        if (browser == null) {
-            browser = ConsoleBrowser.start(port);
-            // window.print() would wait on a dialog no one closes: counted instead, on every page the browser opens
-            ((ChromeDriver) browser.driver).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
-                    "window.print = function () { window.__prints = (window.__prints || 0) + 1; };"));
-        }
-        return browser;
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
 
     @Test
     void aTellerTakesUsdCashCountedByDenominationDoubleClicksConfirmAndPrintsTheReceipt() {
@@ -196,8 +174,7 @@ class ConsoleBrowserTest extends GatewayIntegrationTest {
         b.open("/console/login?lang=en");
         b.login("ops", "ops-demo");
         b.open("/console/operations");
-        String pageId = (String) ((JavascriptExecutor) b.driver).executeScript(
-                "return (window.__pageId = Math.random().toString());");
+        String pageId = b.markPage();
         Path inbox = folders.inbox(PartnerBank.KFH);
         Files.createDirectories(inbox);
         Files.writeString(inbox.resolve(fileId + ".part"), file, StandardCharsets.UTF_8);
@@ -205,8 +182,7 @@ class ConsoleBrowserTest extends GatewayIntegrationTest {
 
         b.waiting().withTimeout(Duration.ofSeconds(60)).until(d -> d.findElements(By.cssSelector("#file-table tr.file")).stream()
                 .anyMatch(r -> r.getText().contains(fileId) && r.getText().contains("3 / 3") && r.getText().contains("Accepted")));
-        assertThat(((JavascriptExecutor) b.driver).executeScript("return window.__pageId")).as("refreshed in place")
-                .isEqualTo(pageId);
+        assertThat(b.stillOn(pageId)).as("refreshed in place").isTrue();
         WebElement fileRow = b.all("#file-table tr.file").stream().filter(r -> r.getText().contains(fileId)).findFirst().orElseThrow();
         assertThat(fileRow.getText()).contains("KFH", "15.500 KWD");
         b.waiting().until(d -> !d.findElements(By.id("balanced")).isEmpty());
@@ -317,11 +293,6 @@ class ConsoleBrowserTest extends GatewayIntegrationTest {
         chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
         b.screenshot(name);
         chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
-    }
-
-    private int paymentsOf(String account) {
-        Integer n = jdbc.queryForObject("select count(*) from payment where account_number = ?", Integer.class, account);
-        return n == null ? 0 : n;
     }
 
     private static void keys(ConsoleBrowser b, CharSequence... keys) {

@@ -50,6 +50,7 @@ class ConsoleSecurityTest extends GatewayIntegrationTest {
     void aConsoleSessionNeverAuthenticatesTheApiAndTheApiSetsNoCookie() throws Exception {
         assertThat(login("ops", "ops-demo").headers().firstValue("Location").orElseThrow()).endsWith("/console");
         assertThat(get("/console/operations").statusCode()).isEqualTo(200);
+        assertThat(get("/console/supervisor/suspense").statusCode()).as("the suspense queue, as in the API").isEqualTo(200);
         HttpResponse<String> api = get("/api/v1/reconciliation");
         assertThat(api.statusCode()).as("the session cookie is scoped to /console and the API keeps no session")
                 .isEqualTo(401);
@@ -71,6 +72,7 @@ class ConsoleSecurityTest extends GatewayIntegrationTest {
         assertThat(denied.statusCode()).isEqualTo(403);
         assertThat(denied.body()).contains("<html", "Not for your role");
         assertThat(get("/console/supervisor/clearing").statusCode()).isEqualTo(403);
+        assertThat(get("/console/supervisor/suspense").statusCode()).as("the API's roles: SUPERVISOR, OPS").isEqualTo(403);
         assertThat(postForm("/console/teller/find", "accountNumber=376612345678901").statusCode())
                 .as("no CSRF token").isEqualTo(403);
     }
@@ -79,6 +81,7 @@ class ConsoleSecurityTest extends GatewayIntegrationTest {
     void loggingOutEndsTheSession() {
         login("supervisor", "supervisor-demo");
         assertThat(get("/console/supervisor/clearing").statusCode()).isEqualTo(200);
+        assertThat(get("/console/supervisor/suspense").statusCode()).isEqualTo(200);
         String token = token(get("/console/supervisor/clearing").body());
         HttpResponse<String> out = postForm("/console/logout", "_csrf=" + token);
         assertThat(out.headers().firstValue("Location").orElseThrow()).endsWith("/console/login?logout");

@@ -25,4 +25,12 @@ class ShownTest {
         assertThat(Shown.outside("T-12345678901")).isEqualTo("T-12345678901");
         assertThat(Shown.outside(null)).isNull();
     }
+
+    @Test
+    void anAmountOrANameInsideASentenceIsIsolated() {
+        assertThat(Shown.ltr("12.500 KWD")).isEqualTo("\u206612.500 KWD\u2069");
+        assertThat(Shown.isolated("Sample Holder")).isEqualTo("\u2068Sample Holder\u2069");
+        assertThat(Shown.ltr(null)).isNull();
+        assertThat(Shown.isolated(null)).isNull();
+    }
 }

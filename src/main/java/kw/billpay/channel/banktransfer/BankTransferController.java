@@ -3,7 +3,6 @@ package kw.billpay.channel.banktransfer;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 class BankTransferController {
 
     private static final Set<String> STATUSES = Set.of("IN_PROGRESS", "ACCEPTED", "REFUSED");
-    private static final String NO_CURRENCY = "XXX";
 
     private final TransferFileRepository files;
     private final ZoneId zone;
@@ -74,17 +72,8 @@ class BankTransferController {
     }
 
     private static Totals totals(List<Total> all, String outcome) {
-        int count = 0;
-        List<MoneyJson> sums = new ArrayList<>();
-        for (Total total : all) {
-            if (total.outcome().equals(outcome)) {
-                count += total.count();
-                if (!total.currency().equals(NO_CURRENCY)) {
-                    sums.add(SuspenseController.money(total.amount(), total.currency()));
-                }
-            }
-        }
-        return new Totals(count, sums);
+        BankTransferProgress.Outcome lines = BankTransferProgress.outcome(all, outcome);
+        return new Totals(lines.count(), lines.sums().stream().map(MoneyJson::of).toList());
     }
 
     private OffsetDateTime zoned(OffsetDateTime time) {

@@ -93,8 +93,8 @@ public class SuspenseQueue implements UnpostedMoney {
         return item;
     }
 
-    /** The API's name of a state. */
-    static String apiStatus(String tableStatus) {
+    /** The API's name of a state (OPEN, ASSIGNED, RETURNED, RECALLED), as the console shows it too. */
+    public static String apiStatus(String tableStatus) {
         return tableStatus.equals(OPEN_IN_TABLE) ? "OPEN" : tableStatus;
     }
 

@@ -7,11 +7,14 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
+import kw.billpay.channel.banktransfer.BankTransferProgress;
+import kw.billpay.channel.banktransfer.BankTransferProgress.FileProgress;
 import kw.billpay.channel.directdebit.DirectDebitProgress;
 import kw.billpay.collection.CollectionRunProgress;
 import kw.billpay.channel.knet.KnetCallbackReview;
 import kw.billpay.console.PaymentRow;
 import kw.billpay.console.Shown;
+import kw.billpay.core.money.Money;
 import kw.billpay.ops.DeadLetters;
 import kw.billpay.posting.Payments;
 import kw.billpay.reconciliation.ReconciliationQuery;
@@ -37,17 +40,19 @@ class OperationsController {
     private final KnetCallbackReview callbacks;
     private final DeadLetters deadLetters;
     private final CollectionRunProgress collections;
+    private final BankTransferProgress transfers;
     private final Clock clock;
 
     OperationsController(ReconciliationQuery reconciliation, DirectDebitProgress files, Payments payments,
                          KnetCallbackReview callbacks, DeadLetters deadLetters, CollectionRunProgress collections,
-                         Clock clock) {
+                         BankTransferProgress transfers, Clock clock) {
         this.reconciliation = reconciliation;
         this.files = files;
         this.payments = payments;
         this.callbacks = callbacks;
         this.deadLetters = deadLetters;
         this.collections = collections;
+        this.transfers = transfers;
         this.clock = clock;
     }
 
@@ -57,6 +62,11 @@ class OperationsController {
     record FileRow(String bank, String fileId, String fileName, String status, String reason, int recordsDone,
                    int records, int percent, int posted, String postedSum, int refused, int notCollected,
                    String receivedAt, String completedAt) { }
+
+    /** A camt.054 file: entries done of entries, then its lines by outcome (count, and sums per currency). */
+    record TransferFileRow(String bank, String messageId, String fileName, String status, String reason, int entriesDone,
+                           int entries, int percent, int posted, String postedSums, int suspense, String suspenseSums,
+                           int recalls, int ignored, String receivedAt) { }
 
     record CallbackRow(long id, String receivedAt, String endpoint, String outcome, String trackId, String result) { }
 
@@ -111,7 +121,7 @@ class OperationsController {
         ZoneId zone = clock.getZone();
         List<FileRow> rows = files.latest(SHOWN).stream().map(f -> new FileRow(f.bank(), Shown.outside(f.fileId()), Shown.outside(f.fileName()),
                 f.status(), f.reason(), f.recordsDone(), f.records(),
-                f.records() == 0 ? 0 : (int) Math.min(100, 100L * f.recordsDone() / f.records()), f.posted(),
+                percent(f.recordsDone(), f.records()), f.posted(),
                 Shown.money(f.postedSum()), f.refused(), f.notCollected(), Shown.time(f.receivedAt(), zone),
                 Shown.time(f.completedAt(), zone))).toList();
         model.addAttribute("files", rows);
@@ -119,7 +129,22 @@ class OperationsController {
                 r.presentation(), r.status(), r.mandatesSeen(), r.requested(), r.skipped(), r.files(),
                 Shown.amount(r.requestedSum(), 3) + " KWD", Shown.time(r.startedAt(), zone), Shown.time(r.completedAt(), zone)))
                 .toList());
+        List<FileProgress> transferFiles = transfers.latest(SHOWN);
+        model.addAttribute("transferFiles", transferFiles.stream().map(f -> new TransferFileRow(f.bank(),
+                Shown.outside(f.messageId()), Shown.outside(f.fileName()), f.status(), f.reason(), f.entriesDone(),
+                f.entries(), percent(f.entriesDone(), f.entries()), f.posted().count(), sums(f.posted().sums()),
+                f.suspense().count(), sums(f.suspense().sums()), f.recalls().count(), f.ignored().count(),
+                Shown.time(f.receivedAt(), zone))).toList());
         model.addAttribute("filesBusy", rows.stream().anyMatch(r -> r.status().equals("IN_PROGRESS"))
+                || transferFiles.stream().anyMatch(FileProgress::inProgress)
                 || collections.latest(1).stream().anyMatch(r -> r.status().equals("IN_PROGRESS")));
+    }
+
+    private static int percent(int done, int of) {
+        return of == 0 ? 0 : (int) Math.min(100, 100L * done / of);
+    }
+
+    private static String sums(List<Money> sums) {
+        return String.join(" + ", sums.stream().map(Shown::money).toList());
     }
 }

@@ -3,8 +3,9 @@ package kw.billpay.console.teller;
 import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.util.Locale;
-import java.util.UUID;
 import kw.billpay.account.AccountService;
+import kw.billpay.console.AccountHandles;
+import kw.billpay.console.FormKeys;
 import kw.billpay.console.PaymentRow;
 import kw.billpay.console.Problems;
 import kw.billpay.console.Problems.Problem;
@@ -84,7 +85,7 @@ class CounterController {
             return "redirect:/console/teller/desk";
         }
         PaymentForm form = new PaymentForm();
-        form.setIdempotencyKey(UUID.randomUUID().toString());
+        form.setIdempotencyKey(FormKeys.fresh());
         showAccount(handle, accountNumber(session, handle), form, model);
         model.addAttribute("desk", desks.of(Caller.of(authentication), session).orElseThrow());
         return "console/teller/account";

@@ -4,10 +4,10 @@ import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import kw.billpay.channel.branch.BranchFlows;
 import kw.billpay.channel.branch.BranchIntake;
 import kw.billpay.channel.branch.BranchIntake.BranchPaymentCommand;
+import kw.billpay.console.FormKeys;
 import kw.billpay.console.Problems;
 import kw.billpay.console.Problems.Problem;
 import kw.billpay.console.teller.PaymentChecks.Checked;
@@ -111,7 +111,7 @@ class TakePaymentController {
             return again(at, handle, form, problems.say(invalid.problems(), locale), model);
         } catch (Refusal refused) {
             if ("IDEMPOTENCY_KEY_REUSED".equals(refused.code())) {
-                form.setIdempotencyKey(UUID.randomUUID().toString()); // a new payment from here on
+                form.setIdempotencyKey(FormKeys.fresh()); // a new payment from here on
                 String said = problems.say(Problem.of("form.error.resubmittedChanged"), locale);
                 return again(at, handle, form, List.of(said), model);
             }
@@ -154,16 +154,7 @@ class TakePaymentController {
         Caller teller = Caller.of(authentication);
         String accountNumber = CounterController.accountNumber(session, handle);
         TellerDesk desk = desks.of(teller, session).orElseThrow(() -> new ResponseStatusException(HttpStatus.CONFLICT));
-        requireKey(form);
+        FormKeys.requireValid(form.getIdempotencyKey());
         return new At(teller, accountNumber, desk);
     }
-
-    private static void requireKey(PaymentForm form) {
-        try {
-            IdempotencyService.requireValidKey(form.getIdempotencyKey());
-        } catch (Refusal missing) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
-        }
-    }
-
 }

@@ -1,4 +1,4 @@
-package kw.billpay.console.teller;
+package kw.billpay.console;
 
 import jakarta.servlet.http.HttpSession;
 import java.security.SecureRandom;
@@ -8,10 +8,11 @@ import java.util.Optional;
 import org.springframework.web.util.WebUtils;
 
 /**
- * The accounts a teller looked up in this session, each under a short random handle that stands for it in the pages'
- * URLs and forms: a full card number never leaves the server once typed, not even in a hidden field or a link.
+ * The accounts looked up in this session (a teller's, a supervisor's assigning a transfer), each under a short random
+ * handle that stands for it in the pages' URLs and forms: a full card number never leaves the server once typed, not
+ * even in a hidden field or a link.
  */
-final class AccountHandles {
+public final class AccountHandles {
 
     private static final String ATTRIBUTE = "console.accounts";
     private static final int KEPT = 50;
@@ -22,7 +23,7 @@ final class AccountHandles {
     }
 
     /** The handle of an account number, the same one when it was looked up before in this session. */
-    static String remember(HttpSession session, String accountNumber) {
+    public static String remember(HttpSession session, String accountNumber) {
         synchronized (WebUtils.getSessionMutex(session)) {
             Map<String, String> handles = handles(session);
             for (Map.Entry<String, String> known : handles.entrySet()) {
@@ -40,7 +41,7 @@ final class AccountHandles {
         }
     }
 
-    static Optional<String> accountNumber(HttpSession session, String handle) {
+    public static Optional<String> accountNumber(HttpSession session, String handle) {
         return Optional.ofNullable(handles(session).get(handle));
     }
 
