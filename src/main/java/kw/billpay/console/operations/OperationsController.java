@@ -1,5 +1,6 @@
 package kw.billpay.console.operations;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -14,6 +15,7 @@ import kw.billpay.collection.CollectionRunProgress;
 import kw.billpay.channel.knet.KnetCallbackReview;
 import kw.billpay.console.PaymentRow;
 import kw.billpay.console.Shown;
+import kw.billpay.core.money.Currencies;
 import kw.billpay.core.money.Money;
 import kw.billpay.ops.DeadLetters;
 import kw.billpay.posting.Payments;
@@ -72,6 +74,9 @@ class OperationsController {
 
     record RefundRow(String account, String amount, String createdAt, String paymentId) { }
 
+    /** The reconciliation's conservation check of one billing currency, its amounts written as every console amount. */
+    record ConservationRow(String currency, String posted, String allocated, String creditBalanceParts) { }
+
     record RunRow(String collectionDate, int presentation, String status, int mandatesSeen, int requested, int skipped,
                   int files, String requestedSum, String startedAt, String completedAt) { }
 
@@ -112,7 +117,12 @@ class OperationsController {
     String reconciliationFragment(Model model) {
         Map<String, Object> check = reconciliation.reconcile();
         model.addAttribute("balanced", check.get("balanced"));
-        model.addAttribute("conservation", ((Map<?, ?>) check.get("conservation")).get("perCurrency"));
+        model.addAttribute("conservation", ((List<?>) ((Map<?, ?>) check.get("conservation")).get("perCurrency")).stream()
+                .map(row -> (Map<?, ?>) row).map(row -> {
+                    String currency = (String) row.get("currency");
+                    return new ConservationRow(currency, shown(row.get("posted"), currency), shown(row.get("allocated"), currency),
+                            shown(row.get("creditBalanceParts"), currency));
+                }).toList());
         model.addAttribute("unbalancedPayments", ((Map<?, ?>) check.get("conservation")).get("unbalancedPayments"));
         return "console/operations/day :: reconciliation";
     }
@@ -138,6 +148,11 @@ class OperationsController {
         model.addAttribute("filesBusy", rows.stream().anyMatch(r -> r.status().equals("IN_PROGRESS"))
                 || transferFiles.stream().anyMatch(FileProgress::inProgress)
                 || collections.latest(1).stream().anyMatch(r -> r.status().equals("IN_PROGRESS")));
+    }
+
+    /** The check's plain amount ("1234.500") as the console writes amounts ("1,234.500"); a sum may exceed a payment's limit. */
+    private static String shown(Object plainAmount, String currency) {
+        return Shown.amount(new BigDecimal((String) plainAmount), Currencies.minorUnits(Currencies.parse(currency)));
     }
 
     private static int percent(int done, int of) {
