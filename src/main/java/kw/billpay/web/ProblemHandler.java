@@ -26,6 +26,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -75,6 +76,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
         return problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "'" + e.getName() + "' has an invalid value");
+    }
+
+    /**
+     * The firewall refusing a form parameter's name, found only when the body is read as parameters (a JSON body sent as
+     * {@code application/x-www-form-urlencoded}): bad input, like the URLs the firewall refuses before any handler.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> rejected(RequestRejectedException e) {
+        return problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "The request's form parameters are not acceptable.");
     }
 
     /**
