@@ -29,6 +29,7 @@ class BrokerConfiguration {
     ArtemisConfigurationCustomizer gatewayArtemisCustomizer(
             @Value("${gateway.broker.journal-buffer-timeout-ns}") int journalBufferTimeoutNs,
             @Value("${gateway.broker.duplicate-id-cache-size}") int duplicateIdCacheSize,
+            @Value("${gateway.broker.global-max-size-bytes}") long globalMaxSizeBytes,
             @Value("${gateway.events.dead-letter-queue}") String deadLetterQueue,
             @Value("${gateway.events.expiry-queue}") String expiryQueue,
             @Value("${gateway.events.topic}") String eventsTopic,
@@ -37,6 +38,10 @@ class BrokerConfiguration {
             configuration.setJournalBufferTimeout_NIO(journalBufferTimeoutNs);
             configuration.setIDCacheSize(duplicateIdCacheSize);
             configuration.setPersistIDCache(true);
+            // Messages held in memory before the broker pages them to disk. Artemis's default is half the JVM's heap,
+            // the gateway's own here: 58,000 events waiting for a downstream system away (durable queues below) filled
+            // it and the gateway ran out of heap.
+            configuration.setGlobalMaxSize(globalMaxSizeBytes);
             configuration.setSecurityEnabled(false); // in-VM only: the embedded broker has no network acceptor
             configuration.addAddressSetting("#", new AddressSettings()
                     .setDeadLetterAddress(SimpleString.of(deadLetterQueue))
