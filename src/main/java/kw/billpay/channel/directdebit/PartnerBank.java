@@ -11,4 +11,9 @@ public enum PartnerBank {
     public static Optional<PartnerBank> ofFolder(String name) {
         return Arrays.stream(values()).filter(bank -> bank.name().equals(name)).findFirst();
     }
+
+    /** Whether a folder of this exact name is a bank's inbox (the inbox routes' filters). */
+    public static boolean isFolder(String name) {
+        return ofFolder(name).isPresent();
+    }
 }
