@@ -2,6 +2,7 @@ package kw.billpay.channel.directdebit;
 
 import java.util.Arrays;
 import java.util.Optional;
+import kw.billpay.core.Refusal;
 
 /** The banks that drop direct-debit result files, each in its own inbox (CONTRACT "Direct-debit result files"). */
 public enum PartnerBank {
@@ -15,5 +16,11 @@ public enum PartnerBank {
     /** Whether a folder of this exact name is a bank's inbox (the inbox routes' filters). */
     public static boolean isFolder(String name) {
         return ofFolder(name).isPresent();
+    }
+
+    /** A request's bank filter: null for none, else the bank of that name, refused when no partner bank has it. */
+    public static PartnerBank filter(String bank) {
+        return bank == null ? null : ofFolder(bank)
+                .orElseThrow(() -> Refusal.validation("bank: one of " + Arrays.toString(values())));
     }
 }
