@@ -1,5 +1,6 @@
 package kw.billpay.channel.directdebit;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
 import kw.billpay.core.Refusal;
@@ -22,5 +23,11 @@ public enum PartnerBank {
     public static PartnerBank filter(String bank) {
         return bank == null ? null : ofFolder(bank)
                 .orElseThrow(() -> Refusal.validation("bank: one of " + Arrays.toString(values())));
+    }
+
+    /** The bank whose inbox holds this file: the inbox routes take files in a bank's folder only. */
+    public static PartnerBank ofInbox(Path file) {
+        return ofFolder(file.getParent().getFileName().toString())
+                .orElseThrow(() -> new IllegalStateException("not a bank's inbox: " + file.getParent()));
     }
 }
