@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import kw.billpay.core.Refusal;
+import kw.billpay.web.RequestValues;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -54,9 +55,7 @@ class CollectionRunController {
     /** Newest collection date first. */
     @GetMapping
     List<RunView> list(@RequestParam(defaultValue = "50") int limit) {
-        if (limit < 1 || limit > 1000) {
-            throw Refusal.validation("limit: must be 1 to 1000");
-        }
+        RequestValues.requireLimit(limit);
         return repository.runs(limit).stream().map(r -> RunView.of(r, repository.files(r.id()), zone)).toList();
     }
 

@@ -11,6 +11,7 @@ import kw.billpay.core.payment.PaymentCommand;
 import kw.billpay.idempotency.IdempotencyService;
 import kw.billpay.security.Caller;
 import kw.billpay.web.MoneyJson;
+import kw.billpay.web.RequestValues;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -90,9 +91,7 @@ class PaymentController {
     /** The open refund-due records, oldest first (CONTRACT "Reversals"). */
     @GetMapping("/refunds-due")
     List<RefundDueView> refundsDue(@RequestParam(defaultValue = "100") int limit) {
-        if (limit < 1 || limit > 1000) {
-            throw Refusal.validation("limit: must be 1 to 1000");
-        }
+        RequestValues.requireLimit(limit);
         return refunds.open(limit).stream()
                 .map(r -> new RefundDueView(r.id(), AccountNumbers.mask(r.accountNumber()), r.paymentId().toString(),
                         MoneyJson.of(r.amount()),

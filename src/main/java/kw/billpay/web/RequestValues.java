@@ -3,6 +3,7 @@ package kw.billpay.web;
 import kw.billpay.core.Refusal;
 
 import java.util.Currency;
+import java.util.Set;
 import kw.billpay.core.money.Currencies;
 import kw.billpay.core.money.Money;
 import kw.billpay.core.money.MoneyException;
@@ -33,6 +34,20 @@ public final class RequestValues {
             return Currencies.parse(code);
         } catch (MoneyException e) {
             throw Refusal.unprocessable("UNSUPPORTED_CURRENCY", field + ": " + e.getMessage());
+        }
+    }
+
+    /** A list endpoint's page size: 1 to 1000. */
+    public static void requireLimit(int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw Refusal.validation("limit: must be 1 to 1000");
+        }
+    }
+
+    /** An optional filter of a list endpoint: absent, or one of the values it knows. */
+    public static void requireOneOf(String field, String value, Set<String> allowed) {
+        if (value != null && !allowed.contains(value)) {
+            throw Refusal.validation(field + ": one of " + allowed);
         }
     }
 }

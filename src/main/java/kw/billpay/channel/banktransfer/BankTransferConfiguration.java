@@ -2,14 +2,12 @@ package kw.billpay.channel.banktransfer;
 
 import java.io.File;
 import java.time.Clock;
-import java.time.Duration;
 import kw.billpay.channel.directdebit.PartnerBank;
 import kw.billpay.infra.FileClaims;
 import kw.billpay.infra.FileFailures;
 import kw.billpay.infra.InboxFilter;
 import org.apache.camel.component.file.GenericFileFilter;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,11 +18,8 @@ class BankTransferConfiguration {
 
     /** The inbox route's read lock, as for direct debits (FileClaims), on its own table. */
     @Bean(name = "bankTransferFileClaims", initMethod = "start", destroyMethod = "stop")
-    FileClaims bankTransferFileClaims(JdbcTemplate jdbc,
-                                      @Value("${gateway.bank-transfer.claim-max-age-ms}") long maxAgeMillis,
-                                      @Value("${gateway.bank-transfer.claim-keep-alive-ms}") long keepAliveMillis) {
-        return new FileClaims(jdbc, "bank_transfer_claim", FileClaims.thisInstance(), Duration.ofMillis(maxAgeMillis),
-                Duration.ofMillis(keepAliveMillis));
+    FileClaims bankTransferFileClaims(JdbcTemplate jdbc, BankTransferProperties properties) {
+        return FileClaims.ofThisInstance(jdbc, "bank_transfer_claim", properties);
     }
 
     /**
@@ -44,6 +39,6 @@ class BankTransferConfiguration {
      */
     @Bean("bankTransferInboxFilter")
     GenericFileFilter<File> bankTransferInboxFilter(@Qualifier("bankTransferFailures") FileFailures failures) {
-        return new InboxFilter(name -> PartnerBank.ofFolder(name).isPresent(), failures::due);
+        return new InboxFilter(PartnerBank::isFolder, failures::due);
     }
 }

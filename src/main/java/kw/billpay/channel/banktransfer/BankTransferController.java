@@ -3,15 +3,14 @@ package kw.billpay.channel.banktransfer;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import kw.billpay.channel.banktransfer.TransferFileRepository.FileRecord;
 import kw.billpay.channel.banktransfer.TransferFileRepository.Total;
 import kw.billpay.channel.directdebit.PartnerBank;
-import kw.billpay.core.Refusal;
 import kw.billpay.web.MoneyJson;
+import kw.billpay.web.RequestValues;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -50,15 +49,9 @@ class BankTransferController {
     @GetMapping("/files")
     List<FileView> files(@RequestParam(required = false) String bank, @RequestParam(required = false) String status,
                          @RequestParam(defaultValue = "100") int limit) {
-        if (bank != null && PartnerBank.ofFolder(bank).isEmpty()) {
-            throw Refusal.validation("bank: one of " + Arrays.toString(PartnerBank.values()));
-        }
-        if (status != null && !STATUSES.contains(status)) {
-            throw Refusal.validation("status: one of " + STATUSES);
-        }
-        if (limit < 1 || limit > 1000) {
-            throw Refusal.validation("limit: must be 1 to 1000");
-        }
+        PartnerBank.filter(bank);
+        RequestValues.requireOneOf("status", status, STATUSES);
+        RequestValues.requireLimit(limit);
         List<FileRecord> found = files.files(bank, status, limit);
         Map<Long, List<Total>> totals = files.totals(found.stream().map(FileRecord::id).toList());
         return found.stream().map(f -> view(f, totals.getOrDefault(f.id(), List.of()))).toList();

@@ -21,6 +21,7 @@ import java.util.Optional;
 import kw.billpay.channel.banktransfer.TransferFileRepository.FileRecord;
 import kw.billpay.channel.directdebit.PartnerBank;
 import kw.billpay.infra.FileFailures;
+import kw.billpay.infra.InboxFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -68,8 +69,7 @@ public class BankTransferFiles implements FileFailures.GivingUp {
     public TransferFileRun open(File dropped) throws IOException {
         long started = System.nanoTime();
         Path file = dropped.toPath();
-        PartnerBank bank = PartnerBank.ofFolder(file.getParent().getFileName().toString())
-                .orElseThrow(() -> new IllegalStateException("not a bank's inbox: " + file.getParent()));
+        PartnerBank bank = PartnerBank.ofInbox(file);
         String name = file.getFileName().toString();
         OwnerOnly.file(file);
         FirstPass pass = firstPass(file);
@@ -86,7 +86,7 @@ public class BankTransferFiles implements FileFailures.GivingUp {
         FileRecord holder = files.holderOf(bank.name(), header.messageId()).orElseThrow(() -> new IllegalStateException(
                 "MsgId " + header.messageId() + " of " + bank + " is being claimed; retried on the next poll"));
         // the same bytes, even renamed while the gateway was down, are the same file: resumed, not a duplicate
-        if (holder.sha256().equals(pass.sha256()) && notYetMoved(holder, properties.done(bank))) {
+        if (holder.sha256().equals(pass.sha256()) && InboxFiles.notYetMoved(holder.archivedAs(), properties.done(bank))) {
             log.info("bank-transfer file resumed: bank={} msgId={} file={} entriesDone={} entries={} ref={}",
                     bank, header.messageId(), name, holder.entriesDone(), holder.entryCount(), holder.id());
             return new TransferFileRun(file, bank, holder.id(), header, null, holder.entriesDone(), started);
@@ -120,20 +120,12 @@ public class BankTransferFiles implements FileFailures.GivingUp {
     private TransferFileRun refused(Path file, PartnerBank bank, FirstPass pass, String reason, String detail, long started) {
         String name = file.getFileName().toString();
         long ref = files.lastRefusal(bank.name(), name, pass.sha256())
-                .filter(earlier -> notYetMoved(earlier, properties.error(bank))).map(FileRecord::id)
+                .filter(earlier -> InboxFiles.notYetMoved(earlier.archivedAs(), properties.error(bank))).map(FileRecord::id)
                 .orElseGet(() -> files.insertRefused(bank.name(), pass.header(), name, pass.sha256(), reason,
                         TransferLines.cut(detail, 1000), OffsetDateTime.now(clock)));
         log.warn("bank-transfer file refused: bank={} msgId={} file={} reason={} detail=\"{}\" ref={}", bank,
                 pass.header() == null ? "" : pass.header().messageId(), name, reason, detail, ref);
         return new TransferFileRun(file, bank, ref, pass.header(), reason, 0, started);
-    }
-
-    /**
-     * True when this record's file is the very file in the inbox, met again because a gateway stopped before moving
-     * it. A file of the same bytes that did reach done/ or error/ is another delivery of it.
-     */
-    private static boolean notYetMoved(FileRecord record, Path folder) {
-        return record.archivedAs() == null || !Files.exists(folder.resolve(record.archivedAs()));
     }
 
     /** The entries not yet committed (second pass), a batch at a time, read lazily: a large file is never held whole. */
@@ -156,7 +148,7 @@ public class BankTransferFiles implements FileFailures.GivingUp {
      */
     @Override
     public String giveUp(Path file, Long fileRef, int attempts, String failure, OffsetDateTime now) throws IOException {
-        PartnerBank bank = PartnerBank.valueOf(file.getParent().getFileName().toString());
+        PartnerBank bank = PartnerBank.ofInbox(file);
         String detail = "given up after " + attempts + " attempts that failed for a reason other than its content";
         long ref = fileRef != null ? fileRef
                 : files.insertRefused(bank.name(), null, file.getFileName().toString(), sha256(file), PROCESSING_FAILED, detail, now);
@@ -196,7 +188,7 @@ public class BankTransferFiles implements FileFailures.GivingUp {
             Files.writeString(reason, errorText(name, bank, files.file(fileRef)), StandardCharsets.UTF_8);
             OwnerOnly.file(reason);
         }
-        // recorded first: a restart that finds the file still in the inbox sees it was not moved (notYetMoved)
+        // recorded first: a restart that finds the file still in the inbox sees it was not moved (InboxFiles.notYetMoved)
         files.markArchived(fileRef, target.getFileName().toString());
         Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
         return target;

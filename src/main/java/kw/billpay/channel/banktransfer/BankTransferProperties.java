@@ -4,36 +4,26 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
-import kw.billpay.channel.directdebit.PartnerBank;
-import kw.billpay.infra.FileFailures;
+import kw.billpay.infra.BankInboxSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
  * The bank-transfer channel's settings ({@code gateway.bank-transfer.*}); the file route reads the same keys.
  *
- * @param dir             the folder holding inbox/, done/ and error/ (CONTRACT: under GATEWAY_DATA_DIR)
- * @param batchSize       transfers posted per transaction (a batch ends with the entry that reaches it)
- * @param maxAttempts     how often a file whose processing fails for a reason other than its content is taken before
- *                        it is given up (infra.FileFailures, BankTransferFiles.giveUp)
- * @param retryDelayMs    the wait before it is taken again after its first failure, doubled after each further one
- * @param maxRetryDelayMs the longest such wait
+ * @param dir              the folder holding inbox/, done/ and error/ (CONTRACT: under GATEWAY_DATA_DIR)
+ * @param batchSize        transfers posted per transaction (a batch ends with the entry that reaches it)
+ * @param maxAttempts      how often a file whose processing fails for a reason other than its content is taken before
+ *                         it is given up (infra.FileFailures, BankTransferFiles.giveUp)
+ * @param retryDelayMs     the wait before it is taken again after its first failure, doubled after each further one
+ * @param maxRetryDelayMs  the longest such wait
+ * @param claimMaxAgeMs    a claim on a file not refreshed for this long belongs to an instance that died (infra.FileClaims)
+ * @param claimKeepAliveMs how often the instance working on a file refreshes its claim
  */
 @Validated
 @ConfigurationProperties("gateway.bank-transfer")
 public record BankTransferProperties(@NotNull Path dir, @Min(1) @Max(10_000) int batchSize, @Min(1) int maxAttempts,
-                                     @Min(0) long retryDelayMs, @Min(0) long maxRetryDelayMs)
-        implements FileFailures.RetryPolicy {
-
-    public Path inbox(PartnerBank bank) {
-        return dir.resolve("inbox").resolve(bank.name());
-    }
-
-    public Path done(PartnerBank bank) {
-        return dir.resolve("done").resolve(bank.name());
-    }
-
-    public Path error(PartnerBank bank) {
-        return dir.resolve("error").resolve(bank.name());
-    }
+                                     @Min(0) long retryDelayMs, @Min(0) long maxRetryDelayMs, long claimMaxAgeMs,
+                                     long claimKeepAliveMs)
+        implements BankInboxSettings {
 }

@@ -5,11 +5,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.List;
 import kw.billpay.channel.banktransfer.BankTransferRepository.StoredLine;
 import kw.billpay.channel.directdebit.PartnerBank;
-import kw.billpay.core.Refusal;
 import kw.billpay.core.account.AccountNumbers;
 import kw.billpay.core.money.Currencies;
 import kw.billpay.core.money.Money;
@@ -17,6 +15,7 @@ import kw.billpay.idempotency.IdempotencyService;
 import kw.billpay.idempotency.IdempotencyService.StoredResponse;
 import kw.billpay.security.Caller;
 import kw.billpay.web.MoneyJson;
+import kw.billpay.web.RequestValues;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -71,12 +70,8 @@ class SuspenseController {
                         @RequestParam(required = false) String bank,
                         @RequestParam(defaultValue = "0") long after,
                         @RequestParam(defaultValue = "100") int limit) {
-        if (limit < 1 || limit > 1000) {
-            throw Refusal.validation("limit: must be 1 to 1000");
-        }
-        PartnerBank partner = bank == null ? null : PartnerBank.ofFolder(bank)
-                .orElseThrow(() -> Refusal.validation("bank: one of " + Arrays.toString(PartnerBank.values())));
-        return suspense.list(status, partner, after, limit).stream().map(this::view).toList();
+        RequestValues.requireLimit(limit);
+        return suspense.list(status, PartnerBank.filter(bank), after, limit).stream().map(this::view).toList();
     }
 
     @GetMapping("/{id}")

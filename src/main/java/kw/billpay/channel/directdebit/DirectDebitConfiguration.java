@@ -2,13 +2,11 @@ package kw.billpay.channel.directdebit;
 
 import java.io.File;
 import java.time.Clock;
-import java.time.Duration;
 import kw.billpay.infra.FileClaims;
 import kw.billpay.infra.FileFailures;
 import kw.billpay.infra.InboxFilter;
 import org.apache.camel.component.file.GenericFileFilter;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,11 +20,8 @@ class DirectDebitConfiguration {
      * folders never take the same file, and a claim left by an instance that died expires (FileClaims).
      */
     @Bean(name = "directDebitFileClaims", initMethod = "start", destroyMethod = "stop")
-    FileClaims directDebitFileClaims(JdbcTemplate jdbc,
-                                     @Value("${gateway.direct-debit.claim-max-age-ms}") long maxAgeMillis,
-                                     @Value("${gateway.direct-debit.claim-keep-alive-ms}") long keepAliveMillis) {
-        return new FileClaims(jdbc, "direct_debit_claim", FileClaims.thisInstance(), Duration.ofMillis(maxAgeMillis),
-                Duration.ofMillis(keepAliveMillis));
+    FileClaims directDebitFileClaims(JdbcTemplate jdbc, DirectDebitProperties properties) {
+        return FileClaims.ofThisInstance(jdbc, "direct_debit_claim", properties);
     }
 
     /**
@@ -46,6 +41,6 @@ class DirectDebitConfiguration {
      */
     @Bean("directDebitInboxFilter")
     GenericFileFilter<File> directDebitInboxFilter(@Qualifier("directDebitFailures") FileFailures failures) {
-        return new InboxFilter(name -> PartnerBank.ofFolder(name).isPresent(), failures::due);
+        return new InboxFilter(PartnerBank::isFolder, failures::due);
     }
 }

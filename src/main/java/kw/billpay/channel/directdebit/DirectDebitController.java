@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import kw.billpay.core.account.AccountNumbers;
@@ -13,8 +12,8 @@ import kw.billpay.channel.directdebit.DirectDebitRepository.FileRecord;
 import kw.billpay.channel.directdebit.DirectDebitRepository.RecordRow;
 import kw.billpay.core.money.Currencies;
 import kw.billpay.core.money.Money;
-import kw.billpay.core.Refusal;
 import kw.billpay.web.MoneyJson;
+import kw.billpay.web.RequestValues;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -53,13 +52,9 @@ class DirectDebitController {
     @GetMapping("/files")
     List<FileView> files(@RequestParam(required = false) String bank, @RequestParam(required = false) String status,
                          @RequestParam(defaultValue = "100") int limit) {
-        if (bank != null && PartnerBank.ofFolder(bank).isEmpty()) {
-            throw Refusal.validation("bank: one of " + Arrays.toString(PartnerBank.values()));
-        }
-        if (status != null && !STATUSES.contains(status)) {
-            throw Refusal.validation("status: one of " + STATUSES);
-        }
-        requireLimit(limit);
+        PartnerBank.filter(bank);
+        RequestValues.requireOneOf("status", status, STATUSES);
+        RequestValues.requireLimit(limit);
         return files.files(bank, status, limit).stream().map(this::view).toList();
     }
 
@@ -71,7 +66,7 @@ class DirectDebitController {
     List<NotCollectedView> notCollected(@RequestParam(required = false) String accountNumber,
                                         @RequestParam(defaultValue = "100") int limit) {
         AccountNumbers.requireValid("accountNumber", accountNumber);
-        requireLimit(limit);
+        RequestValues.requireLimit(limit);
         return files.notCollected(accountNumber, limit).stream().map(this::view).toList();
     }
 
@@ -98,11 +93,5 @@ class DirectDebitController {
 
     private OffsetDateTime zoned(OffsetDateTime time) {
         return time == null ? null : time.atZoneSameInstant(zone).toOffsetDateTime();
-    }
-
-    private static void requireLimit(int limit) {
-        if (limit < 1 || limit > 1000) {
-            throw Refusal.validation("limit: must be 1 to 1000");
-        }
     }
 }

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import kw.billpay.channel.directdebit.DirectDebitRepository.FileRecord;
 import kw.billpay.channel.directdebit.ResultFileFormat.Header;
 import kw.billpay.infra.FileFailures;
+import kw.billpay.infra.InboxFiles;
 import kw.billpay.issuer.IssuerRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,8 +54,7 @@ public class DirectDebitFiles implements FileFailures.GivingUp {
     public FileRun open(File dropped) throws IOException {
         long started = System.nanoTime();
         Path file = dropped.toPath();
-        PartnerBank bank = PartnerBank.ofFolder(file.getParent().getFileName().toString())
-                .orElseThrow(() -> new IllegalStateException("not a bank's inbox: " + file.getParent()));
+        PartnerBank bank = PartnerBank.ofInbox(file);
         String name = file.getFileName().toString();
         ResultFileCheck.Result check = ResultFileCheck.check(file, bank, supported);
         Header header = check.header();
@@ -76,7 +76,8 @@ public class DirectDebitFiles implements FileFailures.GivingUp {
         // the same bytes, even renamed while the gateway was down, are the same file: resumed, not a duplicate; so is a
         // file given up half posted that operations moved back into the inbox once its cause was gone
         boolean givenUp = holder.status().equals("REJECTED");
-        if (holder.sha256().equals(check.sha256()) && notYetMoved(holder, givenUp ? properties.error(bank) : properties.done(bank))) {
+        if (holder.sha256().equals(check.sha256())
+                && InboxFiles.notYetMoved(holder.archivedAs(), givenUp ? properties.error(bank) : properties.done(bank))) {
             if (givenUp) {
                 files.reopen(holder.id());
             }
@@ -95,21 +96,12 @@ public class DirectDebitFiles implements FileFailures.GivingUp {
         String fileId = check.header() == null ? null : check.header().fileId();
         String currency = check.currency() == null ? null : check.currency().getCurrencyCode();
         long ref = files.lastRejection(bank.name(), name, check.sha256())
-                .filter(earlier -> notYetMoved(earlier, properties.error(bank))).map(FileRecord::id)
+                .filter(earlier -> InboxFiles.notYetMoved(earlier.archivedAs(), properties.error(bank))).map(FileRecord::id)
                 .orElseGet(() -> files.insertRejected(bank.name(), fileId, name, check.sha256(), currency,
                         check.header() == null ? null : check.header().createdDate(), reason, OffsetDateTime.now(clock)));
         log.warn("direct-debit file rejected: bank={} fileId={} file={} reason={} detail=\"{}\" ref={}",
                 bank, fileId, name, reason, detail, ref);
         return new FileRun(file, bank, ref, fileId, check.currency(), reason, false, 0, started);
-    }
-
-    /**
-     * True when this record's file is the very file in the inbox, met again because a gateway stopped before moving
-     * it: it was never marked as moved, or it was marked but is not where it was to go. A file of the same bytes that
-     * did reach done/ or error/ is another delivery of it.
-     */
-    private static boolean notYetMoved(FileRecord record, Path folder) {
-        return record.archivedAs() == null || !Files.exists(folder.resolve(record.archivedAs()));
     }
 
     /**
@@ -181,7 +173,7 @@ public class DirectDebitFiles implements FileFailures.GivingUp {
                 target = folder.resolve(FileNames.fitting(name, stamp + "-" + fileRef, fileRef));
             }
         }
-        // recorded first: a restart that finds the file still in the inbox sees it was not moved (notYetMoved)
+        // recorded first: a restart that finds the file still in the inbox sees it was not moved (InboxFiles.notYetMoved)
         files.markArchived(fileRef, target.getFileName().toString());
         Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
         return target;
@@ -193,7 +185,7 @@ public class DirectDebitFiles implements FileFailures.GivingUp {
      */
     @Override
     public String giveUp(Path file, Long fileRef, int attempts, String failure, OffsetDateTime now) throws IOException {
-        PartnerBank bank = PartnerBank.valueOf(file.getParent().getFileName().toString());
+        PartnerBank bank = PartnerBank.ofInbox(file);
         long ref = fileRef != null ? fileRef : files.insertRejected(bank.name(), null, file.getFileName().toString(),
                 sha256(file), null, null, FileRejection.PROCESSING_FAILED, now);
         FileRecord given = files.giveUp(ref, attempts, failure, now);

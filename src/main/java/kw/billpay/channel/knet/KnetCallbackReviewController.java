@@ -4,7 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import kw.billpay.core.Refusal;
+import kw.billpay.web.RequestValues;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,12 +34,8 @@ class KnetCallbackReviewController {
     @GetMapping("/api/v1/knet/callbacks")
     List<CallbackView> callbacks(@RequestParam(required = false) String outcome,
                                  @RequestParam(defaultValue = "100") int limit) {
-        if (outcome != null && !OUTCOMES.contains(outcome)) {
-            throw Refusal.validation("outcome: one of " + OUTCOMES);
-        }
-        if (limit < 1 || limit > 1000) {
-            throw Refusal.validation("limit: must be 1 to 1000");
-        }
+        RequestValues.requireOneOf("outcome", outcome, OUTCOMES);
+        RequestValues.requireLimit(limit);
         return callbacks.latest(outcome, limit).stream()
                 .map(c -> new CallbackView(c.id(), c.receivedAt(), c.endpoint(), c.outcome(), c.trackId(), c.result(),
                         c.paymentId(), c.form().get("trandata"), c.plainText(), c.repeats(), c.lastReceivedAt()))
