@@ -1,5 +1,6 @@
 package kw.billpay.knetsim;
 
+import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
@@ -24,13 +25,19 @@ import org.springframework.web.servlet.function.ServerResponse;
  */
 @ImportAutoConfiguration({ServletWebServerFactoryAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
         WebMvcAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class, JacksonAutoConfiguration.class})
-@Import({KnetSimulator.class, KnetSimulatorController.class})
+@Import({KnetSimulator.class, KnetSimulatorInquiry.class, KnetSimulatorController.class})
 public class KnetSimulatorApplication {
 
     public static void main(String[] args) {
         // its own configuration file instead of application.yml: none of the gateway's profiles or engines
         System.setProperty("spring.config.name", "knet-simulator");
         SpringApplication.run(KnetSimulatorApplication.class, args);
+    }
+
+    /** The simulator's clock: the machine's (KnetSimulator writes KNET's dates in Kuwait's zone itself). */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
     }
 
     /** GET /health: for a container's healthcheck and a test's wait. */

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -49,6 +50,7 @@ import org.springframework.util.FileSystemUtils;
         "gateway.bank-transfer.retry-delay-ms=300",
         "gateway.bank-transfer.max-retry-delay-ms=2000"})
 @Import(TestClock.Configuration.class)
+@Tag("gateway") // inherited: mutation testing leaves these out (pom.xml, profile mutation)
 public abstract class GatewayIntegrationTest {
 
     public static final String OPS = "ops:ops-demo";
