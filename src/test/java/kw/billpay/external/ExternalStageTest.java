@@ -166,6 +166,11 @@ class ExternalStageTest {
 
         assertExactlyOnce(load, figures, loadAccounts, "two instances");
         assertThat(figures.retried()).as("the kill made some requests retry on the other instance").isPositive();
+
+        // A request whose handling writes a log line (a reversal logs what it reversed): the line carries the request's id.
+        HttpResponse<String> reversal = second.send("POST", "/api/v1/payments/" + json(onFirst).path("paymentId").asText()
+                + "/reversal", secrets.ops(), Map.of("reason", "CHARGEBACK"), UUID.randomUUID().toString());
+        assertThat(reversal.statusCode()).as(reversal.body()).isEqualTo(200);
         assertNoCardNumberInTheLogs();
     }
 
@@ -216,7 +221,8 @@ class ExternalStageTest {
         assertThat(lines).isNotEmpty();
         List<String> jsonLines = lines.stream().filter(l -> l.startsWith("{")).toList();
         assertThat(jsonLines).as("JSON log lines").hasSizeGreaterThan(lines.size() / 2);
-        assertThat(jsonLines).anyMatch(l -> l.contains("\"requestId\""));
+        assertThat(jsonLines).as("the reversal's log line, with its request id")
+                .anyMatch(l -> l.contains("Reversed payment") && l.contains("\"requestId\""));
         for (String line : jsonLines) {
             JSON.readTree(line);
         }
