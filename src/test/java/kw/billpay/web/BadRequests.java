@@ -213,7 +213,9 @@ final class BadRequests {
             default -> JsonNodeFactory.instance.objectNode().put(letters(12), random.nextLong());
         };
         if (at(body, path).isObject() || at(body, path).isArray()) {
-            wrong = random.nextBoolean() ? BooleanNode.TRUE : JsonNodeFactory.instance.textNode(letters(5));
+            // An object where one is expected, or a wrong value an earlier flaw put there (text would make a text
+            // field right again): a boolean is wrong for both.
+            wrong = BooleanNode.valueOf(random.nextBoolean());
         }
         set(body, path, wrong);
         return "wrong type at " + path;
