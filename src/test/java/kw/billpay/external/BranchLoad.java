@@ -72,6 +72,11 @@ final class BranchLoad {
         }
     }
 
+    /** Requests sent so far: read between faults to show the load still ran through each of them. */
+    int sentSoFar() {
+        return sent.get();
+    }
+
     /** Stops sending new requests and waits for those in flight (retries included). */
     Figures stop() throws Exception {
         running.set(false);

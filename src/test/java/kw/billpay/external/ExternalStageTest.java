@@ -128,16 +128,23 @@ class ExternalStageTest {
     void aBrokerOutageOf30SecondsAndAPostgresRestartUnderLoadLoseNothingAndDoubleNothing() throws Exception {
         List<String> loadAccounts = List.of(newAccount(first), newAccount(first), newAccount(first));
         BranchLoad load = new BranchLoad(List.of(first), secrets.teller(), loadAccounts);
-        load.start(2, 2_000);
+        load.start(2, Integer.MAX_VALUE); // until stopped: the load runs through both faults
         Thread.sleep(5_000);
+        int beforeBrokerStop = load.sentSoFar();
         engines.stopBroker();
         Thread.sleep(30_000);
+        int brokerDown = load.sentSoFar() - beforeBrokerStop;
         engines.startBroker();
         Thread.sleep(5_000);
+        int beforePostgresRestart = load.sentSoFar();
         engines.restartPostgres();
         Thread.sleep(10_000);
+        int afterPostgresRestart = load.sentSoFar() - beforePostgresRestart;
         BranchLoad.Figures figures = load.stop();
-        System.out.println("[external] broker 30 s down and PostgreSQL restarted: " + figures);
+        System.out.println("[external] broker 30 s down and PostgreSQL restarted: " + figures + "; sent while the broker was down "
+                + brokerDown + ", from the PostgreSQL restart on " + afterPostgresRestart);
+        assertThat(brokerDown).as("requests sent while the broker was down").isPositive();
+        assertThat(afterPostgresRestart).as("requests sent from the PostgreSQL restart on").isPositive();
 
         assertExactlyOnce(load, figures, loadAccounts, "faults");
     }
