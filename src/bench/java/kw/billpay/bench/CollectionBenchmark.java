@@ -145,7 +145,7 @@ public final class CollectionBenchmark {
 
     /** Open KWD accounts, each with an active mandate (a fifth FULL) at one of the 11 banks, round the banks. */
     private void seed() throws SQLException {
-        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", gateway.databasePassword()); Statement s = c.createStatement()) {
             s.execute("""
                     insert into account (account_number, issuer_id, holder_name, currency, product, credit_limit, status,
                                          statement_date, due_date, minimum_due, minimum_due_computed, previous_purchases,
@@ -172,7 +172,7 @@ public final class CollectionBenchmark {
         Map<String, int[]> counts = new HashMap<>();
         Map<String, BigDecimal> sums = new HashMap<>();
         int rows = 0;
-        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", gateway.databasePassword())) {
             c.setAutoCommit(false);
             long runId;
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
@@ -249,7 +249,7 @@ public final class CollectionBenchmark {
 
     /** The raw rows removed, so that the gateway's run starts from tables of the same size. */
     private void undoRaw() throws SQLException {
-        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", gateway.databasePassword()); Statement s = c.createStatement()) {
             // the raw phase's rows are the only ones yet
             s.execute("truncate collection_request, collection_file, collection_run");
             s.execute("vacuum analyze");
