@@ -16,12 +16,9 @@ import java.util.Collection;
 import java.util.Currency;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import kw.billpay.core.allocation.Allocation;
-import kw.billpay.core.allocation.Bucket;
 import kw.billpay.account.PaymentTotals;
 import kw.billpay.metrics.PaymentMetrics;
 import kw.billpay.core.money.Money;
@@ -270,7 +267,7 @@ public class PaymentRepository implements PaymentTotals {
     public List<Payment> listByAccount(String accountNumber, int limit) {
         List<Payment> payments = jdbc.query("select " + COLUMNS + " from payment where account_number = ? order by seq desc limit ?",
                 rows::map, accountNumber, limit);
-        return withAllocations(payments);
+        return rows.withAllocations(jdbc, payments);
     }
 
     /** A payment held for its FX rate, and its place in the order payments were received. */
@@ -284,34 +281,11 @@ public class PaymentRepository implements PaymentTotals {
 
     public List<PaymentEvent> events(UUID paymentId) {
         return jdbc.query("select id, occurred_at, type, actor, detail from payment_event where payment_id = ? order by id",
-                (rs, i) -> new PaymentEvent(rs.getLong("id"),
-                        rs.getObject("occurred_at", OffsetDateTime.class).atZoneSameInstant(clock.getZone()).toOffsetDateTime(),
-                        rs.getString("type"), rs.getString("actor"), rows.detail(rs.getString("detail"))),
-                paymentId);
+                rows::event, paymentId);
     }
 
     private Optional<Payment> one(String sql, Object arg) {
-        return withAllocations(jdbc.query(sql, rows::map, arg)).stream().findFirst();
-    }
-
-    private List<Payment> withAllocations(List<Payment> payments) {
-        List<UUID> posted = payments.stream().filter(p -> p.posted() != null).map(Payment::paymentId).toList();
-        if (posted.isEmpty()) {
-            return payments;
-        }
-        Map<UUID, List<Allocation>> byPayment = new java.util.HashMap<>();
-        Map<UUID, Currency> currencies = payments.stream()
-                .collect(Collectors.toMap(Payment::paymentId, Payment::billingCurrency));
-        jdbc.query("select payment_id, bucket, amount from allocation where payment_id = any(?) order by payment_id, position",
-                rs -> {
-                    UUID id = rs.getObject("payment_id", UUID.class);
-                    byPayment.computeIfAbsent(id, k -> new ArrayList<>()).add(new Allocation(
-                            Bucket.valueOf(rs.getString("bucket")), new Money(rs.getBigDecimal("amount"), currencies.get(id))));
-                },
-                (Object) posted.toArray(UUID[]::new));
-        return payments.stream()
-                .map(p -> p.posted() == null ? p : p.withAllocations(byPayment.getOrDefault(p.paymentId(), List.of())))
-                .toList();
+        return rows.withAllocations(jdbc, jdbc.query(sql, rows::map, arg)).stream().findFirst();
     }
 
     private static BigDecimal amount(Money money) {

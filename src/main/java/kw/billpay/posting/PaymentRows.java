@@ -8,26 +8,33 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import kw.billpay.core.allocation.Allocation;
+import kw.billpay.core.allocation.Bucket;
 import kw.billpay.core.money.Currencies;
 import kw.billpay.core.money.FxRate;
 import kw.billpay.core.money.Money;
 import kw.billpay.core.payment.Channel;
 import kw.billpay.core.payment.Payment;
+import kw.billpay.core.payment.PaymentEvent;
 import kw.billpay.core.payment.PaymentFlag;
 import kw.billpay.core.payment.PaymentMethod;
 import kw.billpay.core.payment.PaymentStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * How a payment is stored in its columns and read back from them (table {@code payment}): times in the business day's
- * zone, flags as a comma-separated list, the origin and audit details as JSON.
+ * How a payment is stored in its columns and read back from them (table {@code payment}, with its {@code allocation}
+ * rows, and its history in {@code payment_event}): times in the business day's zone, flags as a comma-separated list,
+ * the origin and audit details as JSON.
  */
 final class PaymentRows {
 
@@ -70,6 +77,33 @@ final class PaymentRows {
                 rs.getString("receipt_number"),
                 parseFlags(rs.getString("flags")),
                 fromJson(rs.getString("origin"), ORIGIN));
+    }
+
+    /** One row of the payment's history. */
+    PaymentEvent event(ResultSet rs, int row) throws SQLException {
+        return new PaymentEvent(rs.getLong("id"), zoned(rs.getObject("occurred_at", OffsetDateTime.class)),
+                rs.getString("type"), rs.getString("actor"), detail(rs.getString("detail")));
+    }
+
+    /** The payments as read, the posted ones with their allocations (one query for all of them), in paying order. */
+    List<Payment> withAllocations(JdbcTemplate jdbc, List<Payment> payments) {
+        List<UUID> posted = payments.stream().filter(p -> p.posted() != null).map(Payment::paymentId).toList();
+        if (posted.isEmpty()) {
+            return payments;
+        }
+        Map<UUID, List<Allocation>> byPayment = new HashMap<>();
+        Map<UUID, Currency> currencies = payments.stream()
+                .collect(Collectors.toMap(Payment::paymentId, Payment::billingCurrency));
+        jdbc.query("select payment_id, bucket, amount from allocation where payment_id = any(?) order by payment_id, position",
+                rs -> {
+                    UUID id = rs.getObject("payment_id", UUID.class);
+                    byPayment.computeIfAbsent(id, k -> new ArrayList<>()).add(new Allocation(
+                            Bucket.valueOf(rs.getString("bucket")), new Money(rs.getBigDecimal("amount"), currencies.get(id))));
+                },
+                (Object) posted.toArray(UUID[]::new));
+        return payments.stream()
+                .map(p -> p.posted() == null ? p : p.withAllocations(byPayment.getOrDefault(p.paymentId(), List.of())))
+                .toList();
     }
 
     OffsetDateTime zoned(OffsetDateTime time) {
