@@ -1,5 +1,7 @@
 package kw.billpay.collection;
 
+import static kw.billpay.web.ZonedTimes.inZone;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,13 +35,13 @@ record MandateView(String mandateRef, String accountNumber, String bank, String 
     static MandateView of(Mandate m, List<RequestRow> collections, List<MandateRepository.Change> history,
                           ObjectMapper json, ZoneId zone) {
         return new MandateView(m.mandateRef(), AccountNumbers.mask(m.accountNumber()), m.bank().name(), m.debtorAccount(),
-                m.type().name(), m.status().name(), m.statusReason(), RunView.zoned(m.createdAt(), zone),
-                RunView.zoned(m.updatedAt(), zone),
+                m.type().name(), m.status().name(), m.statusReason(), inZone(m.createdAt(), zone),
+                inZone(m.updatedAt(), zone),
                 collections.stream().map(r -> new CollectionView(r.collectionDate(), r.runId(), RunView.kwd(r.amount()),
                         new MoneyJson(r.billedAmount().toPlainString(), r.billingCurrency()), r.state(), r.reasonCode(),
                         r.reasonAction(), RunView.kwd(r.resultAmount()), r.paymentId(), r.resultFile(), r.resultNote(),
-                        RunView.zoned(r.resultAt(), zone))).toList(),
-                history.stream().map(c -> new ChangeView(RunView.zoned(c.changedAt(), zone), c.actor(), c.change(),
+                        inZone(r.resultAt(), zone))).toList(),
+                history.stream().map(c -> new ChangeView(inZone(c.changedAt(), zone), c.actor(), c.change(),
                         parse(json, c.before()), parse(json, c.after()))).toList());
     }
 

@@ -1,5 +1,7 @@
 package kw.billpay.collection;
 
+import static kw.billpay.web.ZonedTimes.inZone;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -26,18 +28,15 @@ record RunView(long runId, LocalDate collectionDate, int presentation, String st
     static RunView of(RunRow run, List<FileRow> files, ZoneId zone) {
         BigDecimal sum = files.stream().map(FileRow::controlSum).reduce(BigDecimal.ZERO, BigDecimal::add);
         return new RunView(run.id(), run.collectionDate(), run.presentation(), run.status(), run.startedBy(),
-                zoned(run.startedAt(), zone), zoned(run.completedAt(), zone),
+                inZone(run.startedAt(), zone), inZone(run.completedAt(), zone),
                 new Mandates(run.mandatesSeen(), run.requested(), run.skippedNothingDue(), run.skippedNotOpen(), run.skippedNoRate()),
                 new Totals(files.stream().mapToInt(FileRow::recordCount).sum(), kwd(sum)),
                 files.stream().map(f -> new FileView(f.bank(), f.fileId(), f.fileName(), f.status(), f.recordCount(),
-                        kwd(f.controlSum()), f.error(), zoned(f.writtenAt(), zone))).toList());
+                        kwd(f.controlSum()), f.error(), inZone(f.writtenAt(), zone))).toList());
     }
 
     static MoneyJson kwd(BigDecimal amount) {
         return amount == null ? null : new MoneyJson(amount.setScale(3).toPlainString(), "KWD");
     }
 
-    static OffsetDateTime zoned(OffsetDateTime time, ZoneId zone) {
-        return time == null ? null : time.atZoneSameInstant(zone).toOffsetDateTime();
-    }
 }

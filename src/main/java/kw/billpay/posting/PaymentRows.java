@@ -29,6 +29,7 @@ import kw.billpay.core.payment.PaymentEvent;
 import kw.billpay.core.payment.PaymentFlag;
 import kw.billpay.core.payment.PaymentMethod;
 import kw.billpay.core.payment.PaymentStatus;
+import kw.billpay.web.ZonedTimes;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -107,7 +108,7 @@ final class PaymentRows {
     }
 
     OffsetDateTime zoned(OffsetDateTime time) {
-        return time == null ? null : time.atZoneSameInstant(clock.getZone()).toOffsetDateTime();
+        return ZonedTimes.inZone(time, clock.getZone());
     }
 
 

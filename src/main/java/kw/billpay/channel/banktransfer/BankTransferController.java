@@ -1,5 +1,7 @@
 package kw.billpay.channel.banktransfer;
 
+import static kw.billpay.web.ZonedTimes.inZone;
+
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -10,7 +12,6 @@ import kw.billpay.channel.banktransfer.TransferFileRepository.FileRecord;
 import kw.billpay.channel.banktransfer.TransferFileRepository.Total;
 import kw.billpay.channel.directdebit.PartnerBank;
 import kw.billpay.web.MoneyJson;
-import kw.billpay.web.RequestValues;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -49,27 +50,21 @@ class BankTransferController {
     @GetMapping("/files")
     List<FileView> files(@RequestParam(required = false) String bank, @RequestParam(required = false) String status,
                          @RequestParam(defaultValue = "100") int limit) {
-        PartnerBank.filter(bank);
-        RequestValues.requireOneOf("status", status, STATUSES);
-        RequestValues.requireLimit(limit);
+        PartnerBank.requireFileListFilters(bank, status, STATUSES, limit);
         List<FileRecord> found = files.files(bank, status, limit);
         Map<Long, List<Total>> totals = files.totals(found.stream().map(FileRecord::id).toList());
         return found.stream().map(f -> view(f, totals.getOrDefault(f.id(), List.of()))).toList();
     }
 
     private FileView view(FileRecord f, List<Total> totals) {
-        return new FileView(f.id(), f.bank(), f.messageId(), f.fileName(), f.version(), zoned(f.createdAt()), f.status(),
+        return new FileView(f.id(), f.bank(), f.messageId(), f.fileName(), f.version(), inZone(f.createdAt(), zone), f.status(),
                 f.reason(), f.detail(), new Progress(f.entriesDone(), f.entryCount()),
                 totals(totals, "POSTED"), totals(totals, "SUSPENSE"), totals(totals, "RECALL"), totals(totals, "IGNORED"),
-                zoned(f.receivedAt()), zoned(f.completedAt()), f.archivedAs(), f.attempts(), f.failure());
+                inZone(f.receivedAt(), zone), inZone(f.completedAt(), zone), f.archivedAs(), f.attempts(), f.failure());
     }
 
     private static Totals totals(List<Total> all, String outcome) {
         BankTransferProgress.Outcome lines = BankTransferProgress.outcome(all, outcome);
         return new Totals(lines.count(), lines.sums().stream().map(MoneyJson::of).toList());
-    }
-
-    private OffsetDateTime zoned(OffsetDateTime time) {
-        return time == null ? null : time.atZoneSameInstant(zone).toOffsetDateTime();
     }
 }

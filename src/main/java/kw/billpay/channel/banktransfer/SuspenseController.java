@@ -1,5 +1,7 @@
 package kw.billpay.channel.banktransfer;
 
+import static kw.billpay.web.ZonedTimes.inZone;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -120,7 +122,7 @@ class SuspenseController {
                 item.fileName(), item.messageId(), item.bankReference(), item.endToEndId(),
                 item.detailIndex() == 0 ? Integer.toString(item.position()) : item.position() + "/TxDtls " + item.detailIndex(),
                 AccountNumbers.mask(item.accountNumber()), item.paymentId() == null ? null : item.paymentId().toString(),
-                item.closedBy(), item.closedAt() == null ? null : item.closedAt().atZoneSameInstant(zone).toOffsetDateTime(),
+                item.closedBy(), inZone(item.closedAt(), zone),
                 item.returnReason());
     }
 

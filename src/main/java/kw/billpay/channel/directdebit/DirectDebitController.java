@@ -1,5 +1,7 @@
 package kw.billpay.channel.directdebit;
 
+import static kw.billpay.web.ZonedTimes.inZone;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -52,9 +54,7 @@ class DirectDebitController {
     @GetMapping("/files")
     List<FileView> files(@RequestParam(required = false) String bank, @RequestParam(required = false) String status,
                          @RequestParam(defaultValue = "100") int limit) {
-        PartnerBank.filter(bank);
-        RequestValues.requireOneOf("status", status, STATUSES);
-        RequestValues.requireLimit(limit);
+        PartnerBank.requireFileListFilters(bank, status, STATUSES, limit);
         return files.files(bank, status, limit).stream().map(this::view).toList();
     }
 
@@ -78,7 +78,7 @@ class DirectDebitController {
                 new Totals(f.refusedCount(), null),
                 new Totals(f.notCollectedCount(), known ? money(f.notCollectedSum(), f.currency()) : null),
                 known && f.controlSum() != null ? new MoneyJson(f.controlSum().toPlainString(), f.currency()) : null, // as the bank wrote it
-                zoned(f.receivedAt()), zoned(f.completedAt()), f.archivedAs(), f.attempts(), f.failure(), f.ackName());
+                inZone(f.receivedAt(), zone), inZone(f.completedAt(), zone), f.archivedAs(), f.attempts(), f.failure(), f.ackName());
     }
 
     private NotCollectedView view(DirectDebitRepository.NotCollected notCollected) {
@@ -89,9 +89,5 @@ class DirectDebitController {
 
     private static MoneyJson money(BigDecimal amount, String currency) {
         return MoneyJson.of(new Money(amount, Currencies.parse(currency)));
-    }
-
-    private OffsetDateTime zoned(OffsetDateTime time) {
-        return time == null ? null : time.atZoneSameInstant(zone).toOffsetDateTime();
     }
 }

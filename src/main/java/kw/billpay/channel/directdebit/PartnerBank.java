@@ -3,7 +3,9 @@ package kw.billpay.channel.directdebit;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
 import kw.billpay.core.Refusal;
+import kw.billpay.web.RequestValues;
 
 /** The banks that drop direct-debit result files, each in its own inbox (CONTRACT "Direct-debit result files"). */
 public enum PartnerBank {
@@ -23,6 +25,16 @@ public enum PartnerBank {
     public static PartnerBank filter(String bank) {
         return bank == null ? null : ofFolder(bank)
                 .orElseThrow(() -> Refusal.validation("bank: one of " + Arrays.toString(values())));
+    }
+
+    /**
+     * The filters of a bank-file channel's list of files ({@code GET .../files} of direct debits and bank transfers):
+     * a partner bank or none, one of the channel's file statuses or none, and the page size.
+     */
+    public static void requireFileListFilters(String bank, String status, Set<String> statuses, int limit) {
+        filter(bank);
+        RequestValues.requireOneOf("status", status, statuses);
+        RequestValues.requireLimit(limit);
     }
 
     /** The bank whose inbox holds this file: the inbox routes take files in a bank's folder only. */
