@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 import kw.billpay.channel.branch.BranchFlows;
 import kw.billpay.channel.branch.BranchIntake;
 import kw.billpay.channel.branch.BranchIntake.BranchPaymentCommand;
@@ -70,53 +71,47 @@ class TakePaymentController {
     @PostMapping("/preview")
     String preview(@PathVariable String handle, @ModelAttribute("form") PaymentForm form, BindingResult binding,
                    Authentication authentication, HttpSession session, Model model, Locale locale) {
-        At at = at(handle, form, authentication, session);
-        try {
-            Checked checked = checked(at, form, binding);
+        return checkedThen(handle, form, binding, authentication, session, model, locale, (at, checked) -> {
             PaymentIntent intent = intake.normalise(new BranchPaymentCommand(checked.request(), at.teller(), form.getIdempotencyKey()));
             var preview = previews.preview(intent);
             counter.showAccount(handle, at.accountNumber(), form, model);
             model.addAttribute("desk", at.desk());
             model.addAttribute("preview", PreviewPanel.of(preview, intent.received()));
             return "console/teller/confirm";
-        } catch (FormProblems invalid) {
-            return again(at, handle, form, problems.say(invalid.problems(), locale), model);
-        } catch (Refusal refused) {
-            return again(at, handle, form, List.of(problems.say(refused, locale)), model);
-        }
+        });
     }
 
     /** The confirmed payment, taken once whatever the browser repeats; then its receipt. */
     @PostMapping("/payments")
     String confirm(@PathVariable String handle, @ModelAttribute("form") PaymentForm form, BindingResult binding,
                    Authentication authentication, HttpSession session, Model model, Locale locale) {
-        At at = at(handle, form, authentication, session);
-        try {
-            Checked checked = checked(at, form, binding);
-            String key = form.getIdempotencyKey();
-            Caller teller = at.teller();
-            StoredResponse taken = idempotency.execute(teller.idempotencyScope(), key,
-                    IdempotencyService.fingerprint(Map.of("request", checked.request(), "drawer", String.valueOf(checked.drawer()))),
-                    () -> {
-                        Payment payment = branch.take(new BranchPaymentCommand(checked.request(), teller, key));
-                        if (checked.drawer() != null) {
-                            // the API's cheque has no drawer; the counter keeps it in the payment's history (R25)
-                            payments.addToHistory(payment.paymentId(), "CHEQUE_DRAWER", teller.name(),
-                                    Map.of("drawer", checked.drawer()));
-                        }
-                        return new IdempotencyService.Answer(201, PaymentView.of(payment), payment.paymentId());
-                    });
-            return "redirect:/console/receipts/" + taken.paymentId();
-        } catch (FormProblems invalid) {
-            return again(at, handle, form, problems.say(invalid.problems(), locale), model);
-        } catch (Refusal refused) {
-            if ("IDEMPOTENCY_KEY_REUSED".equals(refused.code())) {
+        return checkedThen(handle, form, binding, authentication, session, model, locale, (at, checked) -> {
+            try {
+                return "redirect:/console/receipts/" + take(at.teller(), checked, form.getIdempotencyKey()).paymentId();
+            } catch (Refusal refused) {
+                if (!"IDEMPOTENCY_KEY_REUSED".equals(refused.code())) {
+                    throw refused;
+                }
                 form.setIdempotencyKey(FormKeys.fresh()); // a new payment from here on
                 String said = problems.say(Problem.of("form.error.resubmittedChanged"), locale);
                 return again(at, handle, form, List.of(said), model);
             }
-            return again(at, handle, form, List.of(problems.say(refused, locale)), model);
-        }
+        });
+    }
+
+    /** The payment taken through the branch route, once per teller and key (IdempotencyService). */
+    private StoredResponse take(Caller teller, Checked checked, String key) {
+        return idempotency.execute(teller.idempotencyScope(), key,
+                IdempotencyService.fingerprint(Map.of("request", checked.request(), "drawer", String.valueOf(checked.drawer()))),
+                () -> {
+                    Payment payment = branch.take(new BranchPaymentCommand(checked.request(), teller, key));
+                    if (checked.drawer() != null) {
+                        // the API's cheque has no drawer; the counter keeps it in the payment's history (R25)
+                        payments.addToHistory(payment.paymentId(), "CHEQUE_DRAWER", teller.name(),
+                                Map.of("drawer", checked.drawer()));
+                    }
+                    return new IdempotencyService.Answer(201, PaymentView.of(payment), payment.paymentId());
+                });
     }
 
     /** Back from the confirmation to the form, as filled in, under the same key. */
@@ -138,6 +133,19 @@ class TakePaymentController {
     private Checked checked(At at, PaymentForm form, BindingResult binding) {
         requireBound(binding);
         return checks.check(form, at.accountNumber(), at.desk());
+    }
+
+    /** A step taken on the form checked; a problem with the form, or a refusal, shows the form again saying why. */
+    private String checkedThen(String handle, PaymentForm form, BindingResult binding, Authentication authentication,
+                               HttpSession session, Model model, Locale locale, BiFunction<At, Checked, String> step) {
+        At at = at(handle, form, authentication, session);
+        try {
+            return step.apply(at, checked(at, form, binding));
+        } catch (FormProblems invalid) {
+            return again(at, handle, form, problems.say(invalid.problems(), locale), model);
+        } catch (Refusal refused) {
+            return again(at, handle, form, List.of(problems.say(refused, locale)), model);
+        }
     }
 
     private String again(At at, String handle, PaymentForm form, List<String> said, Model model) {
