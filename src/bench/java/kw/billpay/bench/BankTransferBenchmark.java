@@ -117,6 +117,9 @@ public final class BankTransferBenchmark {
                 rssAfter <= rssAfterSmall ? "no higher: met" : "HIGHER by " + (rssAfter - rssAfterSmall) / 1024 + " MB",
                 heapAfter / 1024);
         verify("BENCH-100K", matchedEntries.length);
+        long waiting = unrelayedEvents();
+        say("events relayed to the broker: %,d were waiting in the outbox after the file; the last sent %,d ms later",
+                waiting, relayDrainMillis());
         for (int run = 2; run <= repeat; run++) {
             FileResult again = dropAndAwait("BENCH-100K-" + run, entries, Duration.ofMinutes(30), true);
             say("file of %,d entries again (%d): gateway %,d ms = %,.0f entries/s; resident memory during it at most %,d MB,"
@@ -248,6 +251,20 @@ public final class BankTransferBenchmark {
             }
         }
         return null;
+    }
+
+    /** How long after now the events relay took to send every event of the outbox to the broker. */
+    private long relayDrainMillis() {
+        long t = System.nanoTime();
+        Awaitility.await("the events relayed").atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(200))
+                .pollInSameThread().until(() -> unrelayedEvents() == 0);
+        return (System.nanoTime() - t) / 1_000_000;
+    }
+
+    private long unrelayedEvents() throws SQLException {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", gateway.databasePassword())) {
+            return GatewayProcess.count(c, "select count(*) from payment_event_unpublished");
+        }
     }
 
     /** Every matched transfer posted once, every other one in suspense. */

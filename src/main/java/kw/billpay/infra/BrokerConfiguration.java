@@ -82,12 +82,14 @@ class BrokerConfiguration {
 
     /**
      * Camel's JMS component. Consumers use a local JMS session transaction (no JTA, no Spring JMS transaction
-     * manager): a message is acknowledged only when its route has finished.
+     * manager): a message is acknowledged only when its route has finished. Destinations are resolved once
+     * ({@link CachedDestinations}).
      */
     @Bean("jms")
     JmsComponent jms(ConnectionFactory connectionFactory) {
         JmsComponent jms = JmsComponent.jmsComponent(connectionFactory);
         jms.setLazyCreateTransactionManager(false);
+        jms.setDestinationResolver(new CachedDestinations());
         return jms;
     }
 }
