@@ -11,9 +11,13 @@ import org.springframework.util.FileSystemUtils;
  * One gateway process for the crash and shutdown tests that can share it ({@code @ExtendWith(SharedGateway.class)}
  * and a {@link GatewayProcess} parameter): a gateway start is the slowest step of those tests, and each of them ends
  * with the gateway restarted and healthy, which is how the next one wants it. Each test keeps to its own accounts and
- * Idempotency-Keys. The process is stopped once the whole run is over.
+ * Idempotency-Keys. The process is stopped once the whole run is over. The crash tests run concurrently (pom.xml,
+ * surefire), so the tests that share it also hold {@link #LOCK}: one kills or stops it while no other uses it.
  */
 final class SharedGateway implements ParameterResolver {
+
+    /** The {@code @ResourceLock} of the tests that use the shared gateway. */
+    static final String LOCK = "kw.billpay.recovery.SharedGateway";
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
