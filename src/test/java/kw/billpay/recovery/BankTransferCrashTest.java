@@ -27,6 +27,8 @@ import kw.billpay.testkit.Camt054Builder;
 import kw.billpay.testkit.GatewayProcess;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Exactly once with a real crash, for a bank's camt.054 notification (R22, R28): the gateway is killed with SIGKILL
@@ -35,6 +37,7 @@ import org.junit.jupiter.api.Test;
  * hold. In the end every transfer is posted or in suspense exactly once, every balance is exact, and the books balance.
  */
 @Tag("crash")
+@Execution(ExecutionMode.CONCURRENT) // beside the in-process tests (pom.xml, surefire)
 class BankTransferCrashTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

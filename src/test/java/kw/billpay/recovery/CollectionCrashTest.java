@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * A collection run happens once even when the gateway is killed with SIGKILL in the middle of it: 100,000 mandates in
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * collect is in exactly one line of exactly one file, for the right amount, and each bank has one file.
  */
 @Tag("crash")
+@Execution(ExecutionMode.CONCURRENT) // beside the in-process tests (pom.xml, surefire)
 class CollectionCrashTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -31,6 +31,8 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Exactly once with a real crash, for a bank's direct-debit result file: the gateway is killed with SIGKILL twice
@@ -39,6 +41,7 @@ import org.junit.jupiter.api.Test;
  * collected record is posted once, every balance is exact, and the bank gets one complete acknowledgement.
  */
 @Tag("crash")
+@Execution(ExecutionMode.CONCURRENT) // beside the in-process tests (pom.xml, surefire)
 class DirectDebitCrashTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

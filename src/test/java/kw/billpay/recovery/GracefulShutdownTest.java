@@ -22,6 +22,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -31,6 +34,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * and healthy.
  */
 @Tag("crash")
+@Execution(ExecutionMode.CONCURRENT) // beside the in-process tests (pom.xml, surefire)
+@ResourceLock(SharedGateway.LOCK)
 @ExtendWith(SharedGateway.class)
 class GracefulShutdownTest {
 

@@ -1,6 +1,7 @@
 package kw.billpay.recovery;
 
 import java.nio.file.Path;
+import java.util.List;
 import kw.billpay.testkit.GatewayProcess;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -11,9 +12,13 @@ import org.springframework.util.FileSystemUtils;
  * One gateway process for the crash and shutdown tests that can share it ({@code @ExtendWith(SharedGateway.class)}
  * and a {@link GatewayProcess} parameter): a gateway start is the slowest step of those tests, and each of them ends
  * with the gateway restarted and healthy, which is how the next one wants it. Each test keeps to its own accounts and
- * Idempotency-Keys. The process is stopped once the whole run is over.
+ * Idempotency-Keys. The process is stopped once the whole run is over. The crash tests run concurrently (pom.xml,
+ * surefire), so the tests that share it also hold {@link #LOCK}: one kills or stops it while no other uses it.
  */
 final class SharedGateway implements ParameterResolver {
+
+    /** The {@code @ResourceLock} of the tests that use the shared gateway. */
+    static final String LOCK = "kw.billpay.recovery.SharedGateway";
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -33,7 +38,11 @@ final class SharedGateway implements ParameterResolver {
             try {
                 Path dataDir = Path.of("target", "recovery-shared-data").toAbsolutePath();
                 FileSystemUtils.deleteRecursively(dataDir); // an earlier run's, kept for a look when it failed
+                // C1 only: a start costs about half the CPU (16 s instead of 27-31 s under the same load), which its
+                // three starts spend while the in-process tests run beside them; the few hundred payments these tests
+                // post need no optimised code, and what they prove does not depend on the compiler
                 GatewayProcess gateway = GatewayProcess.onTestClassPath(dataDir)
+                        .extraJvmFlags(List.of("-XX:TieredStopAtLevel=1"))
                         .log(GatewayProcess.freshLog("recovery-shared-gateway.log")).build();
                 gateway.start();
                 return new Started(gateway);

@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import kw.billpay.knetsim.KnetSimulatorInquiry.Scripted;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The sweep is bounded and fair: each run asks KNET about a limited batch, the longest due first, and a payment KNET
@@ -23,6 +24,9 @@ class KnetSweepFairnessTest extends KnetIntegrationTest {
     private static final int UNANSWERED = 500;
 
     private final List<Started> unanswered = new ArrayList<>();
+
+    @Autowired
+    KnetProperties knetProperties;
 
     @Test
     void fiveHundredPaymentsKnetNeverAnswersDoNotStarveNewerOnes() throws Exception {
@@ -47,6 +51,9 @@ class KnetSweepFairnessTest extends KnetIntegrationTest {
             simulator.captureWithoutCallback(started.trandata()); // no callback: only the sweep will find them
             newer.add(started);
         }
+        // every one of them is overdue once KNET_RESOLVE_AFTER has passed on the gateway's clock: no need to wait for
+        // it; the 500 came first, so they are still due first
+        clock.advance(knetProperties.resolveAfter().plusSeconds(1));
 
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
                 .until(() -> newer.stream().allMatch(s -> status(s.paymentId()).equals("POSTED")));
