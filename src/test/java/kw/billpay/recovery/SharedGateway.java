@@ -1,7 +1,6 @@
 package kw.billpay.recovery;
 
 import java.nio.file.Path;
-import java.util.List;
 import kw.billpay.testkit.GatewayProcess;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -38,11 +37,7 @@ final class SharedGateway implements ParameterResolver {
             try {
                 Path dataDir = Path.of("target", "recovery-shared-data").toAbsolutePath();
                 FileSystemUtils.deleteRecursively(dataDir); // an earlier run's, kept for a look when it failed
-                // C1 only: a start costs about half the CPU (16 s instead of 27-31 s under the same load), which its
-                // three starts spend while the in-process tests run beside them; the few hundred payments these tests
-                // post need no optimised code, and what they prove does not depend on the compiler
-                GatewayProcess gateway = GatewayProcess.onTestClassPath(dataDir)
-                        .extraJvmFlags(List.of("-XX:TieredStopAtLevel=1"))
+                GatewayProcess gateway = GatewayProcess.onTestClassPath(dataDir) // C1 only, as every test gateway
                         .log(GatewayProcess.freshLog("recovery-shared-gateway.log")).build();
                 gateway.start();
                 return new Started(gateway);
