@@ -10,6 +10,7 @@ import java.util.Optional;
 import kw.billpay.core.money.Currencies;
 import kw.billpay.core.money.FxRate;
 import kw.billpay.core.money.FxRates;
+import kw.billpay.web.ZonedTimes;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -49,7 +50,7 @@ public class FxRateRepository implements FxRates {
     private FxRate map(ResultSet rs, int row) throws SQLException {
         return new FxRate(Currencies.parse(rs.getString("from_currency")), Currencies.parse(rs.getString("to_currency")),
                 FxRate.quoted(rs.getBigDecimal("rate")),
-                rs.getObject("effective_at", OffsetDateTime.class).atZoneSameInstant(clock.getZone()).toOffsetDateTime(),
+                ZonedTimes.inZone(rs.getObject("effective_at", OffsetDateTime.class), clock.getZone()),
                 rs.getString("source"));
     }
 }

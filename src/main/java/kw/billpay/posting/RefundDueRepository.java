@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import kw.billpay.core.money.Currencies;
 import kw.billpay.core.money.Money;
+import kw.billpay.web.ZonedTimes;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -52,7 +53,7 @@ public class RefundDueRepository {
                 where cancelled_at is null order by id limit ?""",
                 (rs, i) -> new RefundDue(rs.getLong("id"), rs.getString("account_number"), rs.getObject("payment_id", UUID.class),
                         new Money(rs.getBigDecimal("amount"), Currencies.parse(rs.getString("currency"))),
-                        rs.getObject("created_at", OffsetDateTime.class).atZoneSameInstant(clock.getZone()).toOffsetDateTime()),
+                        ZonedTimes.inZone(rs.getObject("created_at", OffsetDateTime.class), clock.getZone())),
                 limit);
     }
 
