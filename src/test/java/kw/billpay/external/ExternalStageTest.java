@@ -129,17 +129,13 @@ class ExternalStageTest {
         List<String> loadAccounts = List.of(newAccount(first), newAccount(first), newAccount(first));
         BranchLoad load = new BranchLoad(List.of(first), secrets.teller(), loadAccounts);
         load.start(2, Integer.MAX_VALUE); // until stopped: the load runs through both faults
-        Thread.sleep(5_000);
-        int beforeBrokerStop = load.sentSoFar();
+        loadRunsThrough(load, "before the faults", Duration.ofSeconds(5));
         engines.stopBroker();
-        Thread.sleep(30_000);
-        int brokerDown = load.sentSoFar() - beforeBrokerStop;
+        int brokerDown = loadRunsThrough(load, "the broker down", Duration.ofSeconds(30));
         engines.startBroker();
-        Thread.sleep(5_000);
-        int beforePostgresRestart = load.sentSoFar();
+        loadRunsThrough(load, "the broker back", Duration.ofSeconds(5));
         engines.restartPostgres();
-        Thread.sleep(10_000);
-        int afterPostgresRestart = load.sentSoFar() - beforePostgresRestart;
+        int afterPostgresRestart = loadRunsThrough(load, "the PostgreSQL restart", Duration.ofSeconds(10));
         BranchLoad.Figures figures = load.stop();
         System.out.println("[external] broker 30 s down and PostgreSQL restarted: " + figures + "; sent while the broker was down "
                 + brokerDown + ", from the PostgreSQL restart on " + afterPostgresRestart);
@@ -164,9 +160,9 @@ class ExternalStageTest {
 
         BranchLoad load = new BranchLoad(List.of(first, second), secrets.teller(), loadAccounts);
         load.start(2, 2_000);
-        Thread.sleep(10_000);
+        loadRunsThrough(load, "both instances up", Duration.ofSeconds(10));
         first.kill();
-        Thread.sleep(15_000);
+        loadRunsThrough(load, "gateway-1 killed", Duration.ofSeconds(15));
         BranchLoad.Figures figures = load.stop();
         load.posted.put(key, json(onFirst).path("paymentId").asText());
         System.out.println("[external] two instances, gateway-1 killed -9 under load: " + figures);
@@ -179,6 +175,18 @@ class ExternalStageTest {
                 + "/reversal", secrets.ops(), Map.of("reason", "CHARGEBACK"), UUID.randomUUID().toString());
         assertThat(reversal.statusCode()).as(reversal.body()).isEqualTo(200);
         assertNoCardNumberInTheLogs();
+    }
+
+    /**
+     * One phase of a fault scenario: the load runs on for the phase's length, and at least until it has sent a request
+     * in it. Returns how many it sent in the phase.
+     */
+    private static int loadRunsThrough(BranchLoad load, String phase, Duration length) {
+        int before = load.sentSoFar();
+        long end = System.nanoTime() + length.toNanos();
+        await("the load running through " + phase).atMost(length.plusMinutes(1)).pollInterval(Duration.ofMillis(200))
+                .until(() -> System.nanoTime() >= end && load.sentSoFar() > before);
+        return load.sentSoFar() - before;
     }
 
     /**
