@@ -12,6 +12,7 @@ RUN mvn -B -ntp -q -Pexternal-image dependency:go-offline
 COPY src src
 COPY routes routes
 COPY config config
+COPY lombok.config .
 # config/jvm.options with a share of the container's memory for the heap instead of a fixed one: the heap follows the
 # container's limit (docker-compose.yml gives 640 MB: a 224 MB heap, the rest for the JIT, threads and buffers).
 RUN mvn -B -ntp -q -Pexternal-image -DskipTests package \

@@ -3,6 +3,7 @@ package kw.billpay.account;
 import kw.billpay.core.account.AccountNumbers;
 
 import jakarta.validation.Valid;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,13 +15,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/accounts")
+@RequiredArgsConstructor
 class AccountController {
 
     private final AccountService accounts;
-
-    AccountController(AccountService accounts) {
-        this.accounts = accounts;
-    }
 
     @PutMapping("/{accountNumber}")
     ResponseEntity<AccountView> put(@PathVariable String accountNumber, @Valid @RequestBody AccountRequest request) {

@@ -23,12 +23,14 @@ import kw.billpay.core.allocation.Bucket;
 import kw.billpay.core.allocation.Product;
 import kw.billpay.core.money.Currencies;
 import kw.billpay.core.money.Money;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 /** Accounts in table {@code account}: one column per bucket, so a posting updates an account in one statement. */
 @Repository
+@RequiredArgsConstructor
 public class AccountRepository {
 
     private static final List<Bucket> BUCKETS = List.of(Bucket.values());
@@ -67,10 +69,6 @@ public class AccountRepository {
 
     private final JdbcTemplate jdbc;
     private final RowMapper<Account> mapper = this::map;
-
-    public AccountRepository(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     public Optional<Account> find(String accountNumber) {
         return jdbc.query(SELECT, mapper, accountNumber).stream().findFirst();

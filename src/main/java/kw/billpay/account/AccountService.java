@@ -20,25 +20,20 @@ import kw.billpay.issuer.IssuerRegistry;
 import kw.billpay.core.money.Money;
 import kw.billpay.core.Refusal;
 import kw.billpay.web.RequestValues;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Creates and replaces accounts with their latest statement snapshot. */
 @Service
+@RequiredArgsConstructor
 public class AccountService {
 
     private final AccountRepository accounts;
     private final PaymentTotals payments;
     private final IssuerRegistry issuers;
     private final Clock clock;
-
-    public AccountService(AccountRepository accounts, PaymentTotals payments, IssuerRegistry issuers, Clock clock) {
-        this.accounts = accounts;
-        this.payments = payments;
-        this.issuers = issuers;
-        this.clock = clock;
-    }
 
     public record Saved(Account account, boolean created) { }
 

@@ -1,17 +1,15 @@
 package kw.billpay.collection;
 
+import lombok.RequiredArgsConstructor;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
 
 /** The collection routes as Java calls them ({@code routes/collection.camel.yaml}). */
 @Component
+@RequiredArgsConstructor
 public class CollectionFlows {
 
     private final ProducerTemplate camel;
-
-    CollectionFlows(ProducerTemplate camel) {
-        this.camel = camel;
-    }
 
     /** Works the run in the background ({@code collection-run-requested}); the caller is answered at once. */
     public void runInBackground(long runId) {

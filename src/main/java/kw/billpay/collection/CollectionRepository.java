@@ -9,11 +9,13 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /** Collection runs, their request files and requests (tables {@code collection_run}, {@code _file}, {@code _request}). */
 @Repository
+@RequiredArgsConstructor
 public class CollectionRepository {
 
     private static final String REQUEST_COLUMNS = """
@@ -22,10 +24,6 @@ public class CollectionRepository {
             payment_id, result_at""";
 
     private final JdbcTemplate jdbc;
-
-    public CollectionRepository(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** A run, its collect phase's progress ({@code lastMandateRef}, {@code collectedAll}) and its counts. */
     public record RunRow(long id, LocalDate collectionDate, int presentation, String status, String startedBy,

@@ -4,17 +4,15 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 
 /** What the staff console may read of the collection runs: each run's progress and what it asked the banks for. */
 @Service
+@RequiredArgsConstructor
 public class CollectionRunProgress {
 
     private final CollectionRepository runs;
-
-    CollectionRunProgress(CollectionRepository runs) {
-        this.runs = runs;
-    }
 
     /**
      * A run as operations follow it: mandates looked at, debits requested, mandates skipped (nothing due, account not

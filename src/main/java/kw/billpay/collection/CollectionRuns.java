@@ -25,6 +25,7 @@ import kw.billpay.core.collection.CollectionCalendar;
 import kw.billpay.core.collection.SkipReason;
 import kw.billpay.core.money.FxRate;
 import kw.billpay.core.money.FxRates;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -36,6 +37,7 @@ import org.springframework.stereotype.Component;
  * committed and no mandate is asked twice; each bank's file is then written once ({@link RequestFiles}).
  */
 @Component("collectionRuns")
+@RequiredArgsConstructor
 public class CollectionRuns {
 
     private static final Logger log = LoggerFactory.getLogger(CollectionRuns.class);
@@ -48,16 +50,6 @@ public class CollectionRuns {
     private final Clock clock;
     /** Runs this instance is working on: the schedule and a request for the same run do not both work it here. */
     private final Set<Long> working = ConcurrentHashMap.newKeySet();
-
-    public CollectionRuns(CollectionRepository runs, MandateRepository mandates, AccountService accounts, FxRates rates,
-                          CollectionProperties properties, Clock clock) {
-        this.runs = runs;
-        this.mandates = mandates;
-        this.accounts = accounts;
-        this.rates = rates;
-        this.properties = properties;
-        this.clock = clock;
-    }
 
     /** The date's run and whether this call created it. */
     public record Opened(RunRow run, boolean created) { }

@@ -12,22 +12,19 @@ import java.util.Optional;
 import kw.billpay.channel.directdebit.PartnerBank;
 import kw.billpay.core.account.AccountNumbers;
 import kw.billpay.core.collection.MandateType;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /** Mandates and every change made to them (tables {@code mandate}, {@code mandate_change}). */
 @Repository
+@RequiredArgsConstructor
 public class MandateRepository {
 
     static final String COLUMNS = "mandate_ref, account_number, bank, debtor_account, type, status, status_reason, created_at, updated_at";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
-
-    public MandateRepository(JdbcTemplate jdbc, ObjectMapper json) {
-        this.jdbc = jdbc;
-        this.json = json;
-    }
 
     /** One change of a mandate: who, when, what it was before (null when created) and after. */
     public record Change(OffsetDateTime changedAt, String actor, String change, String before, String after) { }

@@ -10,12 +10,14 @@ import kw.billpay.core.Refusal;
 import kw.billpay.core.account.AccountNumbers;
 import kw.billpay.core.collection.Iban;
 import kw.billpay.core.collection.MandateType;
+import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Creates, replaces and suspends mandates, each change kept with who made it and when. */
 @Service
+@RequiredArgsConstructor
 public class MandateService {
 
     /** As a result file's mandate reference may be written: no comma, no space (the files have no quoting). */
@@ -24,12 +26,6 @@ public class MandateService {
     private final MandateRepository mandates;
     private final AccountService accounts;
     private final Clock clock;
-
-    public MandateService(MandateRepository mandates, AccountService accounts, Clock clock) {
-        this.mandates = mandates;
-        this.accounts = accounts;
-        this.clock = clock;
-    }
 
     public record Saved(Mandate mandate, boolean created) { }
 

@@ -20,6 +20,7 @@ import java.util.List;
 import kw.billpay.channel.directdebit.PartnerBank;
 import kw.billpay.collection.CollectionRepository.FileRow;
 import kw.billpay.collection.CollectionRepository.RequestRow;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -38,6 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * renamed (and perhaps already taken by the bank) and never writes it again.
  */
 @Component("requestFiles")
+@RequiredArgsConstructor
 public class RequestFiles {
 
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuuMMdd");
@@ -48,14 +50,6 @@ public class RequestFiles {
     private final CollectionProperties properties;
     private final TransactionTemplate transaction;
     private final Clock clock;
-
-    public RequestFiles(CollectionRepository runs, CollectionProperties properties, TransactionTemplate transaction,
-                        Clock clock) {
-        this.runs = runs;
-        this.properties = properties;
-        this.transaction = transaction;
-        this.clock = clock;
-    }
 
     /** One bank's file of a run. */
     public record Target(long runId, String bank, LocalDate collectionDate) { }

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import kw.billpay.core.Refusal;
 import kw.billpay.web.ProblemHandler;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -20,15 +21,12 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @ControllerAdvice(basePackages = "kw.billpay.console")
 @Order(Ordered.HIGHEST_PRECEDENCE)
+@RequiredArgsConstructor
 class ConsoleErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ConsoleErrors.class);
 
     private final Problems problems;
-
-    ConsoleErrors(Problems problems) {
-        this.problems = problems;
-    }
 
     @ExceptionHandler(Refusal.class)
     String refused(Refusal refusal, HttpServletRequest request, HttpServletResponse response, Model model, Locale locale) {

@@ -3,6 +3,7 @@ package kw.billpay.console;
 import java.util.List;
 import java.util.Locale;
 import kw.billpay.core.Refusal;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -11,13 +12,10 @@ import org.springframework.stereotype.Component;
  * ({@code refusal.<CODE>} in the messages), with the rules' own English detail when no message names the code.
  */
 @Component
+@RequiredArgsConstructor
 public class Problems {
 
     private final MessageSource messages;
-
-    public Problems(MessageSource messages) {
-        this.messages = messages;
-    }
 
     /** A problem found by the console itself: a message key and its arguments. */
     public record Problem(String key, List<Object> args) {

@@ -16,6 +16,7 @@ import kw.billpay.posting.PostingGateway;
 import kw.billpay.security.Caller;
 import kw.billpay.core.Refusal;
 import kw.billpay.web.RequestValues;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.Authentication;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,17 +27,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/fx-rates")
+@RequiredArgsConstructor
 class FxRateController {
 
     private final FxRateRepository rates;
     private final PostingGateway posting;
     private final TransactionTemplate transaction;
-
-    FxRateController(FxRateRepository rates, PostingGateway posting, TransactionTemplate transaction) {
-        this.rates = rates;
-        this.posting = posting;
-        this.transaction = transaction;
-    }
 
     record RatesRequest(@NotEmpty @Size(max = 1000) List<@NotNull @Valid RateJson> rates) { }
 

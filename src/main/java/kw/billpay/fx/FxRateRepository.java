@@ -11,20 +11,17 @@ import kw.billpay.core.money.Currencies;
 import kw.billpay.core.money.FxRate;
 import kw.billpay.core.money.FxRates;
 import kw.billpay.web.ZonedTimes;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /** The issuers' FX rates; rates are directional (a buying and a selling rate differ). */
 @Repository
+@RequiredArgsConstructor
 public class FxRateRepository implements FxRates {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
-
-    public FxRateRepository(JdbcTemplate jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
 
     /** The latest rate for the pair whose effective time is at or before {@code at} (CONTRACT "FX rates"). */
     @Override

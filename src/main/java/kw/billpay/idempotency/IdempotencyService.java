@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import kw.billpay.security.Hashing;
 import kw.billpay.core.Refusal;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * decide which of two racing requests wins.
  */
 @Service
+@RequiredArgsConstructor
 public class IdempotencyService {
 
     /** Canonical form of a request: same fields, same values, same fingerprint, whatever the JSON's layout. */
@@ -35,12 +37,6 @@ public class IdempotencyService {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final ObjectMapper json;
-
-    public IdempotencyService(JdbcTemplate jdbc, TransactionTemplate transaction, ObjectMapper json) {
-        this.jdbc = jdbc;
-        this.transaction = transaction;
-        this.json = json;
-    }
 
     /** What a request's work answered: an HTTP status, the body to render as JSON, the payment it concerns. */
     public record Answer(int status, Object body, UUID paymentId) { }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import lombok.RequiredArgsConstructor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -19,15 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 /** The simulator's two KNET addresses: the hosted payment page and the inquiry service ({@code KNET_BASE_URL}/kpg/…). */
 @RestController
 @ConditionalOnProperty(name = "gateway.knet.simulator.enabled", havingValue = "true")
+@RequiredArgsConstructor
 class KnetSimulatorController {
 
     private final KnetSimulator knet;
     private final KnetSimulatorInquiry inquiry;
-
-    KnetSimulatorController(KnetSimulator knet, KnetSimulatorInquiry inquiry) {
-        this.knet = knet;
-        this.inquiry = inquiry;
-    }
 
     @GetMapping(value = "/kpg/PaymentHTTP.htm", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> hostedPage(@RequestParam(defaultValue = "") String trandata) {

@@ -13,6 +13,7 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kw.billpay.knetsim.KnetSimulator.Transaction;
+import lombok.RequiredArgsConstructor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +26,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "gateway.knet.simulator.enabled", havingValue = "true")
+@RequiredArgsConstructor
 public class KnetSimulatorInquiry {
 
     static final int REQUESTS_KEPT = 2_000;
@@ -37,10 +39,6 @@ public class KnetSimulatorInquiry {
     private final Map<String, Map<String, String>> fieldOverrides = new ConcurrentHashMap<>();
     private final Map<String, Scripted> scripted = new ConcurrentHashMap<>();
     private final AtomicBoolean available = new AtomicBoolean(true);
-
-    public KnetSimulatorInquiry(KnetSimulator knet) {
-        this.knet = knet;
-    }
 
     /**
      * An inquiry as it arrived.

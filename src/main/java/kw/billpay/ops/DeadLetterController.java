@@ -2,6 +2,7 @@ package kw.billpay.ops;
 
 import java.util.List;
 import kw.billpay.security.Caller;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -10,13 +11,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** OPS's view of the dead-letter queue, and the replay of one message (audited: {@code dead_letter_replay}). */
 @RestController
+@RequiredArgsConstructor
 class DeadLetterController {
 
     private final DeadLetters deadLetters;
-
-    DeadLetterController(DeadLetters deadLetters) {
-        this.deadLetters = deadLetters;
-    }
 
     @GetMapping("/api/v1/ops/dead-letters")
     List<DeadLetter> list() {

@@ -12,6 +12,7 @@ import kw.billpay.idempotency.IdempotencyService;
 import kw.billpay.security.Caller;
 import kw.billpay.web.MoneyJson;
 import kw.billpay.web.RequestValues;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1")
+@RequiredArgsConstructor
 class PaymentController {
 
     private final PaymentRepository payments;
@@ -32,15 +34,6 @@ class PaymentController {
     private final AccountService accounts;
     private final PostingGateway posting;
     private final IdempotencyService idempotency;
-
-    PaymentController(PaymentRepository payments, RefundDueRepository refunds, AccountService accounts,
-                      PostingGateway posting, IdempotencyService idempotency) {
-        this.payments = payments;
-        this.refunds = refunds;
-        this.accounts = accounts;
-        this.posting = posting;
-        this.idempotency = idempotency;
-    }
 
     /** One payment with its audit trail (R25). A channel back end sees only its own channel's payments. */
     @GetMapping("/payments/{paymentId}")

@@ -30,6 +30,7 @@ import kw.billpay.core.payment.PaymentFlag;
 import kw.billpay.core.payment.PaymentMethod;
 import kw.billpay.core.payment.PaymentStatus;
 import kw.billpay.web.ZonedTimes;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -37,6 +38,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * rows, and its history in {@code payment_event}): times in the business day's zone, flags as a comma-separated list,
  * the origin and audit details as JSON.
  */
+@RequiredArgsConstructor
 final class PaymentRows {
 
     private static final TypeReference<Map<String, String>> ORIGIN = new TypeReference<>() { };
@@ -44,11 +46,6 @@ final class PaymentRows {
 
     private final ObjectMapper json;
     private final Clock clock;
-
-    PaymentRows(ObjectMapper json, Clock clock) {
-        this.json = json;
-        this.clock = clock;
-    }
 
     Payment map(ResultSet rs, int row) throws SQLException {
         Currency received = Currencies.parse(rs.getString("received_currency"));
@@ -110,7 +107,6 @@ final class PaymentRows {
     OffsetDateTime zoned(OffsetDateTime time) {
         return ZonedTimes.inZone(time, clock.getZone());
     }
-
 
     static String flags(Set<PaymentFlag> flags) {
         return flags.stream().map(Enum::name).sorted().collect(Collectors.joining(","));

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import kw.billpay.core.payment.Payment;
 import kw.billpay.core.payment.PaymentEvent;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,17 +16,12 @@ import org.springframework.transaction.annotation.Transactional;
  * payment tables are the posting feature's own (only {@link PaymentRepository} touches them).
  */
 @Service
+@RequiredArgsConstructor
 public class Payments {
 
     private final PaymentRepository ledger;
     private final RefundDueRepository refunds;
     private final TillTotals tills;
-
-    public Payments(PaymentRepository ledger, RefundDueRepository refunds, TillTotals tills) {
-        this.ledger = ledger;
-        this.refunds = refunds;
-        this.tills = tills;
-    }
 
     public Optional<Payment> find(UUID paymentId) {
         return ledger.find(paymentId);

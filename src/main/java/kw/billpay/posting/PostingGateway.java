@@ -6,6 +6,7 @@ import kw.billpay.core.payment.PaymentCommand;
 import kw.billpay.core.payment.PaymentIntent;
 import kw.billpay.core.payment.PostingResult;
 import kw.billpay.infra.RouteCalls;
+import lombok.RequiredArgsConstructor;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
 
@@ -14,13 +15,10 @@ import org.springframework.stereotype.Component;
  * own transaction): the same routes the channels' routes go to, so every path to the ledger passes there.
  */
 @Component
+@RequiredArgsConstructor
 public class PostingGateway {
 
     private final ProducerTemplate camel;
-
-    public PostingGateway(ProducerTemplate camel) {
-        this.camel = camel;
-    }
 
     /** One payment whose payer waits for the answer: recorded, or its refusal thrown. */
     public Payment receive(PaymentIntent intent) {

@@ -13,6 +13,7 @@ import kw.billpay.core.payment.PaymentStatus;
 import kw.billpay.core.payment.Posting;
 import kw.billpay.core.payment.PostingRules;
 import kw.billpay.issuer.IssuerRegistry;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,19 +22,13 @@ import org.springframework.transaction.annotation.Transactional;
  * written nowhere: the staff console shows a teller the converted amount and the allocation before confirming.
  */
 @Service
+@RequiredArgsConstructor
 public class PostingPreviews {
 
     private final AccountRepository accounts;
     private final FxRates fxRates;
     private final IssuerRegistry issuers;
     private final Clock clock;
-
-    public PostingPreviews(AccountRepository accounts, FxRates fxRates, IssuerRegistry issuers, Clock clock) {
-        this.accounts = accounts;
-        this.fxRates = fxRates;
-        this.issuers = issuers;
-        this.clock = clock;
-    }
 
     /** Refused as {@link PostingService#receive} would refuse the intent; otherwise what it would record. */
     @Transactional(readOnly = true)

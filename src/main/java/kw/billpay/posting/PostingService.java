@@ -29,6 +29,7 @@ import kw.billpay.core.payment.Posting;
 import kw.billpay.core.payment.PostingResult;
 import kw.billpay.core.payment.PostingRules;
 import kw.billpay.issuer.IssuerRegistry;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -42,6 +43,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the outbox event, all in the same commit.
  */
 @Service
+@RequiredArgsConstructor
 public class PostingService {
 
     private static final Logger log = LoggerFactory.getLogger(PostingService.class);
@@ -52,16 +54,6 @@ public class PostingService {
     private final FxRates fxRates;
     private final IssuerRegistry issuers;
     private final Clock clock;
-
-    public PostingService(AccountRepository accounts, PaymentRepository ledger, RefundDueRepository refunds, FxRates fxRates,
-                          IssuerRegistry issuers, Clock clock) {
-        this.accounts = accounts;
-        this.ledger = ledger;
-        this.refunds = refunds;
-        this.fxRates = fxRates;
-        this.issuers = issuers;
-        this.clock = clock;
-    }
 
     /**
      * Takes in payments a channel received, one (a teller's) or many (a bank file's batch), in one transaction. Every

@@ -13,6 +13,7 @@ import kw.billpay.core.payment.PaymentFlag;
 import kw.billpay.core.payment.PaymentStatus;
 import kw.billpay.core.payment.PostingRules;
 import kw.billpay.issuer.IssuerRegistry;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -26,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * above the threshold that the payment added is due back (refund_due, the payment flagged REFUND_DUE).
  */
 @Service
+@RequiredArgsConstructor
 public class RefundDueChecks {
 
     private static final Logger log = LoggerFactory.getLogger(RefundDueChecks.class);
@@ -37,16 +39,6 @@ public class RefundDueChecks {
     private final FxRates fxRates;
     private final IssuerRegistry issuers;
     private final Clock clock;
-
-    RefundDueChecks(RefundDueRepository checks, PaymentRepository ledger, AccountRepository accounts, FxRates fxRates,
-                    IssuerRegistry issuers, Clock clock) {
-        this.checks = checks;
-        this.ledger = ledger;
-        this.accounts = accounts;
-        this.fxRates = fxRates;
-        this.issuers = issuers;
-        this.clock = clock;
-    }
 
     /** Makes every pending check a rate now allows, in one transaction; the others wait for a later rate. */
     @Transactional

@@ -9,6 +9,7 @@ import java.util.UUID;
 import kw.billpay.core.money.Currencies;
 import kw.billpay.core.money.Money;
 import kw.billpay.web.ZonedTimes;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Repository;
  * the issuer's refund threshold, with the credit balance it found and the one it left).
  */
 @Repository
+@RequiredArgsConstructor
 public class RefundDueRepository {
 
     /** A check to make: the payment, and the account's credit balance before and after it, in its billing currency. */
@@ -25,11 +27,6 @@ public class RefundDueRepository {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
-
-    RefundDueRepository(JdbcTemplate jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
 
     /** The excess above the threshold a payment added, due back to the cardholder. */
     void insert(String accountNumber, UUID paymentId, Money amount) {

@@ -5,6 +5,7 @@ import java.util.List;
 import kw.billpay.core.money.Currencies;
 import kw.billpay.core.money.Money;
 import kw.billpay.core.payment.PaymentMethod;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -15,13 +16,10 @@ import org.springframework.stereotype.Repository;
  * the cheque was handed over the counter all the same. Online intents that never completed are not a teller's.
  */
 @Repository
+@RequiredArgsConstructor
 public class TillTotals {
 
     private final JdbcTemplate jdbc;
-
-    TillTotals(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** One tender in one currency: how many payments, how much. */
     public record Line(PaymentMethod method, Money total, int count) { }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import kw.billpay.core.money.Currencies;
 import kw.billpay.core.money.Money;
+import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Isolation;
@@ -21,15 +22,11 @@ import org.springframework.stereotype.Component;
  * holds unposted (bank transfers in suspense, R27) is counted as received and not posted, from the same snapshot.
  */
 @Component
+@RequiredArgsConstructor
 public class ReconciliationQuery {
 
     private final JdbcTemplate jdbc;
     private final ObjectProvider<UnpostedMoney> unposted;
-
-    ReconciliationQuery(JdbcTemplate jdbc, ObjectProvider<UnpostedMoney> unposted) {
-        this.jdbc = jdbc;
-        this.unposted = unposted;
-    }
 
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Map<String, Object> reconcile() {

@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import lombok.RequiredArgsConstructor;
 import org.apache.camel.CamelContext;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -19,15 +20,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
+@RequiredArgsConstructor
 class StartupGate extends OncePerRequestFilter {
 
     private final CamelContext camel;
     private final ObjectMapper json;
-
-    StartupGate(CamelContext camel, ObjectMapper json) {
-        this.camel = camel;
-        this.json = json;
-    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -23,15 +24,12 @@ import org.springframework.web.util.UriUtils;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2) // after the body limit: reading form parameters reads the body
+@RequiredArgsConstructor
 class StorableRequestText extends OncePerRequestFilter {
 
     private static final int LONGEST_NAME_SHOWN = 64;
 
     private final ObjectMapper json;
-
-    StorableRequestText(ObjectMapper json) {
-        this.json = json;
-    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -17,6 +17,7 @@ import kw.billpay.core.Refusal;
 import kw.billpay.core.payment.Payment;
 import kw.billpay.core.payment.PaymentIntent;
 import kw.billpay.core.payment.PostingResult;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -28,6 +29,7 @@ import org.springframework.stereotype.Component;
  * done or not at all, and the restart goes on from the first entry not done.
  */
 @Component("bankTransferBatches")
+@RequiredArgsConstructor
 public class BankTransferBatches {
 
     private static final Logger log = LoggerFactory.getLogger(BankTransferBatches.class);
@@ -38,14 +40,6 @@ public class BankTransferBatches {
     private final TransferFileRepository files;
     private final AccountService accounts;
     private final Recalls recalls;
-
-    public BankTransferBatches(BankTransferRepository transfers, TransferFileRepository files, AccountService accounts,
-                               Recalls recalls) {
-        this.transfers = transfers;
-        this.files = files;
-        this.accounts = accounts;
-        this.recalls = recalls;
-    }
 
     /**
      * Decides every transfer of the batch: a bank reference this bank reported before (in an earlier file, an earlier

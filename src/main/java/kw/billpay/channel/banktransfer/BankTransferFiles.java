@@ -22,6 +22,7 @@ import kw.billpay.channel.banktransfer.TransferFileRepository.FileRecord;
 import kw.billpay.channel.directdebit.PartnerBank;
 import kw.billpay.infra.FileFailures;
 import kw.billpay.infra.InboxFiles;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -36,6 +37,7 @@ import org.springframework.stereotype.Component;
  * {@code bank_transfer_failure}) says so.
  */
 @Component("bankTransferFiles")
+@RequiredArgsConstructor
 public class BankTransferFiles implements FileFailures.GivingUp {
 
     /** Why a well-formed file is refused: its bank already delivered this MsgId (R22). */
@@ -50,12 +52,6 @@ public class BankTransferFiles implements FileFailures.GivingUp {
     private final TransferFileRepository files;
     private final BankTransferProperties properties;
     private final Clock clock;
-
-    public BankTransferFiles(TransferFileRepository files, BankTransferProperties properties, Clock clock) {
-        this.files = files;
-        this.properties = properties;
-        this.clock = clock;
-    }
 
     /** The first pass over a file: its header and its counts, or why it is refused whole. */
     private record FirstPass(String sha256, BankNotification header, int entries, Camt054RefusedException refused) {

@@ -8,6 +8,7 @@ import kw.billpay.channel.banktransfer.TransferFileRepository.FileRecord;
 import kw.billpay.channel.banktransfer.TransferFileRepository.Total;
 import kw.billpay.core.money.Currencies;
 import kw.billpay.core.money.Money;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 
 /**
@@ -15,16 +16,13 @@ import org.springframework.stereotype.Service;
  * the same counts and sums as {@code GET /api/v1/bank-transfers/files}.
  */
 @Service
+@RequiredArgsConstructor
 public class BankTransferProgress {
 
     /** The currency of a line whose entry could not be read: counted, never summed. */
     private static final String NO_CURRENCY = "XXX";
 
     private final TransferFileRepository files;
-
-    BankTransferProgress(TransferFileRepository files) {
-        this.files = files;
-    }
 
     /** Lines of one outcome: how many, and their sums per currency (an unreadable entry counts, with no sum). */
     public record Outcome(int count, List<Money> sums) { }

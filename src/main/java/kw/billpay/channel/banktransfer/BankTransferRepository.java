@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /** The lines of the banks' files: transfers (posted or in suspense), recalls, lines recorded only (table {@code bank_transfer}). */
 @Repository
+@RequiredArgsConstructor
 public class BankTransferRepository {
 
     private static final String COLUMNS = """
@@ -25,10 +27,6 @@ public class BankTransferRepository {
     private static final String FROM = " from bank_transfer t join bank_transfer_file f on f.id = t.file_ref";
 
     private final JdbcTemplate jdbc;
-
-    public BankTransferRepository(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** A line as written by a batch. */
     public record NewLine(long fileRef, int position, int detailIndex, String bank, String kind, String status,

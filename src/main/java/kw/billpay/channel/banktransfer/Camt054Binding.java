@@ -7,6 +7,7 @@ import jakarta.xml.bind.Unmarshaller;
 import java.time.OffsetDateTime;
 import java.util.function.Function;
 import javax.xml.stream.XMLStreamReader;
+import lombok.RequiredArgsConstructor;
 
 /**
  * How one camt.054 version's elements bind to Prowide's generated types ({@code GrpHdr}, {@code Ntfctn/Acct} and
@@ -17,6 +18,7 @@ import javax.xml.stream.XMLStreamReader;
  * @param <A> the version's {@code Ntfctn/Acct} type (CashAccount20 ... CashAccount39)
  * @param <E> the version's {@code Ntfctn/Ntry} type (ReportEntry2 ... ReportEntry10)
  */
+@RequiredArgsConstructor
 final class Camt054Binding<H, A, E> {
 
     /** {@code GrpHdr/MsgId} and {@code GrpHdr/CreDtTm}, either may be null (the reader refuses the file then). */
@@ -35,18 +37,6 @@ final class Camt054Binding<H, A, E> {
     private final Class<E> entryType;
     private final Function<E, RawEntry> entry;
     private volatile JAXBContext context;
-
-    Camt054Binding(Class<H> headerType, Function<H, Header> header, Class<A> accountType,
-                   Function<A, AccountIdentification4Choice> accountId, Function<A, String> accountCurrency,
-                   Class<E> entryType, Function<E, RawEntry> entry) {
-        this.headerType = headerType;
-        this.header = header;
-        this.accountType = accountType;
-        this.accountId = accountId;
-        this.accountCurrency = accountCurrency;
-        this.entryType = entryType;
-        this.entry = entry;
-    }
 
     static Camt054Binding<?, ?, ?> of(Camt054Version version) {
         return switch (version) {

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import lombok.RequiredArgsConstructor;
 
 /**
  * ISO 20022 date-times ({@code GrpHdr/CreDtTm}, {@code BookgDt/DtTm}, {@code ValDt/DtTm}) may come without an offset
@@ -12,13 +13,10 @@ import java.time.format.DateTimeParseException;
  * this reads them in the bank's zone instead. A date-time with an offset or 'Z' is taken as written. Given to JAXB in
  * place of Prowide's own conversion (its IsoDateTimeAdapter takes a custom one).
  */
+@RequiredArgsConstructor
 final class LocalDateTimeAdapter extends XmlAdapter<String, OffsetDateTime> {
 
     private final ZoneId bankZone;
-
-    LocalDateTimeAdapter(ZoneId bankZone) {
-        this.bankZone = bankZone;
-    }
 
     @Override
     public OffsetDateTime unmarshal(String text) {

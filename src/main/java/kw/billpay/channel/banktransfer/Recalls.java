@@ -10,6 +10,7 @@ import kw.billpay.core.payment.PaymentCommand;
 import kw.billpay.core.payment.PaymentStatus;
 import kw.billpay.posting.Payments;
 import kw.billpay.posting.PostingGateway;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
  * reason for review, and changes nothing.
  */
 @Component
+@RequiredArgsConstructor
 class Recalls {
 
     static final String REASON = "BANK_TRANSFER_RECALLED";
@@ -32,13 +34,6 @@ class Recalls {
     private final Payments payments;
     private final PostingGateway posting;
     private final Clock clock;
-
-    Recalls(BankTransferRepository transfers, Payments payments, PostingGateway posting, Clock clock) {
-        this.transfers = transfers;
-        this.payments = payments;
-        this.posting = posting;
-        this.clock = clock;
-    }
 
     /** Applies one recall line of a batch; answers its row, APPLIED or NOT_APPLIED with the reason. */
     NewLine apply(TransferFileRun run, TransferLine recall) {

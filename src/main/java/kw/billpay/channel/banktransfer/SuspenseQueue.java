@@ -13,6 +13,7 @@ import kw.billpay.core.payment.Payment;
 import kw.billpay.posting.Payments;
 import kw.billpay.posting.PostingGateway;
 import kw.billpay.reconciliation.UnpostedMoney;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Service;
  * the reconciliation, and are what a metrics exporter may count ({@link #unposted}).
  */
 @Service
+@RequiredArgsConstructor
 public class SuspenseQueue implements UnpostedMoney {
 
     /** An item's status in the database while it waits; the API says OPEN. */
@@ -33,13 +35,6 @@ public class SuspenseQueue implements UnpostedMoney {
     private final PostingGateway posting;
     private final Payments payments;
     private final Clock clock;
-
-    public SuspenseQueue(BankTransferRepository transfers, PostingGateway posting, Payments payments, Clock clock) {
-        this.transfers = transfers;
-        this.posting = posting;
-        this.payments = payments;
-        this.clock = clock;
-    }
 
     /** Items in one state (OPEN, ASSIGNED, RETURNED, RECALLED), oldest first, after an id; optionally one bank's. */
     public List<StoredLine> list(String apiStatus, PartnerBank bank, long afterId, int limit) {

@@ -9,11 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /** camt.054 files taken from the inboxes and their totals (tables {@code bank_transfer_file}, {@code bank_transfer_file_total}). */
 @Repository
+@RequiredArgsConstructor
 public class TransferFileRepository {
 
     private static final String COLUMNS = """
@@ -21,10 +23,6 @@ public class TransferFileRepository {
             entries_done, received_at, completed_at, archived_as, attempts, failure""";
 
     private final JdbcTemplate jdbc;
-
-    public TransferFileRepository(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /**
      * A file as recorded: its identity, its progress and, once done, its outcome.

@@ -4,18 +4,16 @@ import kw.billpay.channel.branch.BranchIntake.BranchPaymentCommand;
 import kw.billpay.channel.branch.BranchIntake.ClearingCommand;
 import kw.billpay.core.payment.Payment;
 import kw.billpay.infra.RouteCalls;
+import lombok.RequiredArgsConstructor;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
 
 /** The typed way into {@code routes/branch.camel.yaml} for the counter's controller (and the console). */
 @Component
+@RequiredArgsConstructor
 public class BranchFlows {
 
     private final ProducerTemplate camel;
-
-    public BranchFlows(ProducerTemplate camel) {
-        this.camel = camel;
-    }
 
     /** A teller's payment: posted (cash, POS), held for clearing (cheque, draft), or refused. */
     public Payment take(BranchPaymentCommand command) {

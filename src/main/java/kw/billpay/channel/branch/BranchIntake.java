@@ -17,6 +17,7 @@ import kw.billpay.core.payment.PaymentIntent;
 import kw.billpay.core.Refusal;
 import kw.billpay.security.Caller;
 import kw.billpay.web.RequestValues;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,6 +25,7 @@ import org.springframework.stereotype.Component;
  * what depends on the account (known, open, a rate for its currency) the posting core checks under the account's lock.
  */
 @Component("branchIntake")
+@RequiredArgsConstructor
 public class BranchIntake {
 
     /** Cash and cheques in KWD and USD (000; DOMAIN R20). */
@@ -31,11 +33,6 @@ public class BranchIntake {
 
     private final Clock clock;
     private final Counters counters;
-
-    BranchIntake(Clock clock, Counters counters) {
-        this.clock = clock;
-        this.counters = counters;
-    }
 
     /** A teller's request with who sent it. */
     public record BranchPaymentCommand(BranchPaymentRequest request, Caller caller, String idempotencyKey) {

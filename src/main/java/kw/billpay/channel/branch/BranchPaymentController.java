@@ -14,6 +14,7 @@ import kw.billpay.posting.PaymentIds;
 import kw.billpay.posting.PaymentView;
 import kw.billpay.posting.Payments;
 import kw.billpay.security.Caller;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -28,17 +29,12 @@ import org.springframework.web.bind.annotation.RestController;
 /** The teller's counter (CONTRACT "Branch payments"). The flows themselves are in {@code routes/branch.camel.yaml}. */
 @RestController
 @RequestMapping("/api/v1/branch/payments")
+@RequiredArgsConstructor
 class BranchPaymentController {
 
     private final BranchFlows branch;
     private final IdempotencyService idempotency;
     private final Payments payments;
-
-    BranchPaymentController(BranchFlows branch, IdempotencyService idempotency, Payments payments) {
-        this.branch = branch;
-        this.idempotency = idempotency;
-        this.payments = payments;
-    }
 
     @PostMapping
     ResponseEntity<String> take(@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,

@@ -19,6 +19,7 @@ import kw.billpay.core.payment.PaymentFlag;
 import kw.billpay.core.payment.PaymentIntent;
 import kw.billpay.core.payment.PaymentMethod;
 import kw.billpay.core.payment.PostingResult;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -30,6 +31,7 @@ import org.springframework.stereotype.Component;
  * done.
  */
 @Component("directDebitBatches")
+@RequiredArgsConstructor
 public class DirectDebitBatches {
 
     private static final Logger log = LoggerFactory.getLogger(DirectDebitBatches.class);
@@ -37,12 +39,6 @@ public class DirectDebitBatches {
     private final DirectDebitRepository files;
     private final CollectionResults collections;
     private final Clock clock;
-
-    public DirectDebitBatches(DirectDebitRepository files, CollectionResults collections, Clock clock) {
-        this.files = files;
-        this.collections = collections;
-        this.clock = clock;
-    }
 
     /** A record's identity (bank, fileId, seq): the payment's unique source key, so it is posted at most once ever (R22). */
     static String sourceKey(FileRun run, String seq) {

@@ -5,17 +5,15 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import kw.billpay.core.money.Currencies;
 import kw.billpay.core.money.Money;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 
 /** What the staff console may read of the banks' result files: each file's progress and outcome, newest first. */
 @Service
+@RequiredArgsConstructor
 public class DirectDebitProgress {
 
     private final DirectDebitRepository files;
-
-    DirectDebitProgress(DirectDebitRepository files) {
-        this.files = files;
-    }
 
     /**
      * A file as operations follow it: records done of records, posted (count and sum), refused, not collected.

@@ -11,11 +11,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /** Result files and their records (tables {@code direct_debit_file}, {@code direct_debit_record}). */
 @Repository
+@RequiredArgsConstructor
 public class DirectDebitRepository {
 
     private static final String FILE_COLUMNS = """
@@ -26,10 +28,6 @@ public class DirectDebitRepository {
     private static final String HOLDS_FILE_ID = "status in ('IN_PROGRESS', 'ACCEPTED') or (status = 'REJECTED' and records_done > 0)";
 
     private final JdbcTemplate jdbc;
-
-    public DirectDebitRepository(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /**
      * A file as recorded: its identity, its progress and, once done, its outcome and totals.

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import kw.billpay.channel.knet.KnetCallbacks.CallbackOutcome;
 import kw.billpay.channel.knet.KnetCallbacks.KnetCallback;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -17,13 +18,10 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(value = "/knet", produces = MediaType.TEXT_PLAIN_VALUE)
+@RequiredArgsConstructor
 class KnetCallbackController {
 
     private final KnetFlows knet;
-
-    KnetCallbackController(KnetFlows knet) {
-        this.knet = knet;
-    }
 
     @PostMapping("/response")
     String response(@RequestParam Map<String, String> form) {

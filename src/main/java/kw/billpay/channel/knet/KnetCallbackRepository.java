@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -15,15 +16,11 @@ import org.springframework.stereotype.Repository;
  * (table {@code knet_callback}); a repeat of one (same address, same trandata) is counted on its row.
  */
 @Repository
+@RequiredArgsConstructor
 public class KnetCallbackRepository {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
-
-    public KnetCallbackRepository(JdbcTemplate jdbc, ObjectMapper json) {
-        this.jdbc = jdbc;
-        this.json = json;
-    }
 
     /** A callback as kept, with what the gateway made of it, and how often it came again. */
     public record StoredCallback(long id, OffsetDateTime receivedAt, String endpoint, Map<String, String> form,

@@ -3,6 +3,7 @@ package kw.billpay.channel.knet;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 
 /**
@@ -10,13 +11,10 @@ import org.springframework.stereotype.Service;
  * them. Their form and decrypted text stay out of the console (the JSON review endpoint has them).
  */
 @Service
+@RequiredArgsConstructor
 public class KnetCallbackReview {
 
     private final KnetCallbackRepository callbacks;
-
-    KnetCallbackReview(KnetCallbackRepository callbacks) {
-        this.callbacks = callbacks;
-    }
 
     public record KeptCallback(long id, OffsetDateTime receivedAt, String endpoint, String outcome, String trackId,
                                String result, UUID paymentId) { }

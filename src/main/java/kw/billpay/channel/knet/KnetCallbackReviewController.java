@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import kw.billpay.web.RequestValues;
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -15,16 +16,13 @@ import org.springframework.web.bind.annotation.RestController;
  * shows).
  */
 @RestController
+@RequiredArgsConstructor
 class KnetCallbackReviewController {
 
     private static final Set<String> OUTCOMES = Set.of(KnetCallbacks.ACCEPTED, "UNDECRYPTABLE", "UNKNOWN_TRACK_ID",
             "AMOUNT_MISMATCH", KnetCallbacks.NOT_A_RESULT);
 
     private final KnetCallbackRepository callbacks;
-
-    KnetCallbackReviewController(KnetCallbackRepository callbacks) {
-        this.callbacks = callbacks;
-    }
 
     /** A callback as kept (the tranportal's id and password masked), with how often it came again and when last. */
     record CallbackView(long id, OffsetDateTime receivedAt, String endpoint, String outcome, String trackId,

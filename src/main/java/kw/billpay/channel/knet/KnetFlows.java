@@ -5,18 +5,16 @@ import kw.billpay.channel.knet.KnetCallbacks.KnetCallback;
 import kw.billpay.channel.knet.KnetPaymentPage.OnlinePaymentStarted;
 import kw.billpay.channel.knet.OnlineIntake.OnlinePaymentCommand;
 import kw.billpay.infra.RouteCalls;
+import lombok.RequiredArgsConstructor;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
 
 /** The typed way into {@code routes/online.camel.yaml} for the online channel's controllers. */
 @Component
+@RequiredArgsConstructor
 public class KnetFlows {
 
     private final ProducerTemplate camel;
-
-    public KnetFlows(ProducerTemplate camel) {
-        this.camel = camel;
-    }
 
     /** A back end starts a payment: the intent is recorded and the customer's browser is sent to KNET's page. */
     public OnlinePaymentStarted start(OnlinePaymentCommand command) {

@@ -11,6 +11,7 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -25,6 +26,7 @@ import org.xml.sax.InputSource;
  * track id, a capture without its amount, or KNET not reached in time.
  */
 @Component("knetInquiry")
+@RequiredArgsConstructor
 public class KnetInquiry {
 
     /** Results that mean KNET captured the money (CONTRACT); any other readable result means it did not. */
@@ -41,11 +43,6 @@ public class KnetInquiry {
 
     private final KnetProperties knet;
     private final KnetPaymentPage page;
-
-    public KnetInquiry(KnetProperties knet, KnetPaymentPage page) {
-        this.knet = knet;
-        this.page = page;
-    }
 
     /**
      * What an inquiry got: KNET's readable answer (its result and elements), or no answer and why.

@@ -6,11 +6,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /** When the gateway next asks KNET about each payment it has still to ask about (table {@code knet_inquiry_schedule}). */
 @Repository
+@RequiredArgsConstructor
 public class KnetInquiryScheduleRepository {
 
     /** Why the gateway asks: an intent to resolve, or a failed payment to check again. */
@@ -20,10 +22,6 @@ public class KnetInquiryScheduleRepository {
     public record Entry(UUID paymentId, Purpose purpose, int stage, OffsetDateTime nextAskAt, int attempts) { }
 
     private final JdbcTemplate jdbc;
-
-    public KnetInquiryScheduleRepository(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** An intent the gateway will ask about at {@code at} unless KNET resolves it before. */
     public void expect(UUID paymentId, OffsetDateTime at) {

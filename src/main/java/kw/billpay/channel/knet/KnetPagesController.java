@@ -7,6 +7,7 @@ import java.util.UUID;
 import kw.billpay.core.account.AccountNumbers;
 import kw.billpay.core.payment.Payment;
 import kw.billpay.posting.Payments;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,13 +18,10 @@ import org.springframework.web.bind.annotation.RestController;
  * page. The payment id in the address is unguessable; the page shows only the last 4 digits of the account.
  */
 @RestController
+@RequiredArgsConstructor
 class KnetPagesController {
 
     private final Payments payments;
-
-    KnetPagesController(Payments payments) {
-        this.payments = payments;
-    }
 
     @GetMapping(value = "/knet/receipt/{paymentId}", produces = MediaType.TEXT_HTML_VALUE)
     String receipt(@PathVariable String paymentId) {

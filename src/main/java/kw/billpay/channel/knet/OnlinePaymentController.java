@@ -9,6 +9,7 @@ import kw.billpay.posting.PaymentIds;
 import kw.billpay.posting.Payments;
 import kw.billpay.posting.PaymentView;
 import kw.billpay.security.Caller;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,17 +26,12 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/online/payments")
+@RequiredArgsConstructor
 class OnlinePaymentController {
 
     private final KnetFlows knet;
     private final IdempotencyService idempotency;
     private final Payments payments;
-
-    OnlinePaymentController(KnetFlows knet, IdempotencyService idempotency, Payments payments) {
-        this.knet = knet;
-        this.idempotency = idempotency;
-        this.payments = payments;
-    }
 
     @PostMapping
     ResponseEntity<String> start(@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,

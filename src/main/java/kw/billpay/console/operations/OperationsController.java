@@ -20,6 +20,7 @@ import kw.billpay.core.money.Money;
 import kw.billpay.ops.DeadLetters;
 import kw.billpay.posting.Payments;
 import kw.billpay.reconciliation.ReconciliationQuery;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
  */
 @Controller
 @RequestMapping("/console/operations")
+@RequiredArgsConstructor
 class OperationsController {
 
     static final int SHOWN = 50;
@@ -44,19 +46,6 @@ class OperationsController {
     private final CollectionRunProgress collections;
     private final BankTransferProgress transfers;
     private final Clock clock;
-
-    OperationsController(ReconciliationQuery reconciliation, DirectDebitProgress files, Payments payments,
-                         KnetCallbackReview callbacks, DeadLetters deadLetters, CollectionRunProgress collections,
-                         BankTransferProgress transfers, Clock clock) {
-        this.reconciliation = reconciliation;
-        this.files = files;
-        this.payments = payments;
-        this.callbacks = callbacks;
-        this.deadLetters = deadLetters;
-        this.collections = collections;
-        this.transfers = transfers;
-        this.clock = clock;
-    }
 
     /** A channel's total for one status today. */
     record TotalRow(String channel, String status, String received, long count) { }

@@ -6,6 +6,7 @@ import kw.billpay.console.BranchPayments;
 import kw.billpay.core.payment.Payment;
 import kw.billpay.posting.Payments;
 import kw.billpay.security.Caller;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 @RequestMapping("/console/receipts/{paymentId}")
+@RequiredArgsConstructor
 class ReceiptController {
 
     private final Payments payments;
@@ -29,14 +31,6 @@ class ReceiptController {
     private final ReceiptPrints prints;
     private final MessageSource messages;
     private final Clock clock;
-
-    ReceiptController(Payments payments, AccountService accounts, ReceiptPrints prints, MessageSource messages, Clock clock) {
-        this.payments = payments;
-        this.accounts = accounts;
-        this.prints = prints;
-        this.messages = messages;
-        this.clock = clock;
-    }
 
     @GetMapping
     String show(@PathVariable String paymentId, Model model) {

@@ -1,22 +1,20 @@
 package kw.billpay.console.receipt;
 
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /** Every print of a receipt (table {@code receipt_print}): the first is the original, every later one a copy. */
 @Repository
+@RequiredArgsConstructor
 class ReceiptPrints {
 
     /** A4 sheet or an 80 mm roll. */
     enum Paper { A4, MM80 }
 
     private final JdbcTemplate jdbc;
-
-    ReceiptPrints(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** Records a print and answers its number: 1 is the original. Two prints at once get two numbers. */
     int record(UUID paymentId, Paper paper, String printedBy) {

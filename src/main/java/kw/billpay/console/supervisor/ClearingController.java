@@ -17,6 +17,7 @@ import kw.billpay.core.payment.Payment;
 import kw.billpay.core.payment.PaymentStatus;
 import kw.billpay.posting.Payments;
 import kw.billpay.security.Caller;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,6 +35,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/console/supervisor/clearing")
+@RequiredArgsConstructor
 class ClearingController {
 
     /** The reasons a supervisor picks from when a cheque or draft comes back unpaid. */
@@ -45,13 +47,6 @@ class ClearingController {
     private final BranchFlows branch;
     private final Problems problems;
     private final Clock clock;
-
-    ClearingController(Payments payments, BranchFlows branch, Problems problems, Clock clock) {
-        this.payments = payments;
-        this.branch = branch;
-        this.problems = problems;
-        this.clock = clock;
-    }
 
     @GetMapping
     String waiting(Model model) {

@@ -20,6 +20,7 @@ import kw.billpay.core.account.AccountNumbers;
 import kw.billpay.core.account.AccountStatus;
 import kw.billpay.idempotency.IdempotencyService;
 import kw.billpay.security.Caller;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -42,6 +43,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/console/supervisor/suspense")
+@RequiredArgsConstructor
 class SuspenseQueueController {
 
     static final int SHOWN = 100;
@@ -53,15 +55,6 @@ class SuspenseQueueController {
     private final IdempotencyService idempotency;
     private final Problems problems;
     private final Clock clock;
-
-    SuspenseQueueController(SuspenseQueue suspense, AccountService accounts, IdempotencyService idempotency,
-                            Problems problems, Clock clock) {
-        this.suspense = suspense;
-        this.accounts = accounts;
-        this.idempotency = idempotency;
-        this.problems = problems;
-        this.clock = clock;
-    }
 
     /** The account a transfer is about to be assigned to, as the supervisor sees it before confirming. */
     record AssignTo(String account, String holder, String status, boolean open) {

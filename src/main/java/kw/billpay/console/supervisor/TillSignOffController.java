@@ -12,6 +12,7 @@ import kw.billpay.console.till.TillBook;
 import kw.billpay.console.till.TillCount;
 import kw.billpay.console.till.TillRepository;
 import kw.billpay.security.Caller;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,17 +25,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** Tellers' end-of-day counts waiting for a supervisor, with their over and short; each signed off in one action. */
 @Controller
 @RequestMapping("/console/supervisor/tills")
+@RequiredArgsConstructor
 class TillSignOffController {
 
     private final TillRepository tills;
     private final Problems problems;
     private final Clock clock;
-
-    TillSignOffController(TillRepository tills, Problems problems, Clock clock) {
-        this.tills = tills;
-        this.problems = problems;
-        this.clock = clock;
-    }
 
     /** A count and its comparison, as the page lists it. */
     record Waiting(TillCount count, String countedAt, java.util.List<TillBook.Row> rows, boolean even) { }

@@ -14,6 +14,7 @@ import kw.billpay.core.account.Account;
 import kw.billpay.core.account.AccountNumbers;
 import kw.billpay.posting.Payments;
 import kw.billpay.security.Caller;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -28,6 +29,7 @@ import org.springframework.web.server.ResponseStatusException;
 /** The teller's counter: where the teller works, finding an account, and the account with its payment form. */
 @Controller
 @RequestMapping("/console/teller")
+@RequiredArgsConstructor
 class CounterController {
 
     /** How many of an account's latest payments the counter shows. */
@@ -38,14 +40,6 @@ class CounterController {
     private final TellerDesks desks;
     private final Problems problems;
     private final Clock clock;
-
-    CounterController(AccountService accounts, Payments payments, TellerDesks desks, Problems problems, Clock clock) {
-        this.accounts = accounts;
-        this.payments = payments;
-        this.desks = desks;
-        this.problems = problems;
-        this.clock = clock;
-    }
 
     @GetMapping
     String find(Authentication authentication, HttpSession session, Model model) {

@@ -22,6 +22,7 @@ import kw.billpay.posting.PaymentView;
 import kw.billpay.posting.Payments;
 import kw.billpay.posting.PostingPreviews;
 import kw.billpay.security.Caller;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -41,6 +42,7 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @Controller
 @RequestMapping("/console/teller/accounts/{handle}")
+@RequiredArgsConstructor
 class TakePaymentController {
 
     private final CounterController counter;
@@ -52,20 +54,6 @@ class TakePaymentController {
     private final Payments payments;
     private final TellerDesks desks;
     private final Problems problems;
-
-    TakePaymentController(CounterController counter, PaymentChecks checks, BranchIntake intake, BranchFlows branch,
-                          PostingPreviews previews, IdempotencyService idempotency, Payments payments,
-                          TellerDesks desks, Problems problems) {
-        this.counter = counter;
-        this.checks = checks;
-        this.intake = intake;
-        this.branch = branch;
-        this.previews = previews;
-        this.idempotency = idempotency;
-        this.payments = payments;
-        this.desks = desks;
-        this.problems = problems;
-    }
 
     /** A submitted payment form, checked as the route would and previewed: the confirmation page. */
     @PostMapping("/preview")

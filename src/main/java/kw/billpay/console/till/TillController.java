@@ -21,6 +21,7 @@ import kw.billpay.core.money.Currencies;
 import kw.billpay.posting.Payments;
 import kw.billpay.security.Caller;
 import kw.billpay.web.RequestValues;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,6 +39,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 @RequestMapping("/console/till")
+@RequiredArgsConstructor
 class TillController {
 
     private final Payments payments;
@@ -45,14 +47,6 @@ class TillController {
     private final TellerDesks desks;
     private final Problems problems;
     private final Clock clock;
-
-    TillController(Payments payments, TillRepository tills, TellerDesks desks, Problems problems, Clock clock) {
-        this.payments = payments;
-        this.tills = tills;
-        this.desks = desks;
-        this.problems = problems;
-        this.clock = clock;
-    }
 
     @GetMapping
     String till(@RequestParam(required = false) String recount, Authentication authentication, Model model) {

@@ -11,11 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kw.billpay.console.till.TillBook.Tally;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /** Tellers' till counts and their sign-offs (table {@code till_count}). */
 @Repository
+@RequiredArgsConstructor
 public class TillRepository {
 
     private static final TypeReference<Map<String, Tally>> TALLIES = new TypeReference<>() { };
@@ -26,11 +28,6 @@ public class TillRepository {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
-
-    TillRepository(JdbcTemplate jdbc, ObjectMapper json) {
-        this.jdbc = jdbc;
-        this.json = json;
-    }
 
     public Optional<TillCount> find(String teller, LocalDate businessDate) {
         return jdbc.query(SELECT + " where teller = ? and business_date = ?", this::map, teller, businessDate)
