@@ -2,10 +2,10 @@ package kw.billpay.collection;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import kw.billpay.core.Refusal;
 import kw.billpay.web.RequestValues;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -20,19 +20,13 @@ import org.springframework.web.bind.annotation.RestController;
 /** Collection runs by hand and in view (OPS; CONTRACT "Direct-debit mandates and collection runs"). */
 @RestController
 @RequestMapping("/api/v1/direct-debit/collection-runs")
+@RequiredArgsConstructor
 class CollectionRunController {
 
     private final CollectionRuns runs;
     private final CollectionRepository repository;
     private final CollectionFlows flows;
-    private final ZoneId zone;
-
-    CollectionRunController(CollectionRuns runs, CollectionRepository repository, CollectionFlows flows, Clock clock) {
-        this.runs = runs;
-        this.repository = repository;
-        this.flows = flows;
-        this.zone = clock.getZone();
-    }
+    private final Clock clock;
 
     record RunRequest(LocalDate date) { }
 
@@ -56,7 +50,7 @@ class CollectionRunController {
     @GetMapping
     List<RunView> list(@RequestParam(defaultValue = "50") int limit) {
         RequestValues.requireLimit(limit);
-        return repository.runs(limit).stream().map(r -> RunView.of(r, repository.files(r.id()), zone)).toList();
+        return repository.runs(limit).stream().map(r -> RunView.of(r, repository.files(r.id()), clock.getZone())).toList();
     }
 
     @GetMapping("/{date}")
@@ -66,6 +60,6 @@ class CollectionRunController {
     }
 
     private RunView view(long runId) {
-        return RunView.of(repository.run(runId), repository.files(runId), zone);
+        return RunView.of(repository.run(runId), repository.files(runId), clock.getZone());
     }
 }

@@ -26,8 +26,7 @@ import kw.billpay.core.collection.SkipReason;
 import kw.billpay.core.money.FxRate;
 import kw.billpay.core.money.FxRates;
 import lombok.RequiredArgsConstructor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import lombok.extern.slf4j.Slf4j;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,9 +37,8 @@ import org.springframework.stereotype.Component;
  */
 @Component("collectionRuns")
 @RequiredArgsConstructor
+@Slf4j
 public class CollectionRuns {
-
-    private static final Logger log = LoggerFactory.getLogger(CollectionRuns.class);
 
     private final CollectionRepository runs;
     private final MandateRepository mandates;

@@ -2,10 +2,10 @@ package kw.billpay.collection;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.List;
 import kw.billpay.account.AccountService;
 import kw.billpay.core.account.AccountNumbers;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Mandates (CONTRACT "Direct-debit mandates and collection runs"): OPS puts them; staff read them. */
 @RestController
 @RequestMapping("/api/v1")
+@RequiredArgsConstructor
 class MandateController {
 
     private static final int LAST_COLLECTIONS = 12;
@@ -28,17 +29,7 @@ class MandateController {
     private final CollectionRepository collections;
     private final AccountService accounts;
     private final ObjectMapper json;
-    private final ZoneId zone;
-
-    MandateController(MandateService mandates, MandateRepository repository, CollectionRepository collections,
-                      AccountService accounts, ObjectMapper json, Clock clock) {
-        this.mandates = mandates;
-        this.repository = repository;
-        this.collections = collections;
-        this.accounts = accounts;
-        this.json = json;
-        this.zone = clock.getZone();
-    }
+    private final Clock clock;
 
     /** 201 created, 200 replaced (or unchanged); a refused request changes nothing. */
     @PutMapping("/mandates/{mandateRef}")
@@ -62,6 +53,6 @@ class MandateController {
 
     private MandateView view(Mandate mandate) {
         return MandateView.of(mandate, collections.lastRequests(mandate.mandateRef(), LAST_COLLECTIONS),
-                repository.history(mandate.mandateRef()), json, zone);
+                repository.history(mandate.mandateRef()), json, clock.getZone());
     }
 }

@@ -21,8 +21,7 @@ import kw.billpay.channel.directdebit.PartnerBank;
 import kw.billpay.collection.CollectionRepository.FileRow;
 import kw.billpay.collection.CollectionRepository.RequestRow;
 import lombok.RequiredArgsConstructor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import lombok.extern.slf4j.Slf4j;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -40,10 +39,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component("requestFiles")
 @RequiredArgsConstructor
+@Slf4j
 public class RequestFiles {
 
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuuMMdd");
-    private static final Logger log = LoggerFactory.getLogger(RequestFiles.class);
     private static final int PAGE = 5_000;
 
     private final CollectionRepository runs;

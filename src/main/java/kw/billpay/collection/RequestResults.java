@@ -11,10 +11,9 @@ import kw.billpay.channel.directdebit.PartnerBank;
 import kw.billpay.collection.CollectionRepository.RequestRow;
 import kw.billpay.core.account.AccountNumbers;
 import kw.billpay.core.collection.ReasonAction;
-import kw.billpay.core.collection.ReasonPolicy;
 import kw.billpay.core.collection.ResultMatching;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import lombok.RequiredArgsConstructor;
+import lombok.extern.slf4j.Slf4j;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,21 +23,14 @@ import org.springframework.stereotype.Component;
  * lines against the same locked requests, so they agree on every line.
  */
 @Component
+@RequiredArgsConstructor
+@Slf4j
 class RequestResults implements CollectionResults {
-
-    private static final Logger log = LoggerFactory.getLogger(RequestResults.class);
 
     private final CollectionRepository requests;
     private final MandateService mandates;
-    private final ReasonPolicy policy;
+    private final CollectionProperties properties;
     private final Clock clock;
-
-    RequestResults(CollectionRepository requests, MandateService mandates, CollectionProperties properties, Clock clock) {
-        this.requests = requests;
-        this.mandates = mandates;
-        this.policy = properties.reasonPolicy();
-        this.clock = clock;
-    }
 
     @Override
     public Set<Integer> unexpected(PartnerBank bank, List<Line> lines) {
@@ -71,7 +63,7 @@ class RequestResults implements CollectionResults {
                         line.paymentId(), now);
                 return;
             }
-            ReasonAction action = policy.actionFor(line.reasonCode());
+            ReasonAction action = properties.reasonPolicy().actionFor(line.reasonCode());
             requests.recordResult(match.request().id(), "NOT_COLLECTED", line.reasonCode(), action.name(), line.amount(),
                     resultFile, null, null, now);
             if (action == ReasonAction.SUSPEND) {

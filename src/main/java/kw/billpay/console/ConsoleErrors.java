@@ -6,8 +6,7 @@ import java.util.Locale;
 import kw.billpay.core.Refusal;
 import kw.billpay.web.ProblemHandler;
 import lombok.RequiredArgsConstructor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import lombok.extern.slf4j.Slf4j;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.ui.Model;
@@ -22,9 +21,8 @@ import org.springframework.web.server.ResponseStatusException;
 @ControllerAdvice(basePackages = "kw.billpay.console")
 @Order(Ordered.HIGHEST_PRECEDENCE)
 @RequiredArgsConstructor
+@Slf4j
 class ConsoleErrors {
-
-    private static final Logger log = LoggerFactory.getLogger(ConsoleErrors.class);
 
     private final Problems problems;
 

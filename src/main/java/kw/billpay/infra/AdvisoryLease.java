@@ -7,8 +7,7 @@ import java.sql.SQLException;
 import java.util.Optional;
 import java.util.function.Function;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import lombok.extern.slf4j.Slf4j;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -23,9 +22,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * <p>The work runs on the lock's own connection: a statement that succeeds there proves the lock is still held (its
  * session is alive), and a statement that fails drops the lease, to be taken again by whichever instance asks first.
  */
+@Slf4j
 public final class AdvisoryLease implements AutoCloseable {
-
-    private static final Logger log = LoggerFactory.getLogger(AdvisoryLease.class);
 
     private final DataSource dataSource;
     private final String name;

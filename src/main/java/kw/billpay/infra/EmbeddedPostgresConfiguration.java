@@ -17,8 +17,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import lombok.extern.slf4j.Slf4j;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -38,9 +37,8 @@ import org.springframework.core.env.Profiles;
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("embedded")
+@Slf4j
 class EmbeddedPostgresConfiguration {
-
-    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
     /** Stopped by its launcher, the last bean destroyed: after the pool, Camel and the web server are done with it. */
     @Bean(destroyMethod = "")

@@ -10,10 +10,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import lombok.extern.slf4j.Slf4j;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.service.ServiceSupport;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -29,9 +28,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * has the same idea, but its take-over reads then updates, so two instances can both win it, and a claim it took over
  * is not kept alive.)
  */
+@Slf4j
 public class FileClaims extends ServiceSupport implements IdempotentRepository {
-
-    private static final Logger log = LoggerFactory.getLogger(FileClaims.class);
 
     private static final Pattern TABLE_NAME = Pattern.compile("[a-z_]{1,63}");
 

@@ -10,9 +10,8 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import kw.billpay.core.account.AccountNumbers;
+import lombok.extern.slf4j.Slf4j;
 import org.apache.camel.component.file.GenericFile;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -28,9 +27,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * that channel's migration. The attempts are counted there, so a restart does not start them again. A file is known by
  * its inbox and name as it was when it failed (size, time stamp): a file changed since is another file.
  */
+@Slf4j
 public class FileFailures {
 
-    private static final Logger log = LoggerFactory.getLogger(FileFailures.class);
     private static final Pattern TABLE_NAME = Pattern.compile("[a-z_]{1,63}");
     private static final Pattern DIGIT_RUN = Pattern.compile("[0-9]{6,}");
     private static final int MAX_FAILURE_CHARS = 1000;

@@ -28,8 +28,7 @@ import kw.billpay.core.money.Currencies;
 import kw.billpay.core.money.Money;
 import kw.billpay.core.money.MoneyException;
 import kw.billpay.core.money.MoneyParser;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import lombok.extern.slf4j.Slf4j;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -38,9 +37,8 @@ import org.springframework.stereotype.Component;
  * stops the gateway with a message naming the file and the rule (CONTRACT "Issuers").
  */
 @Component
+@Slf4j
 public class IssuerRegistry {
-
-    private static final Logger log = LoggerFactory.getLogger(IssuerRegistry.class);
 
     private final Map<String, Issuer> issuers;
 

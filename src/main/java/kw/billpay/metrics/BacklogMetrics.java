@@ -6,8 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import lombok.extern.slf4j.Slf4j;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -18,9 +17,8 @@ import org.springframework.stereotype.Component;
  * an old value that would look current.
  */
 @Component
+@Slf4j
 class BacklogMetrics {
-
-    private static final Logger log = LoggerFactory.getLogger(BacklogMetrics.class);
 
     private final Duration cacheFor;
     private final Map<String, Reading> readings = new ConcurrentHashMap<>();

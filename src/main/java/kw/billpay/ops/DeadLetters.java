@@ -20,8 +20,7 @@ import kw.billpay.core.account.AccountNumbers;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import kw.billpay.metrics.BacklogGauge;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import lombok.extern.slf4j.Slf4j;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jms.JmsException;
@@ -35,6 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  * queue it came from; each replay is audited in {@code dead_letter_replay}.
  */
 @Component
+@Slf4j
 public class DeadLetters implements BacklogGauge {
 
     /** The header the asynchronous routes' dead-letter channel names the failed consumer's queue in (error-handling.camel.yaml). */
@@ -45,7 +45,6 @@ public class DeadLetters implements BacklogGauge {
     private static final int MAX_LISTED = 500;
     private static final int MAX_COUNTED = 10_000;
     private static final Pattern LONG_DIGIT_RUN = Pattern.compile("[0-9]{12,}");
-    private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 
     private final JmsTemplate jms;
     private final JdbcTemplate jdbc;

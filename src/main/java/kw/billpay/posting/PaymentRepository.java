@@ -6,7 +6,6 @@ import kw.billpay.core.payment.PaymentFlag;
 import kw.billpay.core.payment.PaymentStatus;
 import kw.billpay.core.payment.PaymentEvent;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -22,11 +21,13 @@ import kw.billpay.core.allocation.Allocation;
 import kw.billpay.account.PaymentTotals;
 import kw.billpay.metrics.PaymentMetrics;
 import kw.billpay.core.money.Money;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /** Payments, their allocations and their audit trail (tables {@code payment}, {@code allocation}, {@code payment_event}). */
 @Repository
+@RequiredArgsConstructor
 public class PaymentRepository implements PaymentTotals {
 
     private static final String COLUMNS = """
@@ -53,13 +54,6 @@ public class PaymentRepository implements PaymentTotals {
     private final PaymentRows rows;
     private final Clock clock;
     private final PaymentMetrics metrics;
-
-    public PaymentRepository(JdbcTemplate jdbc, ObjectMapper json, Clock clock, PaymentMetrics metrics) {
-        this.jdbc = jdbc;
-        this.rows = new PaymentRows(json, clock);
-        this.clock = clock;
-        this.metrics = metrics;
-    }
 
     /** Every status a payment reaches is written here, so the counters are counted here (at commit). */
     private void reached(Payment p) {

@@ -32,14 +32,16 @@ import kw.billpay.core.payment.PaymentStatus;
 import kw.billpay.web.ZonedTimes;
 import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * How a payment is stored in its columns and read back from them (table {@code payment}, with its {@code allocation}
  * rows, and its history in {@code payment_event}): times in the business day's zone, flags as a comma-separated list,
  * the origin and audit details as JSON.
  */
+@Component
 @RequiredArgsConstructor
-final class PaymentRows {
+class PaymentRows {
 
     private static final TypeReference<Map<String, String>> ORIGIN = new TypeReference<>() { };
     private static final TypeReference<Map<String, Object>> DETAIL = new TypeReference<>() { };

@@ -30,8 +30,7 @@ import kw.billpay.core.payment.PostingResult;
 import kw.billpay.core.payment.PostingRules;
 import kw.billpay.issuer.IssuerRegistry;
 import lombok.RequiredArgsConstructor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import lombok.extern.slf4j.Slf4j;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,9 +43,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @RequiredArgsConstructor
+@Slf4j
 public class PostingService {
-
-    private static final Logger log = LoggerFactory.getLogger(PostingService.class);
 
     private final AccountRepository accounts;
     private final PaymentRepository ledger;

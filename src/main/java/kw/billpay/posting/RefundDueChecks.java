@@ -14,8 +14,7 @@ import kw.billpay.core.payment.PaymentStatus;
 import kw.billpay.core.payment.PostingRules;
 import kw.billpay.issuer.IssuerRegistry;
 import lombok.RequiredArgsConstructor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import lombok.extern.slf4j.Slf4j;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,9 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @RequiredArgsConstructor
+@Slf4j
 public class RefundDueChecks {
 
-    private static final Logger log = LoggerFactory.getLogger(RefundDueChecks.class);
     private static final int PAGE = 1_000;
 
     private final RefundDueRepository checks;

@@ -13,8 +13,7 @@ import kw.billpay.core.account.AccountNumbers;
 import kw.billpay.infra.DependencyFailures;
 import java.util.Arrays;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import lombok.extern.slf4j.Slf4j;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -42,9 +41,9 @@ import org.springframework.web.util.UriUtils;
  * fault of the gateway itself is a 500, logged once with its stack trace, and its detail says nothing internal.
  */
 @RestControllerAdvice
+@Slf4j
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
-    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
     private static final int MAX_CAUSES = 16;
     // SQLState class 22 and the members of it the gateway explains (PostgreSQL, "Appendix A. Error Codes")
     private static final String DATA_EXCEPTION = "22";

@@ -18,8 +18,7 @@ import kw.billpay.core.payment.Payment;
 import kw.billpay.core.payment.PaymentIntent;
 import kw.billpay.core.payment.PostingResult;
 import lombok.RequiredArgsConstructor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import lombok.extern.slf4j.Slf4j;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,9 +29,9 @@ import org.springframework.stereotype.Component;
  */
 @Component("bankTransferBatches")
 @RequiredArgsConstructor
+@Slf4j
 public class BankTransferBatches {
 
-    private static final Logger log = LoggerFactory.getLogger(BankTransferBatches.class);
     /** ISO 4217 "no currency": the total of lines whose amount could not be read. */
     private static final String NO_CURRENCY = "XXX";
 

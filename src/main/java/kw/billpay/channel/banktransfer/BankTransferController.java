@@ -4,7 +4,6 @@ import static kw.billpay.web.ZonedTimes.inZone;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +11,7 @@ import kw.billpay.channel.banktransfer.TransferFileRepository.FileRecord;
 import kw.billpay.channel.banktransfer.TransferFileRepository.Total;
 import kw.billpay.channel.directdebit.PartnerBank;
 import kw.billpay.web.MoneyJson;
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -20,17 +20,13 @@ import org.springframework.web.bind.annotation.RestController;
 /** Operations' view of the banks' camt.054 files: status, progress, counts and sums by outcome (OPS). */
 @RestController
 @RequestMapping("/api/v1/bank-transfers")
+@RequiredArgsConstructor
 class BankTransferController {
 
     private static final Set<String> STATUSES = Set.of("IN_PROGRESS", "ACCEPTED", "REFUSED");
 
     private final TransferFileRepository files;
-    private final ZoneId zone;
-
-    BankTransferController(TransferFileRepository files, Clock clock) {
-        this.files = files;
-        this.zone = clock.getZone();
-    }
+    private final Clock clock;
 
     record Progress(int entriesDone, int entries) { }
 
@@ -57,10 +53,10 @@ class BankTransferController {
     }
 
     private FileView view(FileRecord f, List<Total> totals) {
-        return new FileView(f.id(), f.bank(), f.messageId(), f.fileName(), f.version(), inZone(f.createdAt(), zone), f.status(),
+        return new FileView(f.id(), f.bank(), f.messageId(), f.fileName(), f.version(), inZone(f.createdAt(), clock.getZone()), f.status(),
                 f.reason(), f.detail(), new Progress(f.entriesDone(), f.entryCount()),
                 totals(totals, "POSTED"), totals(totals, "SUSPENSE"), totals(totals, "RECALL"), totals(totals, "IGNORED"),
-                inZone(f.receivedAt(), zone), inZone(f.completedAt(), zone), f.archivedAs(), f.attempts(), f.failure());
+                inZone(f.receivedAt(), clock.getZone()), inZone(f.completedAt(), clock.getZone()), f.archivedAs(), f.attempts(), f.failure());
     }
 
     private static Totals totals(List<Total> all, String outcome) {

@@ -23,8 +23,7 @@ import kw.billpay.channel.directdebit.PartnerBank;
 import kw.billpay.infra.FileFailures;
 import kw.billpay.infra.InboxFiles;
 import lombok.RequiredArgsConstructor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import lombok.extern.slf4j.Slf4j;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,6 +37,7 @@ import org.springframework.stereotype.Component;
  */
 @Component("bankTransferFiles")
 @RequiredArgsConstructor
+@Slf4j
 public class BankTransferFiles implements FileFailures.GivingUp {
 
     /** Why a well-formed file is refused: its bank already delivered this MsgId (R22). */
@@ -46,7 +46,6 @@ public class BankTransferFiles implements FileFailures.GivingUp {
     static final String PROCESSING_FAILED = "PROCESSING_FAILED";
     /** ISO 20022's Max35Text: a longer MsgId is no camt.054 group header. */
     private static final int MAX_MESSAGE_ID = 35;
-    private static final Logger log = LoggerFactory.getLogger(BankTransferFiles.class);
     private static final DateTimeFormatter ARCHIVE_STAMP = DateTimeFormatter.ofPattern("uuuuMMddHHmmssSSS");
 
     private final TransferFileRepository files;

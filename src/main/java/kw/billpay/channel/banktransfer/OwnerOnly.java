@@ -5,16 +5,15 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import lombok.extern.slf4j.Slf4j;
 
 /**
  * A bank's camt.054 file may hold card numbers in its remittance text: the gateway keeps it readable by its own user
  * only ({@code rw-------}, folders {@code rwx------}). On a file system without POSIX permissions, nothing is changed.
  */
+@Slf4j
 final class OwnerOnly {
 
-    private static final Logger log = LoggerFactory.getLogger(OwnerOnly.class);
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private OwnerOnly() {

@@ -11,8 +11,7 @@ import kw.billpay.core.payment.PaymentStatus;
 import kw.billpay.posting.Payments;
 import kw.billpay.posting.PostingGateway;
 import lombok.RequiredArgsConstructor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import lombok.extern.slf4j.Slf4j;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,10 +24,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @RequiredArgsConstructor
+@Slf4j
 class Recalls {
 
     static final String REASON = "BANK_TRANSFER_RECALLED";
-    private static final Logger log = LoggerFactory.getLogger(Recalls.class);
 
     private final BankTransferRepository transfers;
     private final Payments payments;

@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import kw.billpay.channel.banktransfer.BankTransferRepository.StoredLine;
 import kw.billpay.channel.directdebit.PartnerBank;
@@ -18,6 +17,7 @@ import kw.billpay.idempotency.IdempotencyService.StoredResponse;
 import kw.billpay.security.Caller;
 import kw.billpay.web.MoneyJson;
 import kw.billpay.web.RequestValues;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -37,17 +37,12 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/suspense")
+@RequiredArgsConstructor
 class SuspenseController {
 
     private final SuspenseQueue suspense;
     private final IdempotencyService idempotency;
-    private final ZoneId zone;
-
-    SuspenseController(SuspenseQueue suspense, IdempotencyService idempotency, Clock clock) {
-        this.suspense = suspense;
-        this.idempotency = idempotency;
-        this.zone = clock.getZone();
-    }
+    private final Clock clock;
 
     /** An item as the contract lists it; {@code remittance} and {@code debtorName} masked (RemittanceMasking). */
     record ItemView(long id, String bank, MoneyJson amount, LocalDate valueDate, String debtorName, String remittance,
@@ -122,12 +117,12 @@ class SuspenseController {
                 item.fileName(), item.messageId(), item.bankReference(), item.endToEndId(),
                 item.detailIndex() == 0 ? Integer.toString(item.position()) : item.position() + "/TxDtls " + item.detailIndex(),
                 AccountNumbers.mask(item.accountNumber()), item.paymentId() == null ? null : item.paymentId().toString(),
-                item.closedBy(), inZone(item.closedAt(), zone),
+                item.closedBy(), inZone(item.closedAt(), clock.getZone()),
                 item.returnReason());
     }
 
     private LocalDate valueDate(StoredLine item) {
-        return item.valueTime() == null ? null : item.valueTime().atZoneSameInstant(zone).toLocalDate();
+        return item.valueTime() == null ? null : item.valueTime().atZoneSameInstant(clock.getZone()).toLocalDate();
     }
 
     static MoneyJson money(BigDecimal amount, String currency) {

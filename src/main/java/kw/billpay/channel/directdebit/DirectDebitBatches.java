@@ -20,8 +20,7 @@ import kw.billpay.core.payment.PaymentIntent;
 import kw.billpay.core.payment.PaymentMethod;
 import kw.billpay.core.payment.PostingResult;
 import lombok.RequiredArgsConstructor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import lombok.extern.slf4j.Slf4j;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,9 +31,8 @@ import org.springframework.stereotype.Component;
  */
 @Component("directDebitBatches")
 @RequiredArgsConstructor
+@Slf4j
 public class DirectDebitBatches {
-
-    private static final Logger log = LoggerFactory.getLogger(DirectDebitBatches.class);
 
     private final DirectDebitRepository files;
     private final CollectionResults collections;

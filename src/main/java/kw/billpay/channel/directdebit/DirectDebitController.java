@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import kw.billpay.core.account.AccountNumbers;
@@ -16,6 +15,7 @@ import kw.billpay.core.money.Currencies;
 import kw.billpay.core.money.Money;
 import kw.billpay.web.MoneyJson;
 import kw.billpay.web.RequestValues;
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,17 +24,13 @@ import org.springframework.web.bind.annotation.RestController;
 /** Operations' view of the banks' result files and the collections team's list of debits not collected (OPS). */
 @RestController
 @RequestMapping("/api/v1/direct-debit")
+@RequiredArgsConstructor
 class DirectDebitController {
 
     private static final Set<String> STATUSES = Set.of("IN_PROGRESS", "ACCEPTED", "REJECTED");
 
     private final DirectDebitRepository files;
-    private final ZoneId zone;
-
-    DirectDebitController(DirectDebitRepository files, Clock clock) {
-        this.files = files;
-        this.zone = clock.getZone();
-    }
+    private final Clock clock;
 
     record Progress(int recordsDone, int records) { }
 
@@ -78,7 +74,7 @@ class DirectDebitController {
                 new Totals(f.refusedCount(), null),
                 new Totals(f.notCollectedCount(), known ? money(f.notCollectedSum(), f.currency()) : null),
                 known && f.controlSum() != null ? new MoneyJson(f.controlSum().toPlainString(), f.currency()) : null, // as the bank wrote it
-                inZone(f.receivedAt(), zone), inZone(f.completedAt(), zone), f.archivedAs(), f.attempts(), f.failure(), f.ackName());
+                inZone(f.receivedAt(), clock.getZone()), inZone(f.completedAt(), clock.getZone()), f.archivedAs(), f.attempts(), f.failure(), f.ackName());
     }
 
     private NotCollectedView view(DirectDebitRepository.NotCollected notCollected) {

@@ -18,8 +18,7 @@ import kw.billpay.channel.directdebit.ResultFileFormat.Header;
 import kw.billpay.infra.FileFailures;
 import kw.billpay.infra.InboxFiles;
 import kw.billpay.issuer.IssuerRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import lombok.extern.slf4j.Slf4j;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,9 +28,9 @@ import org.springframework.stereotype.Component;
  * its content is given up here once {@link FileFailures} (table {@code direct_debit_failure}) says so.
  */
 @Component("directDebitFiles")
+@Slf4j
 public class DirectDebitFiles implements FileFailures.GivingUp {
 
-    private static final Logger log = LoggerFactory.getLogger(DirectDebitFiles.class);
     private static final DateTimeFormatter ARCHIVE_STAMP = DateTimeFormatter.ofPattern("uuuuMMddHHmmssSSS");
 
     private final DirectDebitRepository files;

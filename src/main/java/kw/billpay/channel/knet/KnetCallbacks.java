@@ -12,8 +12,8 @@ import kw.billpay.core.payment.Payment;
 import kw.billpay.posting.Payments;
 import kw.billpay.security.Hashing;
 import kw.billpay.web.PublicUrl;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import lombok.RequiredArgsConstructor;
+import lombok.extern.slf4j.Slf4j;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,9 +26,10 @@ import org.springframework.transaction.annotation.Transactional;
  * and {@code result} is read from the decrypted text only. A repeat of a callback is answered from what is stored.
  */
 @Component("knetCallbacks")
+@RequiredArgsConstructor
+@Slf4j
 public class KnetCallbacks {
 
-    private static final Logger log = LoggerFactory.getLogger(KnetCallbacks.class);
     static final String ACCEPTED = "ACCEPTED";
     static final String NOT_A_RESULT = "NOT_A_RESULT";
 
@@ -37,14 +38,6 @@ public class KnetCallbacks {
     private final PublicUrl publicUrl;
     private final KnetCipher cipher;
     private final KnetSecrets secrets;
-
-    public KnetCallbacks(KnetCallbackRepository callbacks, Payments payments, PublicUrl publicUrl, KnetProperties knet) {
-        this.callbacks = callbacks;
-        this.payments = payments;
-        this.publicUrl = publicUrl;
-        this.cipher = new KnetCipher(knet.resourceKey());
-        this.secrets = new KnetSecrets(knet.tranportalId(), knet.tranportalPassword());
-    }
 
     /** A call from KNET: which endpoint it came to, and its form fields. */
     public record KnetCallback(String endpoint, Map<String, String> form) { }

@@ -13,8 +13,7 @@ import kw.billpay.channel.knet.KnetInquiryScheduleRepository.Purpose;
 import kw.billpay.channel.knet.KnetResolution.Decision;
 import kw.billpay.channel.knet.KnetResolution.Resolution;
 import kw.billpay.core.payment.Payment;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import lombok.extern.slf4j.Slf4j;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,9 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The sweep takes a bounded batch, the longest due first, and stops starting inquiries after {@code sweep-max-run}.
  */
 @Component("knetInquirySchedule")
+@Slf4j
 public class KnetInquirySchedule {
-
-    private static final Logger log = LoggerFactory.getLogger(KnetInquirySchedule.class);
 
     private final KnetInquiryScheduleRepository schedule;
     private final KnetResolution resolutions;

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import kw.billpay.core.payment.Payment;
 import kw.billpay.web.PublicUrl;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
  * request travels encrypted in {@code trandata}; the customer's browser is sent there, and KNET calls the gateway back.
  */
 @Component("knetPaymentPage")
+@RequiredArgsConstructor
 public class KnetPaymentPage {
 
     /** ISO 4217 numeric code of KWD, the only currency KNET takes (DOMAIN R5). */
@@ -23,12 +25,6 @@ public class KnetPaymentPage {
     private final KnetProperties knet;
     private final PublicUrl publicUrl;
     private final KnetCipher cipher;
-
-    public KnetPaymentPage(KnetProperties knet, PublicUrl publicUrl) {
-        this.knet = knet;
-        this.publicUrl = publicUrl;
-        this.cipher = new KnetCipher(knet.resourceKey());
-    }
 
     /** Where KNET is: {@code KNET_BASE_URL}, or the built-in simulator at the gateway's own address. */
     public String knetBaseUrl() {

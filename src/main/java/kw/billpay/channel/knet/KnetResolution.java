@@ -11,8 +11,8 @@ import kw.billpay.core.payment.Payment;
 import kw.billpay.core.payment.PaymentCommand;
 import kw.billpay.core.payment.PaymentStatus;
 import kw.billpay.posting.Payments;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import lombok.RequiredArgsConstructor;
+import lombok.extern.slf4j.Slf4j;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,20 +23,15 @@ import org.springframework.stereotype.Component;
  * that is not a capture fails the intent with KNET's result; no readable answer changes nothing.
  */
 @Component("knetResolution")
+@RequiredArgsConstructor
+@Slf4j
 public class KnetResolution {
 
-    private static final Logger log = LoggerFactory.getLogger(KnetResolution.class);
     private static final String KNET = "knet";
 
     private final KnetCallbackRepository callbacks;
     private final Payments payments;
     private final KnetSecrets secrets;
-
-    public KnetResolution(KnetCallbackRepository callbacks, Payments payments, KnetProperties knet) {
-        this.callbacks = callbacks;
-        this.payments = payments;
-        this.secrets = new KnetSecrets(knet.tranportalId(), knet.tranportalPassword());
-    }
 
     /**
      * A payment to resolve, with what its inquiry asks KNET about.

@@ -14,7 +14,7 @@ class KnetInquiryRequestFormatTest {
     private static final KnetProperties KNET = new KnetProperties("https://kpay.example", Duration.ofMinutes(15), "tp<1>",
             "p&ss", "0123456789ABCDEF", 5000, Duration.ofSeconds(30), Duration.ofMinutes(30), 50, Duration.ofSeconds(20),
             Duration.ofHours(1), "23:00");
-    private final KnetInquiry inquiry = new KnetInquiry(KNET, new KnetPaymentPage(KNET, null));
+    private final KnetInquiry inquiry = new KnetInquiry(KNET, new KnetPaymentPage(KNET, null, new KnetCipher(KNET.resourceKey())));
 
     @Test
     void anInquiryLooksTheTransactionUpByTrackId() {

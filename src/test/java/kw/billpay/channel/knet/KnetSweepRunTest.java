@@ -56,7 +56,7 @@ class KnetSweepRunTest {
     };
 
     /** Every third payment was settled meanwhile. */
-    private final KnetResolution resolutions = new KnetResolution(null, null, KNET) {
+    private final KnetResolution resolutions = new KnetResolution(null, null, null) {
         @Override
         public Optional<Resolution> forScheduled(UUID paymentId) {
             return paymentId.getLeastSignificantBits() % 3 == 2 ? Optional.empty()
