@@ -13,12 +13,10 @@ import kw.billpay.core.account.AccountNumbers;
 import kw.billpay.core.money.Currencies;
 import kw.billpay.core.money.Money;
 import kw.billpay.idempotency.IdempotencyService;
-import kw.billpay.idempotency.IdempotencyService.StoredResponse;
 import kw.billpay.security.Caller;
 import kw.billpay.web.MoneyJson;
 import kw.billpay.web.RequestValues;
 import lombok.RequiredArgsConstructor;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -82,12 +80,10 @@ class SuspenseController {
         Caller caller = Caller.of(authentication);
         IdempotencyService.requireValidKey(idempotencyKey);
         AccountNumbers.requireValid("accountNumber", request.accountNumber());
-        StoredResponse response = idempotency.execute(caller.idempotencyScope(), idempotencyKey,
-                IdempotencyService.fingerprint(List.of("suspense-assignment", id, request)), () -> {
-                    StoredLine assigned = suspense.assign(id, request.accountNumber(), caller.name());
-                    return new IdempotencyService.Answer(200, detail(assigned), assigned.paymentId());
-                });
-        return json(response);
+        return idempotency.respond(caller.idempotencyScope(), idempotencyKey, List.of("suspense-assignment", id, request), () -> {
+            StoredLine assigned = suspense.assign(id, request.accountNumber(), caller.name());
+            return new IdempotencyService.Answer(200, detail(assigned), assigned.paymentId());
+        });
     }
 
     @PostMapping("/{id}/return")
@@ -95,15 +91,8 @@ class SuspenseController {
                                          @PathVariable long id, @RequestBody Return request,
                                          Authentication authentication) {
         Caller caller = Caller.of(authentication);
-        IdempotencyService.requireValidKey(idempotencyKey);
-        StoredResponse response = idempotency.execute(caller.idempotencyScope(), idempotencyKey,
-                IdempotencyService.fingerprint(List.of("suspense-return", id, request)), () ->
-                        new IdempotencyService.Answer(200, detail(suspense.returnToPayer(id, request.reason(), caller.name())), null));
-        return json(response);
-    }
-
-    private static ResponseEntity<String> json(StoredResponse response) {
-        return ResponseEntity.status(response.status()).contentType(MediaType.APPLICATION_JSON).body(response.body());
+        return idempotency.respond(caller.idempotencyScope(), idempotencyKey, List.of("suspense-return", id, request), () ->
+                new IdempotencyService.Answer(200, detail(suspense.returnToPayer(id, request.reason(), caller.name())), null));
     }
 
     private ItemView view(StoredLine item) {

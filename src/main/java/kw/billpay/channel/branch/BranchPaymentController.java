@@ -40,7 +40,6 @@ class BranchPaymentController {
     ResponseEntity<String> take(@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                                 @Valid @RequestBody BranchPaymentRequest request, Authentication authentication) {
         Caller teller = Caller.of(authentication);
-        IdempotencyService.requireValidKey(idempotencyKey);
         return idempotency.respond(teller.idempotencyScope(), idempotencyKey, request, () -> {
             Payment payment = branch.take(new BranchPaymentCommand(request, teller, idempotencyKey));
             return new IdempotencyService.Answer(201, PaymentView.of(payment), payment.paymentId());

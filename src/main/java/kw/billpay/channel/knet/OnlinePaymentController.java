@@ -37,7 +37,6 @@ class OnlinePaymentController {
     ResponseEntity<String> start(@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                                  @Valid @RequestBody OnlinePaymentRequest request, Authentication authentication) {
         Caller channel = Caller.of(authentication);
-        IdempotencyService.requireValidKey(idempotencyKey);
         return idempotency.respond(channel.idempotencyScope(), idempotencyKey, request, () -> {
             OnlinePaymentStarted started = knet.start(new OnlinePaymentCommand(request, channel.channel()));
             return new IdempotencyService.Answer(201, started, PaymentIds.parse(started.paymentId()));
