@@ -60,10 +60,10 @@ final class Camt054Elements {
     }
 
     /*
-     * The versions an element is in: 001.02 has no {@code TxDtls/Amt} (only {@code AmtDtls/TxAmt/Amt}); 001.07 made
-     * {@code Ntry/Sts} a choice of {@code Cd} (BOOK, PDNG, INFO, FUTR) or {@code Prtry}, where it was a code
-     * (EntryStatus2Code), and {@code RltdPties/Dbtr} a choice whose party is {@code Dbtr/Pty}. An element outside its
-     * versions must not resolve there, so that one that moved cannot go unread.
+     * The versions an element is in: 001.02 has no TxDtls/Amt (only AmtDtls/TxAmt/Amt); 001.07 made Ntry/Sts a choice
+     * of Cd (BOOK, PDNG, INFO, FUTR) or Prtry, where it was a code (EntryStatus2Code), and RltdPties/Dbtr a choice whose
+     * party is Dbtr/Pty. An element outside its versions must not resolve there, so that one that moved cannot go
+     * unread.
      */
     private static final Set<Camt054Version> ALL = EnumSet.allOf(Camt054Version.class);
     private static final Set<Camt054Version> FROM_V03 = EnumSet.range(V03, V08);

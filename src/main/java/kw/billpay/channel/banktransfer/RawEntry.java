@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * An entry as the version mappers take it out of Prowide's types, before any check: the one shape every version maps
- * to, so that {@link EntryChecks} is written once. Nothing of Prowide in it.
+ * An entry as {@link Camt054Elements} takes it out of Prowide's types, before any check: the one shape every version
+ * maps to, so that {@link EntryChecks} is written once. Nothing of Prowide in it.
  */
 record RawEntry(String entryReference, String accountServicerReference, RawAmount amount, String creditDebit,
                 Boolean reversal, String status, EntryDate bookingDate, EntryDate valueDate,
