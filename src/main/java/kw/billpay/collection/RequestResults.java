@@ -11,6 +11,7 @@ import kw.billpay.channel.directdebit.PartnerBank;
 import kw.billpay.collection.CollectionRepository.RequestRow;
 import kw.billpay.core.account.AccountNumbers;
 import kw.billpay.core.collection.ReasonAction;
+import kw.billpay.core.collection.ReasonPolicy;
 import kw.billpay.core.collection.ResultMatching;
 import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
@@ -47,6 +48,7 @@ class RequestResults implements CollectionResults {
     public void record(PartnerBank bank, String fileId, List<Line> lines) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         String actor = "direct-debit:" + bank + "/" + fileId;
+        ReasonPolicy policy = properties.reasonPolicy(); // once per batch, not per line
         matchAll(lines, (line, match) -> {
             if (match.unexpected() != null) {
                 log.warn("unexpected direct-debit collection flagged: bank={} fileId={} seq={} mandate={} account={} reason={}",
@@ -63,7 +65,7 @@ class RequestResults implements CollectionResults {
                         line.paymentId(), now);
                 return;
             }
-            ReasonAction action = properties.reasonPolicy().actionFor(line.reasonCode());
+            ReasonAction action = policy.actionFor(line.reasonCode());
             requests.recordResult(match.request().id(), "NOT_COLLECTED", line.reasonCode(), action.name(), line.amount(),
                     resultFile, null, null, now);
             if (action == ReasonAction.SUSPEND) {

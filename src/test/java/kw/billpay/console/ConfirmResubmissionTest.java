@@ -56,8 +56,4 @@ class ConfirmResubmissionTest extends GatewayIntegrationTest {
         assertThat(redirect.statusCode()).as(redirect.body()).isEqualTo(302);
         return URI.create(redirect.headers().firstValue("Location").orElseThrow()).getPath();
     }
-
-    private int paymentsOf(String account) {
-        return jdbc.queryForObject("select count(*) from payment where account_number = ?", Integer.class, account);
-    }
 }

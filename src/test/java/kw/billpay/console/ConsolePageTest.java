@@ -5,7 +5,7 @@ import org.junit.jupiter.api.AfterAll;
 
 /**
  * What the console's browser tests share: one headless Chromium per test class, started on first use against the
- * running gateway and closed after the class, and the ledger's count of an account's payments.
+ * running gateway and closed after the class.
  */
 abstract class ConsolePageTest extends GatewayIntegrationTest {
 
@@ -24,10 +24,5 @@ abstract class ConsolePageTest extends GatewayIntegrationTest {
             browser.close();
             browser = null;
         }
-    }
-
-    int paymentsOf(String account) {
-        Integer n = jdbc.queryForObject("select count(*) from payment where account_number = ?", Integer.class, account);
-        return n == null ? 0 : n;
     }
 }

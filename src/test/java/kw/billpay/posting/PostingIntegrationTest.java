@@ -163,7 +163,7 @@ class PostingIntegrationTest extends GatewayIntegrationTest {
         assertThat(answers).extracting(Answer::body).containsOnly(answers.get(0).body());
         assertThat(raced).extracting(Answer::status).containsOnly(201);
         assertThat(raced).extracting(a -> a.json().path("paymentId").asText()).containsOnly(raced.get(0).json().path("paymentId").asText());
-        assertThat(paymentCount(account)).isEqualTo(2);
+        assertThat(paymentsOf(account)).isEqualTo(2);
         assertThat(get("/api/v1/accounts/" + account, OPS).json().path("totalOwed").asText()).isEqualTo("500.000");
     }
 
@@ -395,10 +395,6 @@ class PostingIntegrationTest extends GatewayIntegrationTest {
 
     private List<JsonNode> eventsFor(List<String> paymentIds) {
         return events.stream().filter(e -> paymentIds.contains(e.path("paymentId").asText())).toList();
-    }
-
-    private int paymentCount(String account) {
-        return jdbc.queryForObject("select count(*) from payment where account_number = ?", Integer.class, account);
     }
 
     private static Balances balances(JsonNode account) {

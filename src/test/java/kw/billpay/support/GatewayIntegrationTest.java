@@ -176,6 +176,12 @@ public abstract class GatewayIntegrationTest {
                 "unbilled", kwd ? "15.000" : "0.00");
     }
 
+    /** How many payments the ledger holds for the account, in any status. */
+    protected int paymentsOf(String accountNumber) {
+        Integer n = jdbc.queryForObject("select count(*) from payment where account_number = ?", Integer.class, accountNumber);
+        return n == null ? 0 : n;
+    }
+
     /** Creates an account with the sample statement and returns its number. */
     protected String newAccount(String currency) {
         String accountNumber = randomAccountNumber();

@@ -193,10 +193,6 @@ class StorableInputTest extends GatewayIntegrationTest {
         return jdbc.queryForObject("select count(*) from knet_callback", Long.class);
     }
 
-    private int paymentsOf(String accountNumber) {
-        return jdbc.queryForObject("select count(*) from payment where account_number = ?", Integer.class, accountNumber);
-    }
-
     private static String basic(String credentials) {
         return "Basic " + java.util.Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
     }

@@ -112,7 +112,7 @@ class BankTransferPoisonFileTest extends BankTransferIntegrationTest {
             assertThat(poison.failures()).isEqualTo(MAX_ATTEMPTS);
             assertThat(Files.readString(folders.error(bank).resolve(name + ".error.txt")))
                     .contains("Its first 1000 of 1001 entries were taken");
-            assertThat(payments(account)).isEqualTo(1000);
+            assertThat(paymentsOf(account)).isEqualTo(1000);
         }
 
         // the cause is gone (the trigger dropped): operations move the file back into the inbox
@@ -123,7 +123,7 @@ class BankTransferPoisonFileTest extends BankTransferIntegrationTest {
         assertThat(again.path("ignored").path("count").asInt()).isEqualTo(1000);
         assertThat(lines(again)).first().isEqualTo("1.1 IGNORED DUPLICATE");
         assertThat(lines(again)).last().isEqualTo("1001.1 POSTED USTRD");
-        assertThat(payments(account)).isEqualTo(entries);
+        assertThat(paymentsOf(account)).isEqualTo(entries);
     }
 
     /** A database error on every insert of a line with the poisoned bank reference. */
@@ -157,9 +157,5 @@ class BankTransferPoisonFileTest extends BankTransferIntegrationTest {
 
     private int failureRows(String fileName) {
         return jdbc.queryForObject("select count(*) from bank_transfer_failure where file_name = ?", Integer.class, fileName);
-    }
-
-    private int payments(String account) {
-        return jdbc.queryForObject("select count(*) from payment where account_number = ?", Integer.class, account);
     }
 }

@@ -70,7 +70,7 @@ class OnlinePaymentInitiationTest extends GatewayIntegrationTest {
         assertThat(otherBody.json().path("code").asText()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
         assertThat(get(START + "/" + first.json().path("paymentId").asText(), MOBILE_KEY).json().path("channel").asText())
                 .isEqualTo("MOBILE_APP");
-        assertThat(jdbc.queryForObject("select count(*) from payment where account_number = ?", Integer.class, account)).isEqualTo(1);
+        assertThat(paymentsOf(account)).isEqualTo(1);
     }
 
     @ParameterizedTest(name = "{0} KWD -> {1}")
@@ -88,7 +88,7 @@ class OnlinePaymentInitiationTest extends GatewayIntegrationTest {
         if (code != null) {
             assertThat(answer.contentType()).startsWith("application/problem+json");
             assertThat(answer.json().path("code").asText()).isEqualTo(code);
-            assertThat(jdbc.queryForObject("select count(*) from payment where account_number = ?", Integer.class, account)).isZero();
+            assertThat(paymentsOf(account)).isZero();
         }
     }
 
