@@ -55,6 +55,13 @@ class ArchitectureTest {
             .should().dependOnClassesThat().haveSimpleName("AllocationEngine")
             .orShould().dependOnClassesThat().haveSimpleName("PostingService");
 
+    /** Java calls a route only through its {@code @RouteProxy} interface: no endpoint strings, header maps or templates. */
+    @ArchTest
+    static final ArchRule routesAreCalledThroughTheirProxies = noClasses()
+            .that().resideInAPackage("kw.billpay..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("org.apache.camel.ProducerTemplate")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("org.apache.camel.FluentProducerTemplate");
+
     private static ArchCondition<JavaClass> useNoRepositoryOutsideTheirOwnPackage() {
         DescribedPredicate<JavaClass> repository = DescribedPredicate.describe("a repository of the gateway's",
                 c -> c.getPackageName().startsWith("kw.billpay.")

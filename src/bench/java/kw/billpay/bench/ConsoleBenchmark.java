@@ -30,7 +30,7 @@ import kw.billpay.core.money.Money;
 import kw.billpay.core.payment.Channel;
 import kw.billpay.core.payment.PaymentIntent;
 import kw.billpay.core.payment.PaymentMethod;
-import kw.billpay.posting.PostingGateway;
+import kw.billpay.posting.PostPaymentsRoute;
 import kw.billpay.testkit.Camt054Builder;
 import org.awaitility.Awaitility;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -44,7 +44,7 @@ import org.springframework.util.FileSystemUtils;
  * The target is a median under 50 ms per page.
  * <ol>
  *   <li>The gateway starts in this JVM on its embedded default, on a fresh data directory.</li>
- *   <li>2,000 accounts; 100,000 payments through the posting core ({@code PostingGateway}, batches of 1,000): bank
+ *   <li>2,000 accounts; 100,000 payments through the posting core ({@code PostPaymentsRoute}, batches of 1,000): bank
  *       debits, 2,000 cash payments of the demo teller, 200 cheques waiting for clearing (of another teller). Then a
  *       camt.054 file of {@code bench.suspense} (1,000) transfers naming no account, dropped in NBK's inbox and taken
  *       by the bank-transfer channel: the suspense queue's open items. Then the pages are timed with every payment
@@ -82,7 +82,7 @@ public final class ConsoleBenchmark {
             int port = Integer.parseInt(gateway.getEnvironment().getProperty("local.server.port"));
             JdbcTemplate jdbc = gateway.getBean(JdbcTemplate.class);
             long seeding = System.nanoTime();
-            String busyAccount = seed(gateway.getBean(PostingGateway.class), jdbc, payments);
+            String busyAccount = seed(gateway.getBean(PostPaymentsRoute.class), jdbc, payments);
             say(report, "seeded %,d payments over 2,000 accounts in %.0f s (the busiest account: %s payments)",
                     jdbc.queryForObject("select count(*) from payment", Long.class), (System.nanoTime() - seeding) / 1e9,
                     jdbc.queryForObject("select count(*) from payment where account_number = ?", Long.class, busyAccount));
@@ -167,7 +167,7 @@ public final class ConsoleBenchmark {
     }
 
     /** 2,000 accounts, then the payments through the posting core; answers the account with the most payments. */
-    private static String seed(PostingGateway posting, JdbcTemplate jdbc, int payments) {
+    private static String seed(PostPaymentsRoute posting, JdbcTemplate jdbc, int payments) {
         List<String> accounts = new ArrayList<>();
         for (int i = 0; i < 2_000; i++) {
             String number = "3799" + String.format(Locale.ROOT, "%011d", i);
@@ -200,12 +200,12 @@ public final class ConsoleBenchmark {
                         amount, now, "NBK/BENCH", Map.of("bank", "NBK"), Set.of(), "direct-debit", false));
             }
             if (batch.size() == 1_000) {
-                posting.receive(batch);
+                posting.post(batch);
                 batch.clear();
             }
         }
         if (!batch.isEmpty()) {
-            posting.receive(batch);
+            posting.post(batch);
         }
         // the account the teller's cash payments hit (their 50 latest show on its page)
         return accounts.get(cheques % accounts.size());

@@ -25,7 +25,7 @@ class CollectionRunController {
 
     private final CollectionRuns runs;
     private final CollectionRepository repository;
-    private final CollectionFlows flows;
+    private final CollectionRunRoute background;
     private final Clock clock;
 
     record RunRequest(LocalDate date) { }
@@ -41,7 +41,7 @@ class CollectionRunController {
         }
         CollectionRuns.Opened opened = runs.open(request.date(), caller.getName(), true);
         if (opened.run().status().equals("IN_PROGRESS")) {
-            flows.runInBackground(opened.run().id());
+            background.runInBackground(opened.run().id());
         }
         return ResponseEntity.status(opened.created() ? HttpStatus.ACCEPTED : HttpStatus.OK).body(view(opened.run().id()));
     }

@@ -9,10 +9,11 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import kw.billpay.core.money.FxRate;
 import kw.billpay.core.money.MoneyException;
 import kw.billpay.core.money.MoneyParser;
-import kw.billpay.posting.PostingGateway;
+import kw.billpay.posting.ReleasePendingFxRoute;
 import kw.billpay.security.Caller;
 import kw.billpay.core.Refusal;
 import kw.billpay.web.RequestValues;
@@ -31,7 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 class FxRateController {
 
     private final FxRateRepository rates;
-    private final PostingGateway posting;
+    private final ReleasePendingFxRoute pendingFx;
     private final TransactionTemplate transaction;
 
     record RatesRequest(@NotEmpty @Size(max = 1000) List<@NotNull @Valid RateJson> rates) { }
@@ -47,7 +48,7 @@ class FxRateController {
             parsed.add(parse("rates[" + i + "]", request.rates().get(i), defaultSource));
         }
         transaction.executeWithoutResult(status -> parsed.forEach(rates::save));
-        int released = posting.releasePendingFx();
+        int released = Objects.requireNonNullElse(pendingFx.release(), 0); // null: nothing was held
         return Map.of("rates", parsed.stream().map(FxRateController::json).toList(), "postedPendingFx", released);
     }
 

@@ -1,5 +1,7 @@
 package kw.billpay.infra;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -23,6 +25,18 @@ public interface BankInboxSettings extends FileClaims.Ages, FileFailures.RetryPo
 
     default Path error(Enum<?> bank) {
         return folder("error", bank);
+    }
+
+    /**
+     * Makes each bank's folders: its inbox/ as the bank's file exchange, which writes there, needs it; its done/ and
+     * error/ readable by the gateway's user only, as they keep what the banks' files held (OwnerOnly).
+     */
+    default void createFolders(Enum<?>... banks) throws IOException {
+        for (Enum<?> bank : banks) {
+            Files.createDirectories(inbox(bank));
+            OwnerOnly.folder(done(bank));
+            OwnerOnly.folder(error(bank));
+        }
     }
 
     /** {@code <dir>/<kind>/<BANK>}: a kind of folder the channel has besides these (direct debits' outbox/). */

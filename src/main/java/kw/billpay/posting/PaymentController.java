@@ -32,7 +32,7 @@ class PaymentController {
     private final PaymentRepository payments;
     private final RefundDueRepository refunds;
     private final AccountService accounts;
-    private final PostingGateway posting;
+    private final ApplyToPaymentRoute posting;
     private final IdempotencyService idempotency;
 
     /** One payment with its audit trail (R25). A channel back end sees only its own channel's payments. */

@@ -59,7 +59,7 @@ class PostingIntegrationTest extends GatewayIntegrationTest {
     @Autowired
     IssuerRegistry issuers;
     @Autowired
-    PostingGateway posting;
+    PostPaymentRoute posting;
 
     private Connection subscriber;
     private final List<JsonNode> events = new CopyOnWriteArrayList<>();
@@ -280,7 +280,7 @@ class PostingIntegrationTest extends GatewayIntegrationTest {
                 account, Money.of("30.500", "KWD"), OffsetDateTime.parse("2025-06-10T09:00:00+03:00"), "test", Map.of(),
                 Set.of(), "test", false);
 
-        Payment held = posting.receive(collected);
+        Payment held = posting.post(collected);
 
         assertThat(held.status()).isEqualTo(PaymentStatus.PENDING_FX);
         assertThat(get("/api/v1/accounts/" + account, OPS).json().path("totalOwed").asText()).isEqualTo("1600.00");

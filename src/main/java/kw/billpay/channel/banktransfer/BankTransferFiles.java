@@ -22,6 +22,7 @@ import kw.billpay.channel.banktransfer.TransferFileRepository.FileRecord;
 import kw.billpay.channel.directdebit.PartnerBank;
 import kw.billpay.infra.FileFailures;
 import kw.billpay.infra.InboxFiles;
+import kw.billpay.infra.OwnerOnly;
 import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
 import org.springframework.stereotype.Component;
@@ -211,11 +212,7 @@ public class BankTransferFiles implements FileFailures.GivingUp {
     /** The banks' folders, made at start so that a bank (or a person trying it out) has somewhere to drop. */
     @PostConstruct
     public void createFolders() throws IOException {
-        for (PartnerBank bank : PartnerBank.values()) {
-            Files.createDirectories(properties.inbox(bank));
-            OwnerOnly.folder(properties.done(bank));
-            OwnerOnly.folder(properties.error(bank));
-        }
+        properties.createFolders(PartnerBank.values());
     }
 
     /** The file's SHA-256, as its record keeps it. */

@@ -9,7 +9,7 @@ import kw.billpay.core.payment.Payment;
 import kw.billpay.core.payment.PaymentCommand;
 import kw.billpay.core.payment.PaymentStatus;
 import kw.billpay.posting.Payments;
-import kw.billpay.posting.PostingGateway;
+import kw.billpay.posting.ApplyToPaymentRoute;
 import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
 import org.springframework.stereotype.Component;
@@ -31,7 +31,7 @@ class Recalls {
 
     private final BankTransferRepository transfers;
     private final Payments payments;
-    private final PostingGateway posting;
+    private final ApplyToPaymentRoute posting;
     private final Clock clock;
 
     /** Applies one recall line of a batch; answers its row, APPLIED or NOT_APPLIED with the reason. */

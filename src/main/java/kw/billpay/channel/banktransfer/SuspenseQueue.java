@@ -11,7 +11,7 @@ import kw.billpay.core.account.AccountNumbers;
 import kw.billpay.core.payment.Channel;
 import kw.billpay.core.payment.Payment;
 import kw.billpay.posting.Payments;
-import kw.billpay.posting.PostingGateway;
+import kw.billpay.posting.PostPaymentRoute;
 import kw.billpay.reconciliation.UnpostedMoney;
 import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
@@ -32,7 +32,7 @@ public class SuspenseQueue implements UnpostedMoney {
     static final String ITEM_CLOSED = "SUSPENSE_ITEM_CLOSED";
 
     private final BankTransferRepository transfers;
-    private final PostingGateway posting;
+    private final PostPaymentRoute posting;
     private final Payments payments;
     private final Clock clock;
 
@@ -53,7 +53,7 @@ public class SuspenseQueue implements UnpostedMoney {
     public StoredLine assign(long id, String accountNumber, String assignedBy) {
         AccountNumbers.requireValid("accountNumber", accountNumber);
         StoredLine item = lockOpen(id, "assigned");
-        Payment payment = posting.receive(TransferIntents.assigned(item, accountNumber, assignedBy));
+        Payment payment = posting.post(TransferIntents.assigned(item, accountNumber, assignedBy));
         payments.addToHistory(payment.paymentId(), "ASSIGNED_FROM_SUSPENSE", assignedBy, Map.of(
                 "suspenseItem", id, "suspenseReason", item.reason(), "why", item.detail() == null ? "" : item.detail(),
                 "accountNumber", accountNumber));

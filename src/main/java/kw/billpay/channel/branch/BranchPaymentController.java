@@ -32,7 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequiredArgsConstructor
 class BranchPaymentController {
 
-    private final BranchFlows branch;
+    private final BranchPaymentRoute counter;
+    private final BranchClearingRoute clearing;
     private final IdempotencyService idempotency;
     private final Payments payments;
 
@@ -41,7 +42,7 @@ class BranchPaymentController {
                                 @Valid @RequestBody BranchPaymentRequest request, Authentication authentication) {
         Caller teller = Caller.of(authentication);
         return idempotency.respond(teller.idempotencyScope(), idempotencyKey, request, () -> {
-            Payment payment = branch.take(new BranchPaymentCommand(request, teller, idempotencyKey));
+            Payment payment = counter.take(new BranchPaymentCommand(request, teller, idempotencyKey));
             return new IdempotencyService.Answer(201, PaymentView.of(payment), payment.paymentId());
         });
     }
@@ -55,7 +56,7 @@ class BranchPaymentController {
         if (request.outcome() == ClearingOutcome.RETURNED && request.reason() == null) {
             throw Refusal.validation("reason: is required when the outcome is RETURNED");
         }
-        return PaymentView.of(branch.clear(new ClearingCommand(payment.paymentId(), request.outcome(), request.reason(),
+        return PaymentView.of(clearing.clear(new ClearingCommand(payment.paymentId(), request.outcome(), request.reason(),
                 Caller.of(authentication).name())));
     }
 

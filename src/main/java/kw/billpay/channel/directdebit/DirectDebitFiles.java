@@ -205,10 +205,8 @@ public class DirectDebitFiles implements FileFailures.GivingUp {
     /** The banks' folders, made at start so that a bank (or a person trying it out) has somewhere to drop. */
     @PostConstruct
     public void createFolders() throws IOException {
+        properties.createFolders(PartnerBank.values());
         for (PartnerBank bank : PartnerBank.values()) {
-            Files.createDirectories(properties.inbox(bank));
-            Files.createDirectories(properties.done(bank));
-            Files.createDirectories(properties.error(bank));
             Files.createDirectories(properties.outbox(bank));
         }
     }

@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequiredArgsConstructor
 class KnetCallbackController {
 
-    private final KnetFlows knet;
+    private final KnetCallbackRoute callbacks;
 
     @PostMapping("/response")
     String response(@RequestParam Map<String, String> form) {
@@ -34,7 +34,7 @@ class KnetCallbackController {
     }
 
     private String redirect(String endpoint, Map<String, String> form) {
-        CallbackOutcome outcome = knet.callback(new KnetCallback(endpoint, new TreeMap<>(form)));
+        CallbackOutcome outcome = callbacks.receive(new KnetCallback(endpoint, new TreeMap<>(form)));
         return "REDIRECT=" + outcome.redirectUrl();
     }
 }

@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequiredArgsConstructor
 class OnlinePaymentController {
 
-    private final KnetFlows knet;
+    private final OnlinePaymentRoute online;
     private final IdempotencyService idempotency;
     private final Payments payments;
 
@@ -38,7 +38,7 @@ class OnlinePaymentController {
                                  @Valid @RequestBody OnlinePaymentRequest request, Authentication authentication) {
         Caller channel = Caller.of(authentication);
         return idempotency.respond(channel.idempotencyScope(), idempotencyKey, request, () -> {
-            OnlinePaymentStarted started = knet.start(new OnlinePaymentCommand(request, channel.channel()));
+            OnlinePaymentStarted started = online.start(new OnlinePaymentCommand(request, channel.channel()));
             return new IdempotencyService.Answer(201, started, PaymentIds.parse(started.paymentId()));
         });
     }

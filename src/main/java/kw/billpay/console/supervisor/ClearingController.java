@@ -3,7 +3,7 @@ package kw.billpay.console.supervisor;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import kw.billpay.channel.branch.BranchFlows;
+import kw.billpay.channel.branch.BranchClearingRoute;
 import kw.billpay.channel.branch.BranchIntake.ClearingCommand;
 import kw.billpay.channel.branch.BranchIntake.ClearingOutcome;
 import kw.billpay.channel.branch.FourEyes;
@@ -44,7 +44,7 @@ class ClearingController {
     static final int SHOWN = 200;
 
     private final Payments payments;
-    private final BranchFlows branch;
+    private final BranchClearingRoute clearing;
     private final Problems problems;
     private final Clock clock;
 
@@ -70,7 +70,7 @@ class ClearingController {
         } else {
             try {
                 FourEyes.requireNotTakenBy(held, supervisor.name());
-                after = branch.clear(new ClearingCommand(held.paymentId(), chosen,
+                after = clearing.clear(new ClearingCommand(held.paymentId(), chosen,
                         chosen == ClearingOutcome.RETURNED ? reason : null, supervisor.name()));
                 said = null;
             } catch (Refusal refused) {

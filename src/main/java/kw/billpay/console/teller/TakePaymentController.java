@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
-import kw.billpay.channel.branch.BranchFlows;
+import kw.billpay.channel.branch.BranchPaymentRoute;
 import kw.billpay.channel.branch.BranchIntake;
 import kw.billpay.channel.branch.BranchIntake.BranchPaymentCommand;
 import kw.billpay.console.FormKeys;
@@ -48,7 +48,7 @@ class TakePaymentController {
     private final CounterController counter;
     private final PaymentChecks checks;
     private final BranchIntake intake;
-    private final BranchFlows branch;
+    private final BranchPaymentRoute branch;
     private final PostingPreviews previews;
     private final IdempotencyService idempotency;
     private final Payments payments;

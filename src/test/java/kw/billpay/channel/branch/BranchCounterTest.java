@@ -31,7 +31,7 @@ class BranchCounterTest extends GatewayIntegrationTest {
     private static final String BRANCH = "/api/v1/branch/payments";
 
     @Autowired
-    BranchFlows branch;
+    BranchPaymentRoute branch;
 
     // ------------------------------------------------------------------------------------------------------------
     // Whose counter

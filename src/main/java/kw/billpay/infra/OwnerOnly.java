@@ -1,4 +1,4 @@
-package kw.billpay.channel.banktransfer;
+package kw.billpay.infra;
 
 import java.io.IOException;
 import java.nio.file.FileSystems;
@@ -8,11 +8,12 @@ import java.nio.file.attribute.PosixFilePermissions;
 import lombok.extern.slf4j.Slf4j;
 
 /**
- * A bank's camt.054 file may hold card numbers in its remittance text: the gateway keeps it readable by its own user
- * only ({@code rw-------}, folders {@code rwx------}). On a file system without POSIX permissions, nothing is changed.
+ * A bank's file holds card numbers (a direct-debit result file's records, a camt.054 file's remittance text): once the
+ * gateway has taken it, it is readable by the gateway's own user only ({@code rw-------}, folders {@code rwx------}). On
+ * a file system without POSIX permissions, nothing is changed.
  */
 @Slf4j
-final class OwnerOnly {
+public final class OwnerOnly {
 
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
@@ -20,7 +21,7 @@ final class OwnerOnly {
     }
 
     /** {@code rw-------}; a file the gateway may not change (another user's, dropped) is left as it is, with a warning. */
-    static void file(Path file) {
+    public static void file(Path file) {
         if (!POSIX) {
             return;
         }
@@ -32,7 +33,7 @@ final class OwnerOnly {
     }
 
     /** Creates the folder if need be, {@code rwx------}. */
-    static void folder(Path folder) throws IOException {
+    public static void folder(Path folder) throws IOException {
         Files.createDirectories(folder);
         if (POSIX) {
             Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
