@@ -2,8 +2,11 @@ package kw.billpay.collection;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import kw.billpay.channel.directdebit.CollectionResults;
@@ -13,6 +16,7 @@ import kw.billpay.core.account.AccountNumbers;
 import kw.billpay.core.collection.ReasonAction;
 import kw.billpay.core.collection.ReasonPolicy;
 import kw.billpay.core.collection.ResultMatching;
+import kw.billpay.core.collection.ResultMatching.Unexpected;
 import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
 import org.springframework.stereotype.Component;
@@ -27,6 +31,9 @@ import org.springframework.stereotype.Component;
 @RequiredArgsConstructor
 @Slf4j
 class RequestResults implements CollectionResults {
+
+    /** How many of a batch's unexpected lines its log line names by seq. */
+    private static final int SEQS_NAMED = 10;
 
     private final CollectionRepository requests;
     private final MandateService mandates;
@@ -44,14 +51,25 @@ class RequestResults implements CollectionResults {
         return flagged;
     }
 
+    /**
+     * Records the batch's lines. Operations get one WARN for the batch's unexpected collections (how many of each
+     * kind, the first seqs), not one per line: a file from a bank that collected without requests would otherwise write
+     * a line per record. Each line is at DEBUG.
+     */
     @Override
     public void record(PartnerBank bank, String fileId, List<Line> lines) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         String actor = "direct-debit:" + bank + "/" + fileId;
         ReasonPolicy policy = properties.reasonPolicy(); // once per batch, not per line
+        Map<Unexpected, Integer> unexpected = new EnumMap<>(Unexpected.class);
+        List<String> unexpectedSeqs = new ArrayList<>();
         matchAll(lines, (line, match) -> {
             if (match.unexpected() != null) {
-                log.warn("unexpected direct-debit collection flagged: bank={} fileId={} seq={} mandate={} account={} reason={}",
+                unexpected.merge(match.unexpected(), 1, Integer::sum);
+                if (unexpectedSeqs.size() < SEQS_NAMED) {
+                    unexpectedSeqs.add(line.seq());
+                }
+                log.debug("unexpected direct-debit collection flagged: bank={} fileId={} seq={} mandate={} account={} reason={}",
                         bank, fileId, line.seq(), line.mandateRef(), AccountNumbers.mask(line.accountNumber()), match.unexpected());
             }
             if (match.request() == null) {
@@ -72,6 +90,11 @@ class RequestResults implements CollectionResults {
                 mandates.suspend(line.mandateRef(), line.reasonCode(), actor);
             }
         });
+        if (!unexpected.isEmpty()) {
+            int count = unexpected.values().stream().mapToInt(Integer::intValue).sum();
+            log.warn("unexpected direct-debit collections posted and flagged UNEXPECTED_COLLECTION: bank={} fileId={} lines={} "
+                    + "kinds={} seqs={}{}", bank, fileId, count, unexpected, unexpectedSeqs, count > SEQS_NAMED ? "…" : "");
+        }
     }
 
     private void matchAll(List<Line> lines, BiConsumer<Line, ResultMatching.Match> each) {

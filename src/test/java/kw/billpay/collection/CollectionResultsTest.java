@@ -8,11 +8,15 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * Results dropped back by the banks, matched to their requests in the result batch's transaction: the three things
  * users complain of most (a wrong re-presentation, a duplicate collection, a collection accepted and never posted).
  */
+@ExtendWith(OutputCaptureExtension.class)
 class CollectionResultsTest extends CollectionSupport {
 
     @Test
@@ -74,7 +78,7 @@ class CollectionResultsTest extends CollectionSupport {
     }
 
     @Test
-    void aCollectionReportedTwiceUnaskedForAnotherAmountOrOnBothDaysIsPostedAndFlagged() throws IOException {
+    void aCollectionReportedTwiceUnaskedForAnotherAmountOrOnBothDaysIsPostedAndFlagged(CapturedOutput log) throws IOException {
         String once = ref("ONCE");
         String otherAmount = ref("AMT");
         String bothDays = ref("BOTH");
@@ -100,6 +104,10 @@ class CollectionResultsTest extends CollectionSupport {
         assertThat(amount.path("state").asText()).isEqualTo("COLLECTED");
         assertThat(amount.path("collected").path("amount").asText()).isEqualTo("30.000");
         assertThat(amount.path("note").asText()).isEqualTo("OTHER_AMOUNT");
+        // operations read one line for the batch, not one per flagged line
+        assertThat(log.getOut()).contains("flagged UNEXPECTED_COLLECTION: bank=WARBA fileId=" + first
+                + " lines=2 kinds={NO_OPEN_REQUEST=1, OTHER_AMOUNT=1} seqs=[2, 3]");
+        assertThat(log.getOut()).doesNotContain("collection flagged: bank=WARBA fileId=" + first);
 
         // the bank reports the same collection again in another file: a duplicate collection, posted and flagged
         List<String> repeated = dropResult("WARBA", ref("WARBA-2"), "1," + onceAccount + "," + once + ",25.000,20310227,COLLECTED,");
