@@ -64,7 +64,7 @@ class RequestResults implements CollectionResults {
         Map<Unexpected, Integer> unexpected = new EnumMap<>(Unexpected.class);
         List<String> unexpectedSeqs = new ArrayList<>();
         matchAll(lines, (line, match) -> {
-            if (match.unexpected() != null) {
+            if (match.unexpected() != null && line.paymentId() != null) { // a refused line posted nothing to flag
                 unexpected.merge(match.unexpected(), 1, Integer::sum);
                 if (unexpectedSeqs.size() < SEQS_NAMED) {
                     unexpectedSeqs.add(line.seq());

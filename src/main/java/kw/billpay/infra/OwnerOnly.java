@@ -9,8 +9,8 @@ import lombok.extern.slf4j.Slf4j;
 
 /**
  * A bank's file holds card numbers (a direct-debit result file's records, a camt.054 file's remittance text): once the
- * gateway has taken it, it is readable by the gateway's own user only ({@code rw-------}, folders {@code rwx------}). On
- * a file system without POSIX permissions, nothing is changed.
+ * gateway has taken it, it lies in a folder readable by the gateway's own user only ({@code rwx------}; a camt.054 file
+ * itself is also made {@code rw-------}). On a file system without POSIX permissions, nothing is changed.
  */
 @Slf4j
 public final class OwnerOnly {
@@ -32,11 +32,19 @@ public final class OwnerOnly {
         }
     }
 
-    /** Creates the folder if need be, {@code rwx------}. */
+    /**
+     * Creates the folder if need be, {@code rwx------}. A folder that exists and that the gateway may not change
+     * (another user's, a mounted share) is left as it is, with a warning: the gateway still starts.
+     */
     public static void folder(Path folder) throws IOException {
         Files.createDirectories(folder);
-        if (POSIX) {
+        if (!POSIX) {
+            return;
+        }
+        try {
             Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+        } catch (IOException | UnsupportedOperationException e) {
+            log.warn("could not make the folder {} readable by the gateway's user only: {}", folder, e.toString());
         }
     }
 }

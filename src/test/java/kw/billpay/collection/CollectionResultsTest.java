@@ -94,7 +94,9 @@ class CollectionResultsTest extends CollectionSupport {
         List<String> ack = dropResult("WARBA", first,
                 "1," + onceAccount + "," + once + ",25.000,20310227,COLLECTED,",
                 "2," + otherAmountAccount + "," + otherAmount + ",30.000,20310227,COLLECTED,",
-                "3," + onceAccount + "," + ref("UNASKED") + ",12.000,20310227,COLLECTED,");
+                "3," + onceAccount + "," + ref("UNASKED") + ",12.000,20310227,COLLECTED,",
+                // collected, but for an account the gateway does not hold: refused, so nothing is posted or flagged
+                "4," + randomAccountNumber() + "," + ref("UNKNOWN") + ",7.000,20310227,COLLECTED,");
         Map<String, String> posted = postedBySeq(ack);
         assertThat(posted).containsOnlyKeys("1", "2", "3"); // money received is posted (R8)
         assertThat(flags(posted.get("1"))).doesNotContain("UNEXPECTED_COLLECTION");
@@ -104,7 +106,7 @@ class CollectionResultsTest extends CollectionSupport {
         assertThat(amount.path("state").asText()).isEqualTo("COLLECTED");
         assertThat(amount.path("collected").path("amount").asText()).isEqualTo("30.000");
         assertThat(amount.path("note").asText()).isEqualTo("OTHER_AMOUNT");
-        // operations read one line for the batch, not one per flagged line
+        // operations read one line for the batch, not one per flagged line, and it counts only what was posted
         assertThat(log.getOut()).contains("flagged UNEXPECTED_COLLECTION: bank=WARBA fileId=" + first
                 + " lines=2 kinds={NO_OPEN_REQUEST=1, OTHER_AMOUNT=1} seqs=[2, 3]");
         assertThat(log.getOut()).doesNotContain("collection flagged: bank=WARBA fileId=" + first);
