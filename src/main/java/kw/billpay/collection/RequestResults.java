@@ -69,8 +69,11 @@ class RequestResults implements CollectionResults {
                 if (unexpectedSeqs.size() < SEQS_NAMED) {
                     unexpectedSeqs.add(line.seq());
                 }
-                log.debug("unexpected direct-debit collection flagged: bank={} fileId={} seq={} mandate={} account={} reason={}",
-                        bank, fileId, line.seq(), line.mandateRef(), AccountNumbers.mask(line.accountNumber()), match.unexpected());
+                if (log.isDebugEnabled()) { // masking costs a string per line; most batches log none
+                    log.debug("unexpected direct-debit collection flagged: bank={} fileId={} seq={} mandate={} account={} "
+                            + "reason={}", bank, fileId, line.seq(), line.mandateRef(),
+                            AccountNumbers.mask(line.accountNumber()), match.unexpected());
+                }
             }
             if (match.request() == null) {
                 return;

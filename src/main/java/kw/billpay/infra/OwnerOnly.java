@@ -22,14 +22,7 @@ public final class OwnerOnly {
 
     /** {@code rw-------}; a file the gateway may not change (another user's, dropped) is left as it is, with a warning. */
     public static void file(Path file) {
-        if (!POSIX) {
-            return;
-        }
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (IOException | UnsupportedOperationException e) {
-            log.warn("could not make {} readable by the gateway's user only: {}", file.getFileName(), e.toString());
-        }
+        restrict(file, "rw-------", file.getFileName());
     }
 
     /**
@@ -38,13 +31,18 @@ public final class OwnerOnly {
      */
     public static void folder(Path folder) throws IOException {
         Files.createDirectories(folder);
+        restrict(folder, "rwx------", folder);
+    }
+
+    /** {@code shown}: how the warning names it (a bank's file by its name only). */
+    private static void restrict(Path path, String permissions, Object shown) {
         if (!POSIX) {
             return;
         }
         try {
-            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
         } catch (IOException | UnsupportedOperationException e) {
-            log.warn("could not make the folder {} readable by the gateway's user only: {}", folder, e.toString());
+            log.warn("could not make {} readable by the gateway's user only: {}", shown, e.toString());
         }
     }
 }

@@ -5,6 +5,7 @@ import static kw.billpay.console.ConsoleSession.hiddenField;
 import static kw.billpay.console.ConsoleSession.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import kw.billpay.support.GatewayIntegrationTest;
@@ -48,7 +49,7 @@ class ConfirmResubmissionTest extends GatewayIntegrationTest {
         assertThat(second).startsWith("/console/receipts/").isNotEqualTo(receipt);
         assertThat(paymentsOf(account)).isEqualTo(2);
         assertThat(jdbc.queryForObject("select sum(received_amount) from payment where account_number = ?",
-                java.math.BigDecimal.class, account)).isEqualByComparingTo("45.000");
+                BigDecimal.class, account)).isEqualByComparingTo("45.000");
     }
 
     /** Where a redirect sends the browser, as a path. */

@@ -14,31 +14,12 @@ class BankInboxFoldersTest {
 
     private enum Bank { NBK, ABK }
 
-    private record Settings(Path dir) implements BankInboxSettings {
+    /** The channel's settings as the interface asks for them; only the folder matters here. */
+    private record Settings(Path dir, long claimMaxAgeMs, long claimKeepAliveMs, int maxAttempts, long retryDelayMs,
+                            long maxRetryDelayMs) implements BankInboxSettings {
 
-        @Override
-        public long claimMaxAgeMs() {
-            return 60_000;
-        }
-
-        @Override
-        public long claimKeepAliveMs() {
-            return 10_000;
-        }
-
-        @Override
-        public int maxAttempts() {
-            return 5;
-        }
-
-        @Override
-        public long retryDelayMs() {
-            return 5_000;
-        }
-
-        @Override
-        public long maxRetryDelayMs() {
-            return 300_000;
+        Settings(Path dir) {
+            this(dir, 60_000, 10_000, 5, 5_000, 300_000);
         }
     }
 
