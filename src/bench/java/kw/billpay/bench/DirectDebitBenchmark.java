@@ -1,7 +1,7 @@
 package kw.billpay.bench;
 
 import kw.billpay.testkit.GatewayProcess;
-import java.io.BufferedWriter;
+import kw.billpay.testkit.ResultFileBuilder;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -158,19 +158,17 @@ public final class DirectDebitBenchmark {
     private Path writeFile(String fileId, int count) throws IOException {
         Path file = workDir.resolve(fileId + ".csv");
         SplittableRandom random = new SplittableRandom(42);
-        BigDecimal sum = BigDecimal.ZERO;
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write("H,NBK," + fileId + ",20261127,KWD\n");
-            for (int i = 1; i <= count; i++) {
-                BigDecimal amount = amount(random);
-                sum = sum.add(amount);
-                boolean collected = i % 50 != 0;
-                out.write("D," + i + "," + account(random.nextInt(accounts)) + ",MD" + i + "," + amount.toPlainString()
-                        + ",20261127," + (collected ? "COLLECTED," : "NOT_COLLECTED,AM04") + "\n");
+        ResultFileBuilder records = ResultFileBuilder.file("NBK", fileId);
+        for (int i = 1; i <= count; i++) {
+            String amount = amount(random).toPlainString();
+            String account = account(random.nextInt(accounts));
+            if (i % 50 != 0) {
+                records.collected(account, "MD" + i, amount, "20261127");
+            } else {
+                records.notCollected(account, "MD" + i, amount, "20261127", "AM04");
             }
-            out.write("T," + count + "," + sum.toPlainString() + "\n");
         }
-        return file;
+        return Files.write(file, records.bytes());
     }
 
     // ---- raw batched posting ----------------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 import kw.billpay.channel.directdebit.DirectDebitProperties;
 import kw.billpay.channel.directdebit.PartnerBank;
 import kw.billpay.support.GatewayIntegrationTest;
+import kw.billpay.testkit.OnlinePaymentJson;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -117,7 +118,7 @@ abstract class BehaviourTest extends GatewayIntegrationTest {
 
     Started startOnline(String accountNumber, String amount) {
         Answer answer = post("/api/v1/online/payments", ONLINE_KEY,
-                Map.of("accountNumber", accountNumber, "amount", Map.of("amount", amount, "currency", "KWD")), newKey());
+                OnlinePaymentJson.of(accountNumber, amount, "KWD").json(), newKey());
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);
         JsonNode body = answer.json();
         return new Started(body.path("paymentId").asText(), body.path("trackId").asText(), body.path("redirectUrl").asText());

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import kw.billpay.channel.directdebit.PartnerBank;
+import kw.billpay.testkit.OnlinePaymentJson;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,7 +60,7 @@ class ClosedAccountTest extends BehaviourTest {
 
         Answer cash = post("/api/v1/branch/payments", TELLER, cash(accountNumber, "10.000", "KWD"), newKey());
         Answer online = post("/api/v1/online/payments", ONLINE_KEY,
-                Map.of("accountNumber", accountNumber, "amount", Map.of("amount", "10.000", "currency", "KWD")), newKey());
+                OnlinePaymentJson.of(accountNumber, "10.000", "KWD").json(), newKey());
 
         assertThat(cash.status()).isEqualTo(422);
         assertThat(cash.json().path("code").asText()).isEqualTo("ACCOUNT_NOT_OPEN");

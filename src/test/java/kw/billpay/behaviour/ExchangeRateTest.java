@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import kw.billpay.channel.directdebit.PartnerBank;
 import kw.billpay.support.RateEra;
+import kw.billpay.testkit.OnlinePaymentJson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,7 +71,7 @@ class ExchangeRateTest extends BehaviourTest {
 
         Answer branch = post("/api/v1/branch/payments", TELLER, cash(kwdAccount, "10.00", "USD"), newKey());
         Answer online = post("/api/v1/online/payments", ONLINE_KEY,
-                Map.of("accountNumber", usdAccount, "amount", Map.of("amount", "25.000", "currency", "KWD")), newKey());
+                OnlinePaymentJson.of(usdAccount, "25.000", "KWD").json(), newKey());
 
         assertThat(branch.status()).as(branch.body()).isEqualTo(422);
         assertThat(branch.json().path("code").asText()).isEqualTo("NO_FX_RATE");
@@ -85,7 +86,7 @@ class ExchangeRateTest extends BehaviourTest {
                 era.rate("KWD", "USD", "3.300000", era.at(Duration.ofDays(1)), "ops"));
         assertThat(post("/api/v1/branch/payments", TELLER, cash(kwdAccount, "10.00", "USD"), newKey()).status()).isEqualTo(201);
         assertThat(post("/api/v1/online/payments", ONLINE_KEY,
-                Map.of("accountNumber", usdAccount, "amount", Map.of("amount", "25.000", "currency", "KWD")), newKey()).status())
+                OnlinePaymentJson.of(usdAccount, "25.000", "KWD").json(), newKey()).status())
                 .isEqualTo(201);
     }
 

@@ -7,11 +7,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import kw.billpay.channel.directdebit.PartnerBank;
 import kw.billpay.knetsim.KnetSimulator;
+import kw.billpay.testkit.BranchPaymentJson;
 import org.assertj.core.api.AbstractInstantAssert;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,10 +32,7 @@ class ValueTimeAndHistoryTest extends BehaviourTest {
         String accountNumber = newAccount("KWD");
         Instant before = clock.instant();
         JsonNode cash = atCounter(cash(accountNumber, "10.000", "KWD"));
-        Map<String, Object> pos = new HashMap<>(cash(accountNumber, "20.000", "KWD"));
-        pos.put("method", "POS_KNET");
-        pos.put("posReference", "POS-778899");
-        JsonNode card = atCounter(pos);
+        JsonNode card = atCounter(BranchPaymentJson.pos(accountNumber, "20.000", "KWD", "POS-778899").json());
         Instant after = clock.instant();
 
         for (JsonNode taken : List.of(cash, card)) {
@@ -60,10 +57,8 @@ class ValueTimeAndHistoryTest extends BehaviourTest {
     @Test
     void chequesAndDraftsCountWhenTheyClearNotWhenTheyAreTaken() {
         String accountNumber = newAccount("KWD");
-        Map<String, Object> draft = new HashMap<>(cheque(accountNumber, "60.000", "KWD"));
-        draft.put("method", "DEMAND_DRAFT");
         String draftNumber = "DD" + System.nanoTime(); // an instrument is taken once
-        draft.put("cheque", Map.of("number", draftNumber, "bank", "KFH", "date", "2026-11-20"));
+        Map<String, Object> draft = BranchPaymentJson.demandDraft(accountNumber, "60.000", "KWD").instrument(draftNumber, "KFH").json();
         Map<String, Object> chequeRequest = cheque(accountNumber, "50.000", "KWD");
         JsonNode takenCheque = atCounter(chequeRequest);
         JsonNode takenDraft = atCounter(draft);

@@ -39,11 +39,11 @@ class CollectionResultsTest extends CollectionSupport {
         assertThat(requestLines("KFH", "20310127")).containsKeys(collected, insufficient, closed, noResult, other);
 
         String fileId = ref("KFH-RES");
-        List<String> ack = dropResult("KFH", fileId,
-                "1," + collectedAccount + "," + collected + ",25.000,20310127,COLLECTED,",
-                "2," + insufficientAccount + "," + insufficient + ",25.000,20310127,NOT_COLLECTED,AM04",
-                "3," + closedAccount + "," + closed + ",25.000,20310127,NOT_COLLECTED,AC04",
-                "4," + otherAccount + "," + other + ",25.000,20310127,NOT_COLLECTED,MS03");
+        List<String> ack = dropResult(resultFile("KFH", fileId)
+                .collected(collectedAccount, collected, "25.000", "20310127")
+                .notCollected(insufficientAccount, insufficient, "25.000", "20310127", "AM04")
+                .notCollected(closedAccount, closed, "25.000", "20310127", "AC04")
+                .notCollected(otherAccount, other, "25.000", "20310127", "MS03"));
         assertThat(ack.get(0)).startsWith("H,KFH," + fileId + ",ACCEPTED");
 
         JsonNode asked = collection(collected, "2031-01-27");
@@ -91,12 +91,12 @@ class CollectionResultsTest extends CollectionSupport {
         run("2031-02-27");
 
         String first = ref("WARBA-1");
-        List<String> ack = dropResult("WARBA", first,
-                "1," + onceAccount + "," + once + ",25.000,20310227,COLLECTED,",
-                "2," + otherAmountAccount + "," + otherAmount + ",30.000,20310227,COLLECTED,",
-                "3," + onceAccount + "," + ref("UNASKED") + ",12.000,20310227,COLLECTED,",
+        List<String> ack = dropResult(resultFile("WARBA", first)
+                .collected(onceAccount, once, "25.000", "20310227")
+                .collected(otherAmountAccount, otherAmount, "30.000", "20310227")
+                .collected(onceAccount, ref("UNASKED"), "12.000", "20310227")
                 // collected, but for an account the gateway does not hold: refused, so nothing is posted or flagged
-                "4," + randomAccountNumber() + "," + ref("UNKNOWN") + ",7.000,20310227,COLLECTED,");
+                .collected(randomAccountNumber(), ref("UNKNOWN"), "7.000", "20310227"));
         Map<String, String> posted = postedBySeq(ack);
         assertThat(posted).containsOnlyKeys("1", "2", "3"); // money received is posted (R8)
         assertThat(flags(posted.get("1"))).doesNotContain("UNEXPECTED_COLLECTION");
@@ -112,16 +112,17 @@ class CollectionResultsTest extends CollectionSupport {
         assertThat(log.getOut()).doesNotContain("collection flagged: bank=WARBA fileId=" + first);
 
         // the bank reports the same collection again in another file: a duplicate collection, posted and flagged
-        List<String> repeated = dropResult("WARBA", ref("WARBA-2"), "1," + onceAccount + "," + once + ",25.000,20310227,COLLECTED,");
+        List<String> repeated = dropResult(resultFile("WARBA", ref("WARBA-2"))
+                .collected(onceAccount, once, "25.000", "20310227"));
         assertThat(flags(postedBySeq(repeated).get("1"))).contains("UNEXPECTED_COLLECTION");
         assertThat(collection(once, "2031-02-27").path("paymentId").asText()).isEqualTo(posted.get("1"));
 
         // no result by the 28th: presented again, and the bank collects both days
         Map<String, String[]> second = requestLines("WARBA", run("2031-02-28").path("collectionDate").asText().replace("-", ""));
         assertThat(second).containsOnlyKeys(bothDays);
-        List<String> both = dropResult("WARBA", ref("WARBA-3"),
-                "1," + bothDaysAccount + "," + bothDays + ",25.000,20310227,COLLECTED,",
-                "2," + bothDaysAccount + "," + bothDays + ",25.000,20310228,COLLECTED,");
+        List<String> both = dropResult(resultFile("WARBA", ref("WARBA-3"))
+                .collected(bothDaysAccount, bothDays, "25.000", "20310227")
+                .collected(bothDaysAccount, bothDays, "25.000", "20310228"));
         assertThat(flags(postedBySeq(both).get("1"))).doesNotContain("UNEXPECTED_COLLECTION");
         assertThat(flags(postedBySeq(both).get("2"))).contains("UNEXPECTED_COLLECTION");
         assertThat(collection(bothDays, "2031-02-28").path("note").asText()).isEqualTo("ALREADY_COLLECTED");
@@ -140,9 +141,9 @@ class CollectionResultsTest extends CollectionSupport {
         assertThat(asked.get(minimum)[4]).isEqualTo("25.000");
         assertThat(asked.get(full)[4]).isEqualTo("500.000");
 
-        List<String> ack = dropResult("CBK", ref("CBK-RES"),
-                "1," + minimumAccount + "," + minimum + ",25.000,20310327,COLLECTED,",
-                "2," + fullAccount + "," + full + ",500.000,20310327,COLLECTED,");
+        List<String> ack = dropResult(resultFile("CBK", ref("CBK-RES"))
+                .collected(minimumAccount, minimum, "25.000", "20310327")
+                .collected(fullAccount, full, "500.000", "20310327"));
         assertThat(ack.get(ack.size() - 1)).isEqualTo("T,2,525.000,0,0");
         for (String[] line : List.of(new String[] {minimum, "1", "25.000"}, new String[] {full, "2", "500.000"})) {
             JsonNode request = collection(line[0], "2031-03-27");

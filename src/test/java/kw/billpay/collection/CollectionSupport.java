@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import kw.billpay.support.GatewayIntegrationTest;
 import kw.billpay.testkit.MandateBuilder;
+import kw.billpay.testkit.ResultFileBuilder;
 import org.springframework.beans.factory.annotation.Value;
 
 /** Mandates, runs and the banks' folders, as the collection tests drive them over HTTP and the file system. */
@@ -72,22 +72,17 @@ abstract class CollectionSupport extends GatewayIntegrationTest {
         return byMandate;
     }
 
-    /**
-     * Drops a result file in the bank's inbox as a bank does (a dot name, then renamed) and returns its acknowledgement.
-     * {@code records}: {@code seq,accountNumber,mandateRef,amount,yyyyMMdd,status,reason}.
-     */
-    List<String> dropResult(String bank, String fileId, String... records) throws IOException {
-        StringBuilder text = new StringBuilder("H," + bank + "," + fileId + ",20310101,KWD\n");
-        java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
-        for (String record : records) {
-            text.append("D,").append(record).append('\n');
-            sum = sum.add(new java.math.BigDecimal(record.split(",", -1)[3]));
-        }
-        text.append("T,").append(records.length).append(',').append(sum.toPlainString()).append('\n');
+    /** A result file of the bank's, created on 2031-01-01 (the tests' collection dates are in 2031). */
+    static ResultFileBuilder resultFile(String bank, String fileId) {
+        return ResultFileBuilder.file(bank, fileId).created("20310101");
+    }
+
+    /** Drops a result file in the bank's inbox as a bank does (a dot name, then renamed) and returns its acknowledgement. */
+    List<String> dropResult(ResultFileBuilder file) throws IOException {
+        String bank = file.bank();
+        String fileId = file.fileId();
         Path inbox = directDebit.resolve("inbox").resolve(bank);
-        Path part = inbox.resolve("." + fileId + ".csv.part");
-        Files.writeString(part, text, StandardCharsets.UTF_8);
-        Files.move(part, inbox.resolve(fileId + ".csv"), StandardCopyOption.ATOMIC_MOVE);
+        file.drop(inbox, fileId + ".csv");
         Path ack = directDebit.resolve("outbox").resolve(bank).resolve(fileId + ".csv.ack.csv");
         await("acknowledgement of " + fileId).atMost(Duration.ofSeconds(60)).until(() -> Files.exists(ack));
         return Files.readAllLines(ack, StandardCharsets.UTF_8);

@@ -1,12 +1,8 @@
 package kw.billpay.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -15,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import kw.billpay.channel.directdebit.DirectDebitProperties;
 import kw.billpay.channel.directdebit.PartnerBank;
+import kw.billpay.testkit.ResultFileBuilder;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -164,21 +161,17 @@ class ConsoleBrowserTest extends ConsolePageTest {
         String account = newAccount("KWD");
         String fileId = "KFH-CONSOLE-" + System.nanoTime() % 1_000_000;
         String date = LocalDate.now(ZoneId.of("Asia/Kuwait")).format(DateTimeFormatter.BASIC_ISO_DATE);
-        String file = String.join("\n", "H,KFH," + fileId + "," + date + ",KWD",
-                "D,1," + account + ",KFH-M-1,10.000," + date + ",COLLECTED,",
-                "D,2," + account + ",KFH-M-1,5.500," + date + ",COLLECTED,",
-                "D,3," + account + ",KFH-M-1,7.000," + date + ",NOT_COLLECTED,AM04",
-                "T,3,22.500") + "\n";
+        ResultFileBuilder file = ResultFileBuilder.file("KFH", fileId).created(date)
+                .collected(account, "KFH-M-1", "10.000", date)
+                .collected(account, "KFH-M-1", "5.500", date)
+                .notCollected(account, "KFH-M-1", "7.000", date, "AM04");
 
         ConsoleBrowser b = browser();
         b.open("/console/login?lang=en");
         b.login("ops", "ops-demo");
         b.open("/console/operations");
         String pageId = b.markPage();
-        Path inbox = folders.inbox(PartnerBank.KFH);
-        Files.createDirectories(inbox);
-        Files.writeString(inbox.resolve(fileId + ".part"), file, StandardCharsets.UTF_8);
-        Files.move(inbox.resolve(fileId + ".part"), inbox.resolve(fileId + ".csv"));
+        file.drop(folders.inbox(PartnerBank.KFH), fileId + ".csv");
 
         b.waiting().withTimeout(Duration.ofSeconds(60)).until(d -> d.findElements(By.cssSelector("#file-table tr.file")).stream()
                 .anyMatch(r -> r.getText().contains(fileId) && r.getText().contains("3 / 3") && r.getText().contains("Accepted")));

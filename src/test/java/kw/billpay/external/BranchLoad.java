@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import kw.billpay.testkit.BranchPaymentJson;
 
 /**
  * Tellers taking 1.000 KWD cash payments without a pause, spread over the gateway instances, each request with its own
@@ -89,8 +90,7 @@ final class BranchLoad {
 
     private void request(int thread, int i) throws InterruptedException {
         String key = UUID.randomUUID().toString();
-        Map<String, Object> body = Map.of("accountNumber", accounts.get((thread + i) % accounts.size()), "method", "CASH",
-                "amount", Map.of("amount", AMOUNT, "currency", "KWD"), "institution", "AMEX", "branch", "SALHIYA");
+        Map<String, Object> body = BranchPaymentJson.cash(accounts.get((thread + i) % accounts.size()), AMOUNT, "KWD").json();
         sent.incrementAndGet();
         long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
         boolean wasRetried = false;

@@ -20,6 +20,9 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import kw.billpay.testkit.BranchPaymentJson;
+import kw.billpay.testkit.OnlinePaymentJson;
+import kw.billpay.testkit.ResultFileBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -90,7 +93,7 @@ class ExternalStageTest {
 
         String onlineAccount = newAccount(first);
         HttpResponse<String> online = first.send("POST", "/api/v1/online/payments", secrets.onlineKey(),
-                Map.of("accountNumber", onlineAccount, "amount", Map.of("amount", "25.000", "currency", "KWD")),
+                OnlinePaymentJson.of(onlineAccount, "25.000", "KWD").json(),
                 UUID.randomUUID().toString());
         assertThat(online.statusCode()).as(online.body()).isEqualTo(201);
         String onlinePayment = json(online).path("paymentId").asText();
@@ -105,10 +108,9 @@ class ExternalStageTest {
 
         String debitAccount = newAccount(first);
         String fileName = "NBK_" + System.currentTimeMillis() + ".csv";
-        Path inbox = Files.createDirectories(DATA.resolve("direct-debit/inbox/NBK"));
-        Files.writeString(inbox.resolve(fileName + ".part"), "H,NBK,EXT-" + UUID.randomUUID().toString().substring(0, 8)
-                + ",20261127,KWD\nD,1," + debitAccount + ",NBK-MND-EXT,26.500,20261127,COLLECTED,\nT,1,26.500\n");
-        Files.move(inbox.resolve(fileName + ".part"), inbox.resolve(fileName));
+        ResultFileBuilder.file("NBK", "EXT-" + UUID.randomUUID().toString().substring(0, 8))
+                .collected(debitAccount, "NBK-MND-EXT", "26.500", "20261127")
+                .drop(DATA.resolve("direct-debit/inbox/NBK"), fileName);
         Path ack = DATA.resolve("direct-debit/outbox/NBK/" + fileName + ".ack.csv");
         await("acknowledgement").atMost(Duration.ofMinutes(2)).until(() -> Files.exists(ack));
         String debitPayment = Files.readAllLines(ack).get(1).split(",")[3];
@@ -282,8 +284,7 @@ class ExternalStageTest {
     }
 
     private static Map<String, Object> cash(String account) {
-        return Map.of("accountNumber", account, "method", "CASH", "amount", Map.of("amount", "1.000", "currency", "KWD"),
-                "institution", "AMEX", "branch", "SALHIYA");
+        return BranchPaymentJson.cash(account, "1.000", "KWD").json();
     }
 
     private static JsonNode json(HttpResponse<String> answer) {

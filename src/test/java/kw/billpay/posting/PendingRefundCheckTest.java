@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +16,7 @@ import java.util.UUID;
 import kw.billpay.channel.directdebit.DirectDebitProperties;
 import kw.billpay.channel.directdebit.PartnerBank;
 import kw.billpay.support.GatewayIntegrationTest;
+import kw.billpay.testkit.ResultFileBuilder;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -70,11 +70,8 @@ class PendingRefundCheckTest extends GatewayIntegrationTest {
     private String collect(String account, String amount, String collectionDate) throws IOException {
         String fileId = "IT-REFUND-CHECK-" + UUID.randomUUID();
         String name = fileId + ".csv";
-        String text = "H,NBK," + fileId + ",20250310,KWD\nD,1," + account + ",M-1," + amount + "," + collectionDate
-                + ",COLLECTED,\nT,1," + amount + "\n";
-        Path inbox = folders.inbox(PartnerBank.NBK);
-        Path partial = Files.writeString(inbox.resolve("." + name + ".part"), text, StandardCharsets.UTF_8);
-        Files.move(partial, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        ResultFileBuilder.file("NBK", fileId).created("20250310").collected(account, "M-1", amount, collectionDate)
+                .drop(folders.inbox(PartnerBank.NBK), name);
         Path ack = folders.outbox(PartnerBank.NBK).resolve(name + ".ack.csv");
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(ack));
         String record = Files.readAllLines(ack, StandardCharsets.UTF_8).get(1);

@@ -1,6 +1,7 @@
 package kw.billpay.recovery;
 
 import kw.billpay.testkit.AccountJson;
+import kw.billpay.testkit.BranchPaymentJson;
 import kw.billpay.testkit.GatewayProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -115,8 +116,7 @@ class CrashRecoveryTest {
     }
 
     private static Map<String, Object> payment(String account, int n) {
-        return Map.of("accountNumber", account, "method", "CASH", "institution", "AMEX", "branch", "SALHIYA",
-                "amount", Map.of("amount", amount(n).toPlainString(), "currency", "KWD"));
+        return BranchPaymentJson.cash(account, amount(n).toPlainString(), "KWD").json();
     }
 
     /** 1.001, 1.002, … so that a payment posted twice or lost would show in the total. */

@@ -2,6 +2,7 @@ package kw.billpay.recovery;
 
 import kw.billpay.testkit.AccountJson;
 import kw.billpay.testkit.GatewayProcess;
+import kw.billpay.testkit.ResultFileBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -66,9 +67,8 @@ class DirectDebitCrashTest {
     private record Line(String seq, String account, String amount, String date, String status, String reasonCode,
                         String expectedStatus, String expectedReason) {
 
-        String text() {
-            return String.join(",", "D", seq, account, "MND-" + account.substring(account.length() - 5) + "-" + seq,
-                    amount, date, status, reasonCode);
+        String mandate() {
+            return "MND-" + account.substring(account.length() - 5) + "-" + seq;
         }
     }
 
@@ -311,15 +311,11 @@ class DirectDebitCrashTest {
 
     /** The file as the bank writes it: header, the D lines, and a trailer with their count and the sum of all amounts. */
     private static String fileText(List<Line> lines) {
-        StringBuilder text = new StringBuilder(lines.size() * 64);
-        text.append("H,").append(BANK).append(',').append(FILE_ID).append(',').append(COLLECTION_DATE).append(",KWD\n");
-        BigDecimal controlSum = BigDecimal.ZERO;
+        ResultFileBuilder file = ResultFileBuilder.file(BANK, FILE_ID).created(COLLECTION_DATE);
         for (Line line : lines) {
-            text.append(line.text()).append('\n');
-            controlSum = controlSum.add(new BigDecimal(line.amount()));
+            file.record(line.seq(), line.account(), line.mandate(), line.amount(), line.date(), line.status(), line.reasonCode());
         }
-        text.append("T,").append(lines.size()).append(',').append(controlSum.toPlainString()).append('\n');
-        return text.toString();
+        return file.text();
     }
 
     private static String account(int n) {

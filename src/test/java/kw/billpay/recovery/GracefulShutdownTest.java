@@ -1,6 +1,7 @@
 package kw.billpay.recovery;
 
 import kw.billpay.testkit.AccountJson;
+import kw.billpay.testkit.BranchPaymentJson;
 import kw.billpay.testkit.GatewayProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -63,8 +64,7 @@ class GracefulShutdownTest {
             tellers.submit(() -> {
                 try {
                     HttpResponse<String> answer = gateway.send("POST", "/api/v1/branch/payments", TELLER,
-                            Map.of("accountNumber", account, "method", "CASH", "institution", "AMEX", "branch", "SALHIYA",
-                                    "amount", Map.of("amount", "1.000", "currency", "KWD")), "shutdown-" + n);
+                            BranchPaymentJson.cash(account, "1.000", "KWD").json(), "shutdown-" + n);
                     statuses.put(n, answer.statusCode());
                     if (answer.statusCode() == 201) {
                         paymentIds.put(n, JSON.readTree(answer.body()).path("paymentId").asText());

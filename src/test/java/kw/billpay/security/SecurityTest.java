@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import kw.billpay.support.GatewayIntegrationTest;
+import kw.billpay.testkit.OnlinePaymentJson;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -126,8 +127,7 @@ class SecurityTest extends GatewayIntegrationTest {
                 new Object[] {"POST", "/api/v1/branch/payments", cash(SAMPLE_ACCOUNT, "10.000", "KWD")},
                 new Object[] {"POST", "/api/v1/branch/payments/" + payment + "/clearing", Map.of("outcome", "CLEARED")},
                 new Object[] {"GET", "/api/v1/branch/payments/" + payment + "/receipt", null},
-                new Object[] {"POST", "/api/v1/online/payments", Map.of("accountNumber", SAMPLE_ACCOUNT,
-                        "amount", Map.of("amount", "25.000", "currency", "KWD"))},
+                new Object[] {"POST", "/api/v1/online/payments", OnlinePaymentJson.of(SAMPLE_ACCOUNT, "25.000", "KWD").json()},
                 new Object[] {"GET", "/api/v1/online/payments/" + payment, null},
                 new Object[] {"GET", "/api/v1/reconciliation", null},
                 new Object[] {"GET", "/api/v1/direct-debit/files", null},
@@ -229,7 +229,7 @@ class SecurityTest extends GatewayIntegrationTest {
             case "cash" -> cash(accountNumber, "10.000", "KWD");
             case "cleared" -> Map.of("outcome", "CLEARED");
             case "reversal" -> Map.of("reason", "CHARGEBACK");
-            case "online" -> Map.of("accountNumber", accountNumber, "amount", Map.of("amount", "25.000", "currency", "KWD"));
+            case "online" -> OnlinePaymentJson.of(accountNumber, "25.000", "KWD").json();
             default -> throw new IllegalArgumentException(bodyKind);
         };
         String path = pathTemplate.replace("{account}", accountNumber).replace("{payment}", paymentId);

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import kw.billpay.testkit.BranchPaymentJson;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -201,17 +202,14 @@ public abstract class GatewayIntegrationTest {
         }
     }
 
+    /** Cash taken at the demo teller's own counter (BranchPaymentJson). */
     protected static Map<String, Object> cash(String accountNumber, String amount, String currency) {
-        return Map.of("accountNumber", accountNumber, "method", "CASH",
-                "amount", Map.of("amount", amount, "currency", currency), "institution", "AMEX", "branch", "SALHIYA");
+        return BranchPaymentJson.cash(accountNumber, amount, currency).json();
     }
 
     /** A cheque taken at the demo teller's own counter; each call a new cheque (a cheque is taken once). */
     protected static Map<String, Object> cheque(String accountNumber, String amount, String currency) {
-        return Map.of("accountNumber", accountNumber, "method", "CHEQUE",
-                "amount", Map.of("amount", amount, "currency", currency), "institution", "AMEX", "branch", "SALHIYA",
-                "cheque", Map.of("number", "000123" + String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000)),
-                        "bank", "NBK", "date", "2026-11-20"));
+        return BranchPaymentJson.cheque(accountNumber, amount, currency).json();
     }
 
     /** A payment view's allocations as {@code BUCKET=amount}, in the order they were paid. */

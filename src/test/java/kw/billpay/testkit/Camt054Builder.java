@@ -1,20 +1,17 @@
 package kw.billpay.testkit;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * camt.054.001.08 bank-transfer notifications for tests and benchmarks: a group header, then booked entries written
  * one at a time (a 100,000-entry file is streamed, never held), the way a bank writes them. Every entry has its bank
- * reference ({@code AcctSvcrRef}) unless said otherwise. Drop a file as a bank does with {@link #drop}: under a dot
- * {@code .part} name first, then renamed.
+ * reference ({@code AcctSvcrRef}) unless said otherwise. Drop a file as a bank does with {@link #drop}.
  */
 public final class Camt054Builder {
 
@@ -75,24 +72,9 @@ public final class Camt054Builder {
         return text.append(FOOTER).toString();
     }
 
-    /** Drops the file in {@code inbox} as a bank does: written under {@code .<name>.part}, then renamed. */
+    /** Drops the file in {@code inbox} as a bank does (BankInbox). */
     public Path drop(Path inbox, String fileName) {
-        return drop(inbox, fileName, text());
-    }
-
-    public static Path drop(Path inbox, String fileName, String text) {
-        return drop(inbox, fileName, text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    public static Path drop(Path inbox, String fileName, byte[] bytes) {
-        try {
-            Files.createDirectories(inbox);
-            Path part = inbox.resolve("." + fileName + ".part");
-            Files.write(part, bytes);
-            return Files.move(part, inbox.resolve(fileName), StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return BankInbox.drop(inbox, fileName, text());
     }
 
     /** What one entry of a large generated file is: its bank reference, amount (KWD) and remittance line. */

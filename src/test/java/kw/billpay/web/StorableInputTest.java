@@ -5,11 +5,12 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import kw.billpay.support.GatewayIntegrationTest;
+import kw.billpay.testkit.BranchPaymentJson;
+import kw.billpay.testkit.OnlinePaymentJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -81,12 +82,11 @@ class StorableInputTest extends GatewayIntegrationTest {
     @Test
     void aNulEvenInAFieldTheGatewayIgnoresRefusesTheWholeRequest() {
         String accountNumber = newAccount("KWD");
-        Map<String, Object> payment = new HashMap<>(cash(accountNumber, "10.000", "KWD"));
-        payment.put("note", Map.of("text", List.of("fine", "not\u0000fine")));
+        Map<String, Object> payment = BranchPaymentJson.cash(accountNumber, "10.000", "KWD")
+                .with("note", Map.of("text", List.of("fine", "not\u0000fine"))).json();
         assertRefused(post("/api/v1/branch/payments", TELLER, payment, newKey()), "note", "NUL");
 
-        Map<String, Object> online = Map.of("accountNumber", accountNumber,
-                "amount", Map.of("amount", "10.000", "currency", "KWD"), "comment", "\u0000");
+        Map<String, Object> online = OnlinePaymentJson.of(accountNumber, "10.000", "KWD").with("comment", "\u0000").json();
         assertRefused(post("/api/v1/online/payments", ONLINE_KEY, online, newKey()), "comment", "NUL");
 
         assertThat(paymentsOf(accountNumber)).isZero();

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import kw.billpay.channel.directdebit.PartnerBank;
+import kw.billpay.testkit.BankInbox;
 import kw.billpay.testkit.Camt054Builder;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +36,7 @@ class BankTransferChannelTest extends BankTransferIntegrationTest {
         assertThat(totalOwed(account)).isEqualTo("455.000");
 
         // the same MsgId again, under another name: refused whole, nothing taken
-        Camt054Builder.drop(folders.inbox(bank), "once-" + run + "-again.xml", first.text());
+        BankInbox.drop(folders.inbox(bank), "once-" + run + "-again.xml", first.text());
         JsonNode again = awaitFile(bank, "once-" + run + "-again.xml");
         assertThat(again.path("status").asText()).isEqualTo("REFUSED");
         assertThat(again.path("reason").asText()).isEqualTo("DUPLICATE_MESSAGE_ID");
@@ -107,7 +108,7 @@ class BankTransferChannelTest extends BankTransferIntegrationTest {
                 .credit("TAIL-" + run + "-1", "10.000", "KWD", "2025-11-27", "card " + account)
                 .credit("TAIL-" + run + "-2", "11.000", "KWD", "2025-11-27", "card " + account)
                 .text();
-        Camt054Builder.drop(folders.inbox(bank), "tail-" + run + ".xml", text + "<Document>");
+        BankInbox.drop(folders.inbox(bank), "tail-" + run + ".xml", text + "<Document>");
         JsonNode file = awaitFile(bank, "tail-" + run + ".xml");
         assertThat(file.path("status").asText()).isEqualTo("REFUSED");
         assertThat(file.path("reason").asText()).isEqualTo("NOT_WELL_FORMED");
@@ -116,7 +117,7 @@ class BankTransferChannelTest extends BankTransferIntegrationTest {
                 "TAIL-" + run + "%")).isZero();
 
         // corrected, under the same MsgId: a refused file did not take it
-        Camt054Builder.drop(folders.inbox(bank), "tail-" + run + "-fixed.xml", text);
+        BankInbox.drop(folders.inbox(bank), "tail-" + run + "-fixed.xml", text);
         assertThat(awaitFile(bank, "tail-" + run + "-fixed.xml").path("status").asText()).isEqualTo("ACCEPTED");
         assertThat(totalOwed(account)).isEqualTo("494.000");
     }

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import kw.billpay.channel.directdebit.PartnerBank;
-import kw.billpay.testkit.Camt054Builder;
+import kw.billpay.testkit.BankInbox;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -69,7 +69,7 @@ class BankTransferFixturesTest extends BankTransferIntegrationTest {
         });
         List<Fixture> fixtures = fixtures();
         for (Fixture fixture : fixtures) {
-            Camt054Builder.drop(folders.inbox(fixture.bank()), fixture.fileName(), fixture.bytes());
+            BankInbox.drop(folders.inbox(fixture.bank()), fixture.fileName(), fixture.bytes());
         }
         List<DynamicTest> tests = new ArrayList<>();
         for (Fixture fixture : fixtures) {

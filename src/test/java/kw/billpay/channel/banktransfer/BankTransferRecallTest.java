@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import kw.billpay.channel.directdebit.PartnerBank;
+import kw.billpay.testkit.BankInbox;
 import kw.billpay.testkit.Camt054Builder;
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +55,7 @@ class BankTransferRecallTest extends BankTransferIntegrationTest {
         assertThat(getJson("/api/v1/suspense?limit=1000", OPS).toString()).doesNotContain("\"id\":" + heldId + ",");
 
         // the same returns reported again, in another message: recorded as duplicates, nothing more undone
-        Camt054Builder.drop(folders.inbox(BANK), "rcl-" + run + "-returns-again.xml",
+        BankInbox.drop(folders.inbox(BANK), "rcl-" + run + "-returns-again.xml",
                 returns.text().replace("RCL-" + run + "-RETURNS</MsgId>", "RCL-" + run + "-RETURNS-AGAIN</MsgId>"));
         JsonNode again = awaitFile(BANK, "rcl-" + run + "-returns-again.xml");
         assertThat(lines(again)).containsExactly("1.1 IGNORED DUPLICATE", "2.1 IGNORED DUPLICATE", "3.1 IGNORED DUPLICATE");

@@ -18,6 +18,7 @@ import kw.billpay.core.payment.PaymentStatus;
 import kw.billpay.security.Caller;
 import kw.billpay.security.StaffRole;
 import kw.billpay.support.GatewayIntegrationTest;
+import kw.billpay.testkit.BranchPaymentJson;
 import kw.billpay.web.MoneyJson;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,9 +61,7 @@ class BranchCounterTest extends GatewayIntegrationTest {
     @Test
     void aTellersInstitutionAndBranchAreTakenFromTheLoginWhenLeftOut() {
         String account = newAccount("KWD");
-        Map<String, Object> body = new HashMap<>(cash(account, "10.000", "KWD"));
-        body.remove("institution");
-        body.remove("branch");
+        Map<String, Object> body = BranchPaymentJson.cash(account, "10.000", "KWD").without("institution").without("branch").json();
 
         Answer taken = post(BRANCH, TELLER, body, newKey());
 

@@ -30,6 +30,7 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import kw.billpay.channel.directdebit.Fixtures.Fixture;
 import kw.billpay.support.GatewayIntegrationTest;
+import kw.billpay.testkit.ResultFileBuilder;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -305,9 +306,9 @@ class DirectDebitFilesTest extends GatewayIntegrationTest {
         JsonNode before = account(account);
         String fileId = "IT-DUP-" + UUID.randomUUID();
         String name = fileId + ".csv";
-        byte[] file = bankFile("GBK", fileId, List.of(
-                "D,1," + account + ",M-1,26.500,20261127,COLLECTED,",
-                "D,2," + account + ",M-1,10.000,20261128,COLLECTED,"), "36.500");
+        byte[] file = ResultFileBuilder.file("GBK", fileId)
+                .collected(account, "M-1", "26.500", "20261127")
+                .collected(account, "M-1", "10.000", "20261128").bytes();
 
         drop(PartnerBank.GBK, name, file);
         List<String> first = awaitAck(PartnerBank.GBK, name);
@@ -347,17 +348,17 @@ class DirectDebitFilesTest extends GatewayIntegrationTest {
         JsonNode before = account(account);
         String fileId = "IT-RESEND-" + UUID.randomUUID();
         String name = fileId + ".csv";
-        List<String> records = List.of(
-                "D,1," + account + ",M-1,40.000,20261127,COLLECTED,",
-                "D,2," + account + ",M-1,25.000,20261127,NOT_COLLECTED,AM04");
+        ResultFileBuilder records = ResultFileBuilder.file("KIB", fileId)
+                .collected(account, "M-1", "40.000", "20261127")
+                .notCollected(account, "M-1", "25.000", "20261127", "AM04");
 
-        drop(PartnerBank.KIB, name, bankFile("KIB", fileId, records, "40.000"));
+        drop(PartnerBank.KIB, name, records.controlSum("40.000").bytes());
         assertThat(awaitAck(PartnerBank.KIB, name)).containsExactly("H,KIB," + fileId + ",REJECTED,CONTROL_SUM_MISMATCH", "T,0,0,0,0");
         await().atMost(ACK_WAIT).until(() -> Files.exists(folders.error(PartnerBank.KIB).resolve(name))
                 && !Files.exists(folders.inbox(PartnerBank.KIB).resolve(name)));
         assertThat(account(account)).isEqualTo(before);
 
-        drop(PartnerBank.KIB, name, bankFile("KIB", fileId, records, "65.000"));
+        drop(PartnerBank.KIB, name, records.controlSum("65.000").bytes());
         // an acknowledgement is never overwritten: the corrected file's is the next one of its name
         List<String> accepted = BankFiles.awaitAck(folders, PartnerBank.KIB, name + ".1" + Fixtures.ACK_SUFFIX);
         assertThat(awaitAck(PartnerBank.KIB, name)).containsExactly("H,KIB," + fileId + ",REJECTED,CONTROL_SUM_MISMATCH", "T,0,0,0,0");
@@ -384,16 +385,16 @@ class DirectDebitFilesTest extends GatewayIntegrationTest {
         String strayId = "IT-STRAY-" + UUID.randomUUID();
         Path inbox = folders.inbox(PartnerBank.BBK);
         Path part = Files.write(inbox.resolve(partId + ".csv.part"),
-                bankFile("BBK", partId, List.of("D,1," + account + ",M-1,1.000,20261127,COLLECTED,"), "1.000"));
+                ResultFileBuilder.file("BBK", partId).collected(account, "M-1", "1.000", "20261127").bytes());
         Path dot = Files.write(inbox.resolve("." + dotId + ".csv"),
-                bankFile("BBK", dotId, List.of("D,1," + account + ",M-1,2.000,20261127,COLLECTED,"), "2.000"));
+                ResultFileBuilder.file("BBK", dotId).collected(account, "M-1", "2.000", "20261127").bytes());
         // not in a bank's folder at all: the inbox itself, and a folder that is no bank's
         Path inboxRoot = folders.dir().resolve("inbox");
         Path loose = Files.write(inboxRoot.resolve(strayId + ".csv"),
-                bankFile("BBK", strayId, List.of("D,1," + account + ",M-1,3.000,20261127,COLLECTED,"), "3.000"));
+                ResultFileBuilder.file("BBK", strayId).collected(account, "M-1", "3.000", "20261127").bytes());
         Files.createDirectories(inboxRoot.resolve("NOBANK"));
         Path unknownBank = Files.write(inboxRoot.resolve("NOBANK").resolve(strayId + ".csv"),
-                bankFile("NOBANK", strayId, List.of("D,1," + account + ",M-1,3.000,20261127,COLLECTED,"), "3.000"));
+                ResultFileBuilder.file("NOBANK", strayId).collected(account, "M-1", "3.000", "20261127").bytes());
         try {
             await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).until(() ->
                     Files.exists(part) && Files.exists(dot) && Files.exists(loose) && Files.exists(unknownBank)
@@ -430,7 +431,7 @@ class DirectDebitFilesTest extends GatewayIntegrationTest {
         Path dropped = drop(PartnerBank.NBK, name, empty.bytes());
         try {
             String fileId = "IT-AFTER-EMPTY-" + UUID.randomUUID();
-            drop(PartnerBank.GBK, fileId + ".csv", bankFile("GBK", fileId, List.of(), "0"));
+            drop(PartnerBank.GBK, fileId + ".csv", ResultFileBuilder.file("GBK", fileId).controlSum("0").bytes());
             long started = System.nanoTime();
             awaitAck(PartnerBank.GBK, fileId + ".csv");
             long millis = (System.nanoTime() - started) / 1_000_000;
@@ -453,8 +454,8 @@ class DirectDebitFilesTest extends GatewayIntegrationTest {
     void aControlSumTooLargeForTheLedgerIsStillAcknowledged() throws IOException {
         String fileId = "IT-HUGE-" + UUID.randomUUID();
         String name = fileId + ".csv";
-        Path dropped = drop(PartnerBank.NBK, name, bankFile("NBK", fileId,
-                List.of("D,1,42429999000000001,M-1,99999999999999999,20261127,COLLECTED,"), "99999999999999999"));
+        Path dropped = drop(PartnerBank.NBK, name, ResultFileBuilder.file("NBK", fileId)
+                .collected("42429999000000001", "M-1", "99999999999999999", "20261127").bytes());
         try {
             assertThat(awaitAck(PartnerBank.NBK, name)).containsExactly(
                     "H,NBK," + fileId + ",ACCEPTED,",
@@ -476,12 +477,12 @@ class DirectDebitFilesTest extends GatewayIntegrationTest {
         String account = newAccount("KWD");
         String fileId = "IT-OVERFLOW-" + UUID.randomUUID();
         String name = fileId + ".csv";
-        List<String> details = new ArrayList<>();
+        ResultFileBuilder file = ResultFileBuilder.file("ABK", fileId);
         for (int seq = 1; seq <= 11; seq++) {
-            details.add("D," + seq + "," + account + ",M-1,999999999999999.000,20261127,COLLECTED,");
+            file.collected(account, "M-1", "999999999999999.000", "20261127");
         }
-        details.add("D,12," + account + ",M-1,1.000,20261127,COLLECTED,");
-        Path dropped = drop(PartnerBank.ABK, name, bankFile("ABK", fileId, details, "10999999999999990.000"));
+        file.collected(account, "M-1", "1.000", "20261127"); // the control sum: 10999999999999990.000
+        Path dropped = drop(PartnerBank.ABK, name, file.bytes());
         try {
             List<String> ack = awaitAck(PartnerBank.ABK, name);
             assertThat(ack).hasSize(14);
@@ -508,10 +509,10 @@ class DirectDebitFilesTest extends GatewayIntegrationTest {
         String usd = newAccount("USD");
         String kwd = newAccount("KWD");
         String fileId = "IT-TINY-" + UUID.randomUUID();
-        drop(PartnerBank.KFH, fileId + ".csv", bankFile("KFH", fileId, List.of(
-                "D,1," + usd + ",M-1,0.001,20261127,COLLECTED,",
-                "D,2," + usd + ",M-1,5.000,20261127,COLLECTED,",
-                "D,3," + kwd + ",M-3,1.000,20261127,COLLECTED,"), "6.001"));
+        drop(PartnerBank.KFH, fileId + ".csv", ResultFileBuilder.file("KFH", fileId)
+                .collected(usd, "M-1", "0.001", "20261127")
+                .collected(usd, "M-1", "5.000", "20261127")
+                .collected(kwd, "M-3", "1.000", "20261127").bytes());
 
         List<String> ack = awaitAck(PartnerBank.KFH, fileId + ".csv");
         assertThat(ack.get(1)).isEqualTo("R,1,REFUSED,INVALID_AMOUNT");
@@ -535,13 +536,13 @@ class DirectDebitFilesTest extends GatewayIntegrationTest {
         String account = newAccount("KWD");
         String acceptedId = "IT-LIST-" + UUID.randomUUID();
         String rejectedId = "IT-LIST-BAD-" + UUID.randomUUID();
-        drop(PartnerBank.AUB, acceptedId + ".csv", bankFile("AUB", acceptedId, List.of(
-                "D,1," + account + ",M-1,12.250,20261127,COLLECTED,",
-                "D,2," + account + ",M-1,5.000,20261127,NOT_COLLECTED,AM04",
-                "D,3,42429999000000001,M-3,1.000,20261127,COLLECTED,"), "18.250"));
+        drop(PartnerBank.AUB, acceptedId + ".csv", ResultFileBuilder.file("AUB", acceptedId)
+                .collected(account, "M-1", "12.250", "20261127")
+                .notCollected(account, "M-1", "5.000", "20261127", "AM04")
+                .collected("42429999000000001", "M-3", "1.000", "20261127").bytes());
         awaitAck(PartnerBank.AUB, acceptedId + ".csv");
-        drop(PartnerBank.AUB, rejectedId + ".csv", bankFile("AUB", rejectedId, List.of(
-                "D,1," + account + ",M-1,12.250,20261127,COLLECTED,"), "12.251"));
+        drop(PartnerBank.AUB, rejectedId + ".csv", ResultFileBuilder.file("AUB", rejectedId)
+                .collected(account, "M-1", "12.250", "20261127").controlSum("12.251").bytes());
         awaitAck(PartnerBank.AUB, rejectedId + ".csv");
         await().atMost(ACK_WAIT).until(() -> fileView(PartnerBank.AUB, rejectedId + ".csv").path("archivedAs").isTextual());
 
@@ -672,10 +673,6 @@ class DirectDebitFilesTest extends GatewayIntegrationTest {
 
     private static String currencyOf(String account) {
         return account.length() == 17 && account.charAt(6) == '8' ? "USD" : "KWD";
-    }
-
-    private static byte[] bankFile(String bank, String fileId, List<String> details, String controlSum) {
-        return BankFiles.bankFile(bank, fileId, details, controlSum);
     }
 
     private JsonNode account(String accountNumber) {

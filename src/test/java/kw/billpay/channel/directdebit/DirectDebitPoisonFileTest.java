@@ -2,7 +2,6 @@ package kw.billpay.channel.directdebit;
 
 import static kw.billpay.channel.directdebit.BankFiles.ACK_WAIT;
 import static kw.billpay.channel.directdebit.BankFiles.awaitAck;
-import static kw.billpay.channel.directdebit.BankFiles.bankFile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -19,6 +18,7 @@ import java.util.stream.StreamSupport;
 import kw.billpay.support.GatewayIntegrationTest;
 import kw.billpay.testkit.FailingInsert;
 import kw.billpay.testkit.FailuresBeforeRestart;
+import kw.billpay.testkit.ResultFileBuilder;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -44,9 +44,9 @@ class DirectDebitPoisonFileTest extends GatewayIntegrationTest {
         String name = fileId + ".csv";
         try (Poison poison = new Poison()) {
             long started = System.nanoTime();
-            Path dropped = BankFiles.drop(folders, PartnerBank.GBK, name, bankFile("GBK", fileId, List.of(
-                    "D,1," + account + ",M-1,10.000,20261127,COLLECTED,",
-                    "D,2," + account + "," + poison.mandate + ",5.000,20261127,COLLECTED,"), "15.000"));
+            Path dropped = BankFiles.drop(folders, PartnerBank.GBK, name, ResultFileBuilder.file("GBK", fileId)
+                    .collected(account, "M-1", "10.000", "20261127")
+                    .collected(account, poison.mandate, "5.000", "20261127").bytes());
             try {
                 List<String> ack = awaitAck(folders, PartnerBank.GBK, name + ".ack.csv");
                 long millis = (System.nanoTime() - started) / 1_000_000;
@@ -81,7 +81,7 @@ class DirectDebitPoisonFileTest extends GatewayIntegrationTest {
         String fileId = "IT-POISON-RESTART-" + UUID.randomUUID();
         String name = fileId + ".csv";
         try (Poison poison = new Poison()) {
-            byte[] file = bankFile("KIB", fileId, List.of("D,1," + account + "," + poison.mandate + ",5.000,20261127,COLLECTED,"), "5.000");
+            byte[] file = ResultFileBuilder.file("KIB", fileId).collected(account, poison.mandate, "5.000", "20261127").bytes();
             // what a gateway stopped after two failed attempts left in the database
             Path dropped = FailuresBeforeRestart.drop(jdbc, clock, "direct_debit_failure", folders.inbox(PartnerBank.KIB), name, file, 2);
             try {
@@ -111,12 +111,11 @@ class DirectDebitPoisonFileTest extends GatewayIntegrationTest {
         Path dropped;
         Path inbox = folders.inbox(PartnerBank.AUB);
         try (Poison poison = new Poison()) {
-            List<String> details = new ArrayList<>();
-            for (int seq = 1; seq < records; seq++) {
-                details.add("D," + seq + "," + account + ",M-1,0.001,20261127,COLLECTED,");
+            ResultFileBuilder details = ResultFileBuilder.file("AUB", fileId);
+            while (details.size() < records - 1) {
+                details.collected(account, "M-1", "0.001", "20261127");
             }
-            details.add("D," + records + "," + account + "," + poison.mandate + ",0.001,20261127,COLLECTED,");
-            file = bankFile("AUB", fileId, details, "1.001");
+            file = details.collected(account, poison.mandate, "0.001", "20261127").bytes(); // the control sum: 1.001
             dropped = BankFiles.drop(folders, PartnerBank.AUB, name, file);
 
             List<String> ack = awaitAck(folders, PartnerBank.AUB, name + ".ack.csv");
@@ -173,8 +172,8 @@ class DirectDebitPoisonFileTest extends GatewayIntegrationTest {
         List<JsonNode> views = new ArrayList<>();
         for (int n = 1; n <= 2; n++) {
             String fileId = "IT-LONG-" + n + "-" + UUID.randomUUID();
-            Path dropped = BankFiles.drop(folders, PartnerBank.BBK, name, bankFile("BBK", fileId,
-                    List.of("D,1," + account + ",M-1,1.000,20261127,COLLECTED,"), "1.000"));
+            Path dropped = BankFiles.drop(folders, PartnerBank.BBK, name, ResultFileBuilder.file("BBK", fileId)
+                    .collected(account, "M-1", "1.000", "20261127").bytes());
             try {
                 await().atMost(ACK_WAIT).until(() -> !Files.exists(dropped)
                         && views(PartnerBank.BBK).stream().anyMatch(v -> v.path("fileId").asText().equals(fileId)

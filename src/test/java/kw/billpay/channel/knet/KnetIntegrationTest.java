@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import kw.billpay.knetsim.KnetSimulator;
 import kw.billpay.knetsim.KnetSimulatorInquiry;
 import kw.billpay.support.GatewayIntegrationTest;
+import kw.billpay.testkit.OnlinePaymentJson;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -47,7 +48,7 @@ abstract class KnetIntegrationTest extends GatewayIntegrationTest {
 
     Started start(String account, String amount) {
         Answer answer = post("/api/v1/online/payments", ONLINE_KEY,
-                Map.of("accountNumber", account, "amount", Map.of("amount", amount, "currency", "KWD")), newKey());
+                OnlinePaymentJson.of(account, amount, "KWD").json(), newKey());
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);
         String redirect = answer.json().path("redirectUrl").asText();
         Matcher trandata = Pattern.compile("trandata=([0-9a-f]+)").matcher(redirect);

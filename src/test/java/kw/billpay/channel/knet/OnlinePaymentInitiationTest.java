@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import kw.billpay.support.GatewayIntegrationTest;
+import kw.billpay.testkit.OnlinePaymentJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -98,8 +99,7 @@ class OnlinePaymentInitiationTest extends GatewayIntegrationTest {
         assertThat(put("/api/v1/fx-rates", OPS, Map.of("rates", List.of(Map.of("from", "KWD", "to", "USD",
                 "rate", "3.2600000", "effectiveAt", "2026-01-01T00:00:00+03:00")))).status()).isEqualTo(200);
 
-        Answer inUsd = post(START, ONLINE_KEY, Map.of("accountNumber", usdAccount,
-                "amount", Map.of("amount", "10.00", "currency", "USD")), newKey());
+        Answer inUsd = post(START, ONLINE_KEY, OnlinePaymentJson.of(usdAccount, "10.00", "USD").json(), newKey());
         Answer inKwd = post(START, ONLINE_KEY, online(usdAccount, "10.000"), newKey());
 
         assertThat(inUsd.status()).isEqualTo(422);
@@ -132,7 +132,7 @@ class OnlinePaymentInitiationTest extends GatewayIntegrationTest {
     }
 
     private static Map<String, Object> online(String accountNumber, String amount) {
-        return Map.of("accountNumber", accountNumber, "amount", Map.of("amount", amount, "currency", "KWD"));
+        return OnlinePaymentJson.of(accountNumber, amount, "KWD").json();
     }
 
     private static Map<String, String> query(String text) {

@@ -1,0 +1,128 @@
+package kw.billpay.testkit;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Direct-debit result files as a partner bank writes them (CONTRACT "Direct-debit result files from partner banks"),
+ * for tests and benchmarks:
+ * <pre>
+ * H,&lt;bank&gt;,&lt;fileId&gt;,&lt;createdDate yyyyMMdd&gt;,&lt;currency&gt;
+ * D,&lt;seq&gt;,&lt;accountNumber&gt;,&lt;mandateRef&gt;,&lt;amount&gt;,&lt;collectionDate yyyyMMdd&gt;,&lt;status&gt;,&lt;reasonCode&gt;
+ * T,&lt;recordCount&gt;,&lt;controlSum&gt;
+ * </pre>
+ * Seqs count from 1 in the order records are added, unless a record names its own. The trailer carries the number of
+ * D lines and the sum of their amounts, unless a test sets a wrong one ({@link #controlSum}). The parsers' own tests
+ * keep their files as literal text: there the bytes are what is tested.
+ */
+public final class ResultFileBuilder {
+
+    public static final String COLLECTED = "COLLECTED";
+    public static final String NOT_COLLECTED = "NOT_COLLECTED";
+
+    private final String bank;
+    private final String fileId;
+    private String createdDate = "20261127";
+    private String currency = "KWD";
+    private final List<String> records = new ArrayList<>();
+    private BigDecimal sum = BigDecimal.ZERO;
+    private String controlSum;
+
+    private ResultFileBuilder(String bank, String fileId) {
+        this.bank = bank;
+        this.fileId = fileId;
+    }
+
+    /** A KWD file created on 2026-11-27, with no record yet. */
+    public static ResultFileBuilder file(String bank, String fileId) {
+        return new ResultFileBuilder(bank, fileId);
+    }
+
+    public ResultFileBuilder created(String yyyyMMdd) {
+        this.createdDate = yyyyMMdd;
+        return this;
+    }
+
+    public ResultFileBuilder currency(String currency) {
+        this.currency = currency;
+        return this;
+    }
+
+    /** The bank collected {@code amount} on {@code collectionDate}: the next seq. */
+    public ResultFileBuilder collected(String account, String mandate, String amount, String collectionDate) {
+        return record(nextSeq(), account, mandate, amount, collectionDate, COLLECTED, "");
+    }
+
+    /** The bank could not collect, for {@code reasonCode} (ISO 20022 external status reason, AM04…): the next seq. */
+    public ResultFileBuilder notCollected(String account, String mandate, String amount, String collectionDate,
+                                          String reasonCode) {
+        return record(nextSeq(), account, mandate, amount, collectionDate, NOT_COLLECTED, reasonCode);
+    }
+
+    /**
+     * A record with every field as given: a seq already used, a status or an amount the gateway must refuse. An
+     * amount that is not a number leaves the control sum to {@link #controlSum}.
+     */
+    public ResultFileBuilder record(String seq, String account, String mandate, String amount, String collectionDate,
+                                    String status, String reasonCode) {
+        records.add(String.join(",", "D", seq, account, mandate, amount, collectionDate, status, reasonCode));
+        try {
+            sum = sum == null ? null : sum.add(new BigDecimal(amount));
+        } catch (NumberFormatException notANumber) {
+            sum = null;
+        }
+        return this;
+    }
+
+    /** The trailer's control sum as written, instead of the records' sum. */
+    public ResultFileBuilder controlSum(String controlSum) {
+        this.controlSum = controlSum;
+        return this;
+    }
+
+    public String bank() {
+        return bank;
+    }
+
+    public String fileId() {
+        return fileId;
+    }
+
+    /** How many records there are so far. */
+    public int size() {
+        return records.size();
+    }
+
+    public String text() {
+        StringBuilder text = new StringBuilder(64 * (records.size() + 2));
+        text.append(String.join(",", "H", bank, fileId, createdDate, currency)).append('\n');
+        records.forEach(record -> text.append(record).append('\n'));
+        return text.append("T,").append(records.size()).append(',').append(trailerSum()).append('\n').toString();
+    }
+
+    public byte[] bytes() {
+        return text().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Drops the file in {@code inbox} as a bank does (BankInbox). */
+    public Path drop(Path inbox, String fileName) {
+        return BankInbox.drop(inbox, fileName, bytes());
+    }
+
+    private String trailerSum() {
+        if (controlSum != null) {
+            return controlSum;
+        }
+        if (sum == null) {
+            throw new IllegalStateException("a record's amount is not a number: give the file's controlSum");
+        }
+        return sum.toPlainString();
+    }
+
+    private String nextSeq() {
+        return Integer.toString(records.size() + 1);
+    }
+}
