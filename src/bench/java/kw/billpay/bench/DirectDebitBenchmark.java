@@ -2,6 +2,7 @@ package kw.billpay.bench;
 
 import kw.billpay.testkit.GatewayProcess;
 import kw.billpay.testkit.ResultFileBuilder;
+import kw.billpay.testkit.ResultFileBuilder.Detail;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -158,17 +159,12 @@ public final class DirectDebitBenchmark {
     private Path writeFile(String fileId, int count) throws IOException {
         Path file = workDir.resolve(fileId + ".csv");
         SplittableRandom random = new SplittableRandom(42);
-        ResultFileBuilder records = ResultFileBuilder.file("NBK", fileId);
-        for (int i = 1; i <= count; i++) {
+        return ResultFileBuilder.write(file, "NBK", fileId, count, seq -> {
             String amount = amount(random).toPlainString();
             String account = account(random.nextInt(accounts));
-            if (i % 50 != 0) {
-                records.collected(account, "MD" + i, amount, "20261127");
-            } else {
-                records.notCollected(account, "MD" + i, amount, "20261127", "AM04");
-            }
-        }
-        return Files.write(file, records.bytes());
+            return seq % 50 != 0 ? Detail.collected(account, "MD" + seq, amount, "20261127")
+                    : Detail.notCollected(account, "MD" + seq, amount, "20261127", "AM04");
+        });
     }
 
     // ---- raw batched posting ----------------------------------------------------------------------------------------

@@ -1,10 +1,14 @@
 package kw.billpay.testkit;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * Direct-debit result files as a partner bank writes them (CONTRACT "Direct-debit result files from partner banks"),
@@ -68,7 +72,7 @@ public final class ResultFileBuilder {
      */
     public ResultFileBuilder record(String seq, String account, String mandate, String amount, String collectionDate,
                                     String status, String reasonCode) {
-        records.add(String.join(",", "D", seq, account, mandate, amount, collectionDate, status, reasonCode));
+        records.add(new Detail(account, mandate, amount, collectionDate, status, reasonCode).line(seq));
         try {
             sum = sum == null ? null : sum.add(new BigDecimal(amount));
         } catch (NumberFormatException notANumber) {
@@ -98,9 +102,9 @@ public final class ResultFileBuilder {
 
     public String text() {
         StringBuilder text = new StringBuilder(64 * (records.size() + 2));
-        text.append(String.join(",", "H", bank, fileId, createdDate, currency)).append('\n');
+        text.append(header(bank, fileId, createdDate, currency));
         records.forEach(record -> text.append(record).append('\n'));
-        return text.append("T,").append(records.size()).append(',').append(trailerSum()).append('\n').toString();
+        return text.append(trailer(records.size(), trailerSum())).toString();
     }
 
     public byte[] bytes() {
@@ -110,6 +114,52 @@ public final class ResultFileBuilder {
     /** Drops the file in {@code inbox} as a bank does (BankInbox). */
     public Path drop(Path inbox, String fileName) {
         return BankInbox.drop(inbox, fileName, bytes());
+    }
+
+    /** One D line of a large generated file ({@link #write}); its seq is its place in the file. */
+    public record Detail(String account, String mandate, String amount, String collectionDate, String status,
+                         String reasonCode) {
+
+        public static Detail collected(String account, String mandate, String amount, String collectionDate) {
+            return new Detail(account, mandate, amount, collectionDate, COLLECTED, "");
+        }
+
+        public static Detail notCollected(String account, String mandate, String amount, String collectionDate,
+                                          String reasonCode) {
+            return new Detail(account, mandate, amount, collectionDate, NOT_COLLECTED, reasonCode);
+        }
+
+        String line(String seq) {
+            return String.join(",", "D", seq, account, mandate, amount, collectionDate, status, reasonCode);
+        }
+    }
+
+    /**
+     * Writes a large KWD file record by record, never holding it (a benchmark's million records): {@code count}
+     * records, seq 1 to {@code count}, record {@code seq} as {@code record} says; the trailer counts and sums them.
+     */
+    public static Path write(Path file, String bank, String fileId, int count, IntFunction<Detail> record)
+            throws IOException {
+        BigDecimal sum = BigDecimal.ZERO;
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write(header(bank, fileId, "20261127", "KWD"));
+            for (int seq = 1; seq <= count; seq++) {
+                Detail next = record.apply(seq);
+                out.write(next.line(Integer.toString(seq)));
+                out.write('\n');
+                sum = sum.add(new BigDecimal(next.amount()));
+            }
+            out.write(trailer(count, sum.toPlainString()));
+        }
+        return file;
+    }
+
+    private static String header(String bank, String fileId, String createdDate, String currency) {
+        return String.join(",", "H", bank, fileId, createdDate, currency) + "\n";
+    }
+
+    private static String trailer(int recordCount, String controlSum) {
+        return "T," + recordCount + "," + controlSum + "\n";
     }
 
     private String trailerSum() {

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.Currency;
 import java.util.Set;
 import kw.billpay.testkit.ResultFileBuilder;
+import kw.billpay.testkit.ResultFileBuilder.Detail;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,6 +61,18 @@ class ResultFileBuilderTest {
         assertThat(file.size()).isEqualTo(1);
         assertThatThrownBy(file::text).isInstanceOf(IllegalStateException.class).hasMessageContaining("controlSum");
         assertThat(file.controlSum("10.000").text()).contains("\nD,7,4242990000000001,M-1,1O.000,20261127,COLLECTED,\n");
+    }
+
+    @Test
+    void aLargeFileWrittenRecordByRecordIsTheFileTheBuilderMakes() throws Exception {
+        Path written = ResultFileBuilder.write(dir.resolve("large.csv"), "NBK", "NBK-DD-4", 3, seq -> seq == 2
+                ? Detail.notCollected("4242990000000002", "M-" + seq, "0.500", "20261127", "AM04")
+                : Detail.collected("4242990000000001", "M-" + seq, seq + ".250", "20261127"));
+
+        assertThat(Files.readString(written)).isEqualTo(ResultFileBuilder.file("NBK", "NBK-DD-4")
+                .collected("4242990000000001", "M-1", "1.250", "20261127")
+                .notCollected("4242990000000002", "M-2", "0.500", "20261127", "AM04")
+                .collected("4242990000000001", "M-3", "3.250", "20261127").text());
     }
 
     private Path write(ResultFileBuilder file) throws Exception {
