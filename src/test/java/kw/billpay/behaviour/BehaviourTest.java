@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -14,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -28,6 +26,7 @@ import kw.billpay.channel.directdebit.DirectDebitProperties;
 import kw.billpay.channel.directdebit.PartnerBank;
 import kw.billpay.support.GatewayIntegrationTest;
 import kw.billpay.testkit.OnlinePaymentJson;
+import kw.billpay.testkit.ResultFileBuilder;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -80,21 +79,13 @@ abstract class BehaviourTest extends GatewayIntegrationTest {
     List<String> dropDirectDebitFile(PartnerBank bank, String currency, List<Collected> records) throws IOException {
         String fileId = "BT-" + UUID.randomUUID().toString().substring(0, 18);
         DateTimeFormatter yyyymmdd = DateTimeFormatter.BASIC_ISO_DATE;
-        List<String> lines = new ArrayList<>();
-        lines.add(String.join(",", "H", bank.name(), fileId, records.get(0).collectionDate().format(yyyymmdd), currency));
-        BigDecimal sum = BigDecimal.ZERO;
-        for (int i = 0; i < records.size(); i++) {
-            Collected r = records.get(i);
-            lines.add(String.join(",", "D", Integer.toString(i + 1), r.accountNumber(), "MND-" + (i + 1), r.amount(),
-                    r.collectionDate().format(yyyymmdd), "COLLECTED", ""));
-            sum = sum.add(new BigDecimal(r.amount()));
+        ResultFileBuilder file = ResultFileBuilder.file(bank.name(), fileId)
+                .created(records.get(0).collectionDate().format(yyyymmdd)).currency(currency);
+        for (Collected r : records) {
+            file.collected(r.accountNumber(), "MND-" + (file.size() + 1), r.amount(), r.collectionDate().format(yyyymmdd));
         }
-        lines.add(String.join(",", "T", Integer.toString(records.size()), sum.toPlainString()));
-        Path inbox = Files.createDirectories(directDebitFolders.inbox(bank));
         String name = fileId + ".csv";
-        Path hidden = inbox.resolve("." + name);
-        Files.writeString(hidden, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
-        Files.move(hidden, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        file.drop(directDebitFolders.inbox(bank), name);
         Path ack = directDebitFolders.outbox(bank).resolve(name + ".ack.csv");
         await().atMost(ASYNC).pollInterval(Duration.ofMillis(50)).until(() -> Files.exists(ack));
         return Files.readAllLines(ack, StandardCharsets.UTF_8);

@@ -2,7 +2,6 @@ package kw.billpay.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -157,7 +156,7 @@ class ConsoleBrowserTest extends ConsolePageTest {
     }
 
     @Test
-    void operationsSeeABankFilesProgressWithoutReloading() throws IOException {
+    void operationsSeeABankFilesProgressWithoutReloading() {
         String account = newAccount("KWD");
         String fileId = "KFH-CONSOLE-" + System.nanoTime() % 1_000_000;
         String date = LocalDate.now(ZoneId.of("Asia/Kuwait")).format(DateTimeFormatter.BASIC_ISO_DATE);

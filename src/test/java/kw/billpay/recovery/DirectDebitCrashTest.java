@@ -1,6 +1,7 @@
 package kw.billpay.recovery;
 
 import kw.billpay.testkit.AccountJson;
+import kw.billpay.testkit.BankInbox;
 import kw.billpay.testkit.GatewayProcess;
 import kw.billpay.testkit.ResultFileBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -108,9 +108,7 @@ class DirectDebitCrashTest {
             }
 
             // The bank drops its file the way the contract asks: written under a dot .part name, then renamed.
-            Path part = inbox.resolve("." + FILE_NAME + ".part");
-            Files.write(part, fileText(lines).getBytes(StandardCharsets.UTF_8));
-            Files.move(part, inbox.resolve(FILE_NAME), StandardCopyOption.ATOMIC_MOVE);
+            BankInbox.drop(inbox, FILE_NAME, fileText(lines));
 
             // First kill: a fifth of the file posted. The orphaned PostgreSQL still answers, so the state is read there.
             int firstKill = killWhenDone(gateway, RECORDS / 5);

@@ -24,7 +24,12 @@ public final class BankInbox {
             Files.createDirectories(inbox);
             Path part = inbox.resolve(".drop-" + UUID.randomUUID() + ".part");
             Files.write(part, bytes);
-            return Files.move(part, inbox.resolve(fileName), StandardCopyOption.ATOMIC_MOVE);
+            try {
+                return Files.move(part, inbox.resolve(fileName), StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                Files.deleteIfExists(part);
+                throw e;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
+import java.util.regex.Pattern;
 
 /**
  * Direct-debit result files as a partner bank writes them (CONTRACT "Direct-debit result files from partner banks"),
@@ -26,6 +27,8 @@ public final class ResultFileBuilder {
 
     public static final String COLLECTED = "COLLECTED";
     public static final String NOT_COLLECTED = "NOT_COLLECTED";
+    /** An amount as the contract writes one: the pattern of the gateway's {@code ResultFileFormat.NUMBER}. */
+    private static final Pattern NUMBER = Pattern.compile("-?[0-9]{1,18}(\\.[0-9]{1,18})?");
 
     private final String bank;
     private final String fileId;
@@ -55,7 +58,7 @@ public final class ResultFileBuilder {
         return this;
     }
 
-    /** The bank collected {@code amount} on {@code collectionDate}: the next seq. */
+    /** The bank collected {@code amount} on {@code collectionDate}: the next seq (the number of records so far, + 1). */
     public ResultFileBuilder collected(String account, String mandate, String amount, String collectionDate) {
         return record(nextSeq(), account, mandate, amount, collectionDate, COLLECTED, "");
     }
@@ -67,17 +70,15 @@ public final class ResultFileBuilder {
     }
 
     /**
-     * A record with every field as given: a seq already used, a status or an amount the gateway must refuse. An
-     * amount that is not a number leaves the control sum to {@link #controlSum}.
+     * A record with every field as given: a seq already used, a status or an amount the gateway must refuse. It counts
+     * towards the seq {@link #collected} gives next. An amount that is not a number as the contract writes one (the
+     * gateway's {@code ResultFileFormat.NUMBER}: no sign but '-', no exponent, ASCII digits) leaves the control sum to
+     * {@link #controlSum}, as the gateway leaves it out of the sum it checks.
      */
     public ResultFileBuilder record(String seq, String account, String mandate, String amount, String collectionDate,
                                     String status, String reasonCode) {
         records.add(new Detail(account, mandate, amount, collectionDate, status, reasonCode).line(seq));
-        try {
-            sum = sum == null ? null : sum.add(new BigDecimal(amount));
-        } catch (NumberFormatException notANumber) {
-            sum = null;
-        }
+        sum = sum == null || !NUMBER.matcher(amount).matches() ? null : sum.add(new BigDecimal(amount));
         return this;
     }
 

@@ -3,7 +3,6 @@ package kw.billpay.channel.branch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -44,10 +43,10 @@ class BranchCounterTest extends GatewayIntegrationTest {
         JsonNode before = getJson("/api/v1/accounts/" + account, OPS);
 
         for (Map<String, Object> body : List.of(
-                with(cash(account, "10.000", "KWD"), "institution", "GBK"),
-                with(cash(account, "10.000", "KWD"), "branch", "SHARQ"),
-                with(with(cash(account, "10.000", "KWD"), "institution", "AUB"), "branch", "FAHAHEEL"),
-                with(cheque(account, "10.000", "KWD"), "institution", "GBK"))) {
+                BranchPaymentJson.cash(account, "10.000", "KWD").with("institution", "GBK").json(),
+                BranchPaymentJson.cash(account, "10.000", "KWD").with("branch", "SHARQ").json(),
+                BranchPaymentJson.cash(account, "10.000", "KWD").with("institution", "AUB").with("branch", "FAHAHEEL").json(),
+                BranchPaymentJson.cheque(account, "10.000", "KWD").with("institution", "GBK").json())) {
             Answer answer = post(BRANCH, TELLER, body, newKey());
             assertThat(answer.status()).as(answer.body()).isEqualTo(403);
             assertThat(answer.contentType()).startsWith("application/problem+json");
@@ -74,7 +73,7 @@ class BranchCounterTest extends GatewayIntegrationTest {
         assertThat(get(BRANCH + "/" + paymentId + "/receipt", TELLER).body()).contains("AMEX / SALHIYA");
 
         // naming its own branch in other letters is naming it: kept as configured
-        Answer ownBranch = post(BRANCH, TELLER, with(cash(account, "1.000", "KWD"), "branch", "Salhiya"), newKey());
+        Answer ownBranch = post(BRANCH, TELLER, BranchPaymentJson.cash(account, "1.000", "KWD").with("branch", "Salhiya").json(), newKey());
         assertThat(ownBranch.status()).as(ownBranch.body()).isEqualTo(201);
         assertThat(getJson("/api/v1/payments/" + ownBranch.json().path("paymentId").asText(), OPS)
                 .path("origin").path("branch").asText()).isEqualTo("SALHIYA");
@@ -102,14 +101,14 @@ class BranchCounterTest extends GatewayIntegrationTest {
     void theSameChequeCannotBeTakenTwiceWhileItStands() {
         String first = newAccount("KWD");
         String second = newAccount("KWD");
-        Map<String, Object> cheque = instrument("CHEQUE", "NBK", newChequeNumber());
+        Instrument cheque = instrument("CHEQUE", "NBK", newChequeNumber());
         String key = newKey();
 
         Answer taken = post(BRANCH, TELLER, payment(first, cheque), key);
         assertThat(taken.status()).as(taken.body()).isEqualTo(201);
 
         // for another account, for the same account under another key, written otherwise: the same cheque
-        String number = (String) cheque.get("number");
+        String number = cheque.number();
         for (Map<String, Object> body : List.of(payment(second, cheque), payment(first, cheque),
                 payment(second, instrument("CHEQUE", " nbk ", "00" + number)))) {
             Answer again = post(BRANCH, TELLER, body, newKey());
@@ -136,7 +135,7 @@ class BranchCounterTest extends GatewayIntegrationTest {
     @Test
     void aReturnedChequeMayBePresentedAgain() {
         String account = newAccount("KWD");
-        Map<String, Object> cheque = instrument("CHEQUE", "KFH", newChequeNumber());
+        Instrument cheque = instrument("CHEQUE", "KFH", newChequeNumber());
         String firstId = post(BRANCH, TELLER, payment(account, cheque), newKey()).json().path("paymentId").asText();
         Answer returned = post(BRANCH + "/" + firstId + "/clearing", SUPERVISOR, Map.of("outcome", "RETURNED", "reason", "INSUFFICIENT_FUNDS"));
         assertThat(returned.status()).as(returned.body()).isEqualTo(200);
@@ -154,7 +153,7 @@ class BranchCounterTest extends GatewayIntegrationTest {
     /** Two tellers' requests for one cheque at the same moment: the database lets exactly one through. */
     @Test
     void twoRequestsForOneChequeAtOnceTakeItOnce() throws Exception {
-        Map<String, Object> cheque = instrument("CHEQUE", "CBK", newChequeNumber());
+        Instrument cheque = instrument("CHEQUE", "CBK", newChequeNumber());
         List<String> accounts = List.of(newAccount("KWD"), newAccount("KWD"), newAccount("KWD"), newAccount("KWD"));
         ExecutorService pool = Executors.newFixedThreadPool(accounts.size());
         try {
@@ -177,23 +176,24 @@ class BranchCounterTest extends GatewayIntegrationTest {
         }
     }
 
-    private static Map<String, Object> payment(String account, Map<String, Object> instrument) {
-        return Map.of("accountNumber", account, "method", instrument.get("method"),
-                "amount", Map.of("amount", "20.000", "currency", "KWD"), "institution", "AMEX", "branch", "SALHIYA",
-                "cheque", Map.of("number", instrument.get("number"), "bank", instrument.get("bank"), "date", "2026-11-20"));
+    /** A cheque or demand draft: its kind (the payment's method), drawee bank and number, as the teller types them. */
+    private record Instrument(String method, String bank, String number) { }
+
+    /** 20.000 KWD paid at the teller's counter by this instrument. */
+    private static Map<String, Object> payment(String account, Instrument instrument) {
+        BranchPaymentJson body = switch (instrument.method()) {
+            case "CHEQUE" -> BranchPaymentJson.cheque(account, "20.000", "KWD");
+            case "DEMAND_DRAFT" -> BranchPaymentJson.demandDraft(account, "20.000", "KWD");
+            default -> throw new IllegalArgumentException(instrument.method());
+        };
+        return body.instrument(instrument.number(), instrument.bank()).json();
     }
 
-    private static Map<String, Object> instrument(String method, String bank, String number) {
-        return Map.of("method", method, "bank", bank, "number", number);
+    private static Instrument instrument(String method, String bank, String number) {
+        return new Instrument(method, bank, number);
     }
 
     private static String newChequeNumber() {
         return String.valueOf(ThreadLocalRandom.current().nextLong(100_000_000L, 999_999_999L));
-    }
-
-    private static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
-        Map<String, Object> changed = new HashMap<>(body);
-        changed.put(field, value);
-        return changed;
     }
 }

@@ -61,6 +61,10 @@ class ResultFileBuilderTest {
         assertThat(file.size()).isEqualTo(1);
         assertThatThrownBy(file::text).isInstanceOf(IllegalStateException.class).hasMessageContaining("controlSum");
         assertThat(file.controlSum("10.000").text()).contains("\nD,7,4242990000000001,M-1,1O.000,20261127,COLLECTED,\n");
+        // a number Java reads but the contract does not write is no number either, as for the gateway's check
+        ResultFileBuilder signed = ResultFileBuilder.file("NBK", "NBK-DD-5")
+                .collected("4242990000000001", "M-1", "+5.000", "20261127");
+        assertThatThrownBy(signed::text).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
