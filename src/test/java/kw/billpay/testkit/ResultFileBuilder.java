@@ -25,8 +25,6 @@ import java.util.regex.Pattern;
  */
 public final class ResultFileBuilder {
 
-    public static final String COLLECTED = "COLLECTED";
-    public static final String NOT_COLLECTED = "NOT_COLLECTED";
     /** An amount as the contract writes one: the pattern of the gateway's {@code ResultFileFormat.NUMBER}. */
     private static final Pattern NUMBER = Pattern.compile("-?[0-9]{1,18}(\\.[0-9]{1,18})?");
 
@@ -60,13 +58,13 @@ public final class ResultFileBuilder {
 
     /** The bank collected {@code amount} on {@code collectionDate}: the next seq (the number of records so far, + 1). */
     public ResultFileBuilder collected(String account, String mandate, String amount, String collectionDate) {
-        return record(nextSeq(), account, mandate, amount, collectionDate, COLLECTED, "");
+        return add(nextSeq(), Detail.collected(account, mandate, amount, collectionDate));
     }
 
     /** The bank could not collect, for {@code reasonCode} (ISO 20022 external status reason, AM04…): the next seq. */
     public ResultFileBuilder notCollected(String account, String mandate, String amount, String collectionDate,
                                           String reasonCode) {
-        return record(nextSeq(), account, mandate, amount, collectionDate, NOT_COLLECTED, reasonCode);
+        return add(nextSeq(), Detail.notCollected(account, mandate, amount, collectionDate, reasonCode));
     }
 
     /**
@@ -77,8 +75,12 @@ public final class ResultFileBuilder {
      */
     public ResultFileBuilder record(String seq, String account, String mandate, String amount, String collectionDate,
                                     String status, String reasonCode) {
-        records.add(new Detail(account, mandate, amount, collectionDate, status, reasonCode).line(seq));
-        sum = sum == null || !NUMBER.matcher(amount).matches() ? null : sum.add(new BigDecimal(amount));
+        return add(seq, new Detail(account, mandate, amount, collectionDate, status, reasonCode));
+    }
+
+    private ResultFileBuilder add(String seq, Detail detail) {
+        records.add(detail.line(seq));
+        sum = sum == null || !NUMBER.matcher(detail.amount()).matches() ? null : sum.add(new BigDecimal(detail.amount()));
         return this;
     }
 
@@ -117,17 +119,17 @@ public final class ResultFileBuilder {
         return BankInbox.drop(inbox, fileName, bytes());
     }
 
-    /** One D line of a large generated file ({@link #write}); its seq is its place in the file. */
+    /** One D line's fields but its seq (in a file {@link #write} makes, its place in the file). */
     public record Detail(String account, String mandate, String amount, String collectionDate, String status,
                          String reasonCode) {
 
         public static Detail collected(String account, String mandate, String amount, String collectionDate) {
-            return new Detail(account, mandate, amount, collectionDate, COLLECTED, "");
+            return new Detail(account, mandate, amount, collectionDate, "COLLECTED", "");
         }
 
         public static Detail notCollected(String account, String mandate, String amount, String collectionDate,
                                           String reasonCode) {
-            return new Detail(account, mandate, amount, collectionDate, NOT_COLLECTED, reasonCode);
+            return new Detail(account, mandate, amount, collectionDate, "NOT_COLLECTED", reasonCode);
         }
 
         String line(String seq) {
