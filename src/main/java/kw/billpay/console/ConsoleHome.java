@@ -3,7 +3,6 @@ package kw.billpay.console;
 import kw.billpay.security.Caller;
 import kw.billpay.security.StaffRole;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -20,8 +19,8 @@ class ConsoleHome {
 
     /** Each role starts on its own page. */
     @GetMapping({"/console", "/console/"})
-    String home(Authentication authentication) {
-        StaffRole role = Caller.of(authentication).role();
+    String home(Caller caller) {
+        StaffRole role = caller.role();
         if (role == null) {
             return "redirect:/console/denied";
         }

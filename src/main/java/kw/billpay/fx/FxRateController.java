@@ -18,7 +18,6 @@ import kw.billpay.security.Caller;
 import kw.billpay.core.Refusal;
 import kw.billpay.web.RequestValues;
 import lombok.RequiredArgsConstructor;
-import org.springframework.security.core.Authentication;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -41,8 +40,8 @@ class FxRateController {
 
     /** Stores the rates (all or none), then posts any received payment that was waiting for one of them. */
     @PutMapping
-    Map<String, Object> put(@Valid @RequestBody RatesRequest request, Authentication authentication) {
-        String defaultSource = Caller.of(authentication).name();
+    Map<String, Object> put(@Valid @RequestBody RatesRequest request, Caller caller) {
+        String defaultSource = caller.name();
         List<FxRate> parsed = new ArrayList<>();
         for (int i = 0; i < request.rates().size(); i++) {
             parsed.add(parse("rates[" + i + "]", request.rates().get(i), defaultSource));

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import kw.billpay.security.Caller;
 import kw.billpay.security.Hashing;
 import kw.billpay.core.Refusal;
 import lombok.RequiredArgsConstructor;
@@ -52,8 +53,9 @@ public class IdempotencyService {
      *
      * @param requestHash SHA-256 of the normalised request, to tell a retry from a different request
      */
-    public StoredResponse execute(String scope, String key, String requestHash, Supplier<Answer> work) {
+    public StoredResponse execute(Caller caller, String key, String requestHash, Supplier<Answer> work) {
         requireValidKey(key);
+        String scope = caller.idempotencyScope();
         try {
             return transaction.execute(status -> {
                 Answer answer = work.get();
@@ -103,8 +105,8 @@ public class IdempotencyService {
      * An idempotent POST's HTTP answer: {@code work} runs once per caller and key ({@link #execute}), the request
      * identified by its canonical JSON; a retry gets the first answer again, byte for byte.
      */
-    public ResponseEntity<String> respond(String scope, String key, Object request, Supplier<Answer> work) {
-        StoredResponse response = execute(scope, key, fingerprint(request), work);
+    public ResponseEntity<String> respond(Caller caller, String key, Object request, Supplier<Answer> work) {
+        StoredResponse response = execute(caller, key, fingerprint(request), work);
         return ResponseEntity.status(response.status()).contentType(MediaType.APPLICATION_JSON).body(response.body());
     }
 

@@ -3,7 +3,6 @@ package kw.billpay.ops;
 import java.util.List;
 import kw.billpay.security.Caller;
 import lombok.RequiredArgsConstructor;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,7 +21,7 @@ class DeadLetterController {
     }
 
     @PostMapping("/api/v1/ops/dead-letters/{messageId}/replay")
-    DeadLetter replay(@PathVariable String messageId, Authentication authentication) {
-        return deadLetters.replay(messageId, Caller.of(authentication).name());
+    DeadLetter replay(@PathVariable String messageId, Caller operator) {
+        return deadLetters.replay(messageId, operator.name());
     }
 }

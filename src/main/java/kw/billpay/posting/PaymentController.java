@@ -14,7 +14,6 @@ import kw.billpay.web.MoneyJson;
 import kw.billpay.web.RequestValues;
 import lombok.RequiredArgsConstructor;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,8 +36,8 @@ class PaymentController {
 
     /** One payment with its audit trail (R25). A channel back end sees only its own channel's payments. */
     @GetMapping("/payments/{paymentId}")
-    PaymentView get(@PathVariable String paymentId, Authentication authentication) {
-        Payment payment = visible(paymentId, Caller.of(authentication));
+    PaymentView get(@PathVariable String paymentId, Caller caller) {
+        Payment payment = visible(paymentId, caller);
         return PaymentView.of(payment, payments.events(payment.paymentId()));
     }
 
@@ -67,11 +66,10 @@ class PaymentController {
     @PostMapping("/payments/{paymentId}/reversal")
     ResponseEntity<String> reverse(@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                                    @PathVariable String paymentId, @Valid @RequestBody ReversalRequest request,
-                                   Authentication authentication) {
-        Caller caller = Caller.of(authentication);
+                                   Caller caller) {
         IdempotencyService.requireValidKey(idempotencyKey);
         Payment payment = visible(paymentId, caller);
-        return idempotency.respond(caller.idempotencyScope(), idempotencyKey, List.of(payment.paymentId().toString(), request), () -> {
+        return idempotency.respond(caller, idempotencyKey, List.of(payment.paymentId().toString(), request), () -> {
                     Payment reversed = posting.apply(new PaymentCommand.Reverse(payment.paymentId(), request.reason().name(),
                             caller.name()));
                     return new IdempotencyService.Answer(200, PaymentView.of(reversed), reversed.paymentId());

@@ -18,7 +18,6 @@ import kw.billpay.web.MoneyJson;
 import kw.billpay.web.RequestValues;
 import lombok.RequiredArgsConstructor;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -76,11 +75,10 @@ class SuspenseController {
 
     @PostMapping("/{id}/assignment")
     ResponseEntity<String> assign(@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-                                  @PathVariable long id, @RequestBody Assignment request, Authentication authentication) {
-        Caller caller = Caller.of(authentication);
+                                  @PathVariable long id, @RequestBody Assignment request, Caller caller) {
         IdempotencyService.requireValidKey(idempotencyKey);
         AccountNumbers.requireValid("accountNumber", request.accountNumber());
-        return idempotency.respond(caller.idempotencyScope(), idempotencyKey, List.of("suspense-assignment", id, request), () -> {
+        return idempotency.respond(caller, idempotencyKey, List.of("suspense-assignment", id, request), () -> {
             StoredLine assigned = suspense.assign(id, request.accountNumber(), caller.name());
             return new IdempotencyService.Answer(200, detail(assigned), assigned.paymentId());
         });
@@ -89,9 +87,8 @@ class SuspenseController {
     @PostMapping("/{id}/return")
     ResponseEntity<String> returnToPayer(@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                                          @PathVariable long id, @RequestBody Return request,
-                                         Authentication authentication) {
-        Caller caller = Caller.of(authentication);
-        return idempotency.respond(caller.idempotencyScope(), idempotencyKey, List.of("suspense-return", id, request), () ->
+                                         Caller caller) {
+        return idempotency.respond(caller, idempotencyKey, List.of("suspense-return", id, request), () ->
                 new IdempotencyService.Answer(200, detail(suspense.returnToPayer(id, request.reason(), caller.name())), null));
     }
 

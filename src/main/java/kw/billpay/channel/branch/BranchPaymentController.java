@@ -17,7 +17,6 @@ import kw.billpay.security.Caller;
 import lombok.RequiredArgsConstructor;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,9 +38,8 @@ class BranchPaymentController {
 
     @PostMapping
     ResponseEntity<String> take(@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-                                @Valid @RequestBody BranchPaymentRequest request, Authentication authentication) {
-        Caller teller = Caller.of(authentication);
-        return idempotency.respond(teller.idempotencyScope(), idempotencyKey, request, () -> {
+                                @Valid @RequestBody BranchPaymentRequest request, Caller teller) {
+        return idempotency.respond(teller, idempotencyKey, request, () -> {
             Payment payment = counter.take(new BranchPaymentCommand(request, teller, idempotencyKey));
             return new IdempotencyService.Answer(201, PaymentView.of(payment), payment.paymentId());
         });
@@ -51,13 +49,13 @@ class BranchPaymentController {
 
     /** A supervisor records the clearing result of a cheque or draft. */
     @PostMapping("/{paymentId}/clearing")
-    PaymentView clear(@PathVariable String paymentId, @Valid @RequestBody ClearingRequest request, Authentication authentication) {
+    PaymentView clear(@PathVariable String paymentId, @Valid @RequestBody ClearingRequest request, Caller supervisor) {
         Payment payment = branchPayment(paymentId);
         if (request.outcome() == ClearingOutcome.RETURNED && request.reason() == null) {
             throw Refusal.validation("reason: is required when the outcome is RETURNED");
         }
         return PaymentView.of(clearing.clear(new ClearingCommand(payment.paymentId(), request.outcome(), request.reason(),
-                Caller.of(authentication).name())));
+                supervisor.name())));
     }
 
     /** A printable receipt for the customer. */

@@ -11,7 +11,6 @@ import kw.billpay.posting.PaymentView;
 import kw.billpay.security.Caller;
 import lombok.RequiredArgsConstructor;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,9 +34,8 @@ class OnlinePaymentController {
 
     @PostMapping
     ResponseEntity<String> start(@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-                                 @Valid @RequestBody OnlinePaymentRequest request, Authentication authentication) {
-        Caller channel = Caller.of(authentication);
-        return idempotency.respond(channel.idempotencyScope(), idempotencyKey, request, () -> {
+                                 @Valid @RequestBody OnlinePaymentRequest request, Caller channel) {
+        return idempotency.respond(channel, idempotencyKey, request, () -> {
             OnlinePaymentStarted started = online.start(new OnlinePaymentCommand(request, channel.channel()));
             return new IdempotencyService.Answer(201, started, PaymentIds.parse(started.paymentId()));
         });
@@ -45,8 +43,7 @@ class OnlinePaymentController {
 
     /** An intent's status, for the channel that started it only. */
     @GetMapping("/{paymentId}")
-    PaymentView get(@PathVariable String paymentId, Authentication authentication) {
-        Caller channel = Caller.of(authentication);
+    PaymentView get(@PathVariable String paymentId, Caller channel) {
         Payment payment = payments.find(PaymentIds.parse(paymentId))
                 .filter(p -> p.channel() == channel.channel())
                 .orElseThrow(() -> PaymentIds.unknown(paymentId));

@@ -8,7 +8,6 @@ import kw.billpay.posting.Payments;
 import kw.billpay.security.Caller;
 import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,10 +42,10 @@ class ReceiptController {
     /** Records the print and renders the page to print; reloading it prints (and records) a copy. */
     @PostMapping("/print")
     String print(@PathVariable String paymentId, @RequestParam(defaultValue = "A4") String paper,
-                 Authentication authentication, Model model) {
+                 Caller teller, Model model) {
         Payment payment = branchPayment(paymentId);
         ReceiptPrints.Paper chosen = "80MM".equals(paper) ? ReceiptPrints.Paper.MM80 : ReceiptPrints.Paper.A4;
-        int copy = prints.record(payment.paymentId(), chosen, Caller.of(authentication).name());
+        int copy = prints.record(payment.paymentId(), chosen, teller.name());
         model.addAttribute("receipt", view(payment));
         model.addAttribute("copy", copy > 1);
         model.addAttribute("copyNo", copy);

@@ -18,7 +18,6 @@ import kw.billpay.core.payment.PaymentStatus;
 import kw.billpay.posting.Payments;
 import kw.billpay.security.Caller;
 import lombok.RequiredArgsConstructor;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -59,8 +58,7 @@ class ClearingController {
     @PostMapping("/{paymentId}")
     String record(@PathVariable String paymentId, @RequestParam(required = false) String outcome,
                   @RequestParam(required = false) String reason, @RequestHeader(name = "HX-Request", required = false) String htmx,
-                  Authentication authentication, Model model, RedirectAttributes redirect, Locale locale) {
-        Caller supervisor = Caller.of(authentication);
+                  Caller supervisor, Model model, RedirectAttributes redirect, Locale locale) {
         Payment held = held(paymentId);
         String said;
         Payment after = held;

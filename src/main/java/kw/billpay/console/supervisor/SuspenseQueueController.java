@@ -22,7 +22,6 @@ import kw.billpay.idempotency.IdempotencyService;
 import kw.billpay.security.Caller;
 import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -109,15 +108,14 @@ class SuspenseQueueController {
     /** Confirmed: assigned by the API's service, in the form key's transaction; once, whatever the browser repeats. */
     @PostMapping("/{id}/assignment")
     String assign(@PathVariable long id, @RequestParam String handle, @RequestParam String idempotencyKey,
-                  Authentication authentication, HttpSession session, Model model, RedirectAttributes redirect,
+                  Caller supervisor, HttpSession session, Model model, RedirectAttributes redirect,
                   Locale locale) {
-        Caller supervisor = Caller.of(authentication);
         String number = AccountHandles.accountNumber(session, handle)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         FormKeys.requireValid(idempotencyKey);
         try {
             // the API's fingerprint of the same assignment: one request, whichever way it came
-            idempotency.execute(supervisor.idempotencyScope(), idempotencyKey, IdempotencyService.fingerprint(
+            idempotency.execute(supervisor, idempotencyKey, IdempotencyService.fingerprint(
                     List.of("suspense-assignment", id, Map.of("accountNumber", number))), () -> {
                         StoredLine assigned = suspense.assign(id, number, supervisor.name());
                         return new IdempotencyService.Answer(200, Map.of("id", id, "status", "ASSIGNED",
@@ -141,12 +139,11 @@ class SuspenseQueueController {
     String returnToPayer(@PathVariable long id, @RequestParam(required = false) String reason,
                          @RequestParam String idempotencyKey,
                          @RequestHeader(name = "HX-Request", required = false) String htmx,
-                         Authentication authentication, Model model, RedirectAttributes redirect, Locale locale) {
-        Caller supervisor = Caller.of(authentication);
+                         Caller supervisor, Model model, RedirectAttributes redirect, Locale locale) {
         FormKeys.requireValid(idempotencyKey);
         String said = null;
         try {
-            idempotency.execute(supervisor.idempotencyScope(), idempotencyKey, IdempotencyService.fingerprint(
+            idempotency.execute(supervisor, idempotencyKey, IdempotencyService.fingerprint(
                     List.of("suspense-return", id, Map.of("reason", reason == null ? "" : reason))), () ->
                     new IdempotencyService.Answer(200, Map.of("id", id, "status", SuspenseQueue.apiStatus(
                             suspense.returnToPayer(id, reason, supervisor.name()).status())), null));

@@ -13,7 +13,6 @@ import kw.billpay.console.till.TillCount;
 import kw.billpay.console.till.TillRepository;
 import kw.billpay.security.Caller;
 import lombok.RequiredArgsConstructor;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,9 +44,8 @@ class TillSignOffController {
     }
 
     @PostMapping
-    String signOff(@RequestParam String teller, @RequestParam String date, Authentication authentication,
+    String signOff(@RequestParam String teller, @RequestParam String date, Caller supervisor,
                    RedirectAttributes redirect, Locale locale) {
-        Caller supervisor = Caller.of(authentication);
         boolean signed;
         try {
             signed = tills.signOff(teller, LocalDate.parse(date), supervisor.name(), OffsetDateTime.now(clock));

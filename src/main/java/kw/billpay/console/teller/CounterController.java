@@ -16,7 +16,6 @@ import kw.billpay.posting.Payments;
 import kw.billpay.security.Caller;
 import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,11 +41,11 @@ class CounterController {
     private final Clock clock;
 
     @GetMapping
-    String find(Authentication authentication, HttpSession session, Model model) {
-        if (desks.needsChoosing(Caller.of(authentication), session)) {
+    String find(Caller teller, HttpSession session, Model model) {
+        if (desks.needsChoosing(teller, session)) {
             return "redirect:/console/teller/desk";
         }
-        model.addAttribute("desk", desks.of(Caller.of(authentication), session).orElseThrow());
+        model.addAttribute("desk", desks.of(teller, session).orElseThrow());
         return "console/teller/find";
     }
 
@@ -58,14 +57,14 @@ class CounterController {
 
     /** Posted, not a GET: the card number stays out of URLs, browser history and access logs. */
     @PostMapping("/find")
-    String lookUp(@RequestParam(required = false) String accountNumber, Authentication authentication,
+    String lookUp(@RequestParam(required = false) String accountNumber, Caller teller,
                   HttpSession session, Model model, Locale locale) {
         String number = accountNumber == null ? "" : accountNumber.replaceAll("[\\s-]", "");
         try {
             AccountNumbers.requireValid("accountNumber", number);
             accounts.get(number);
         } catch (Refusal refused) {
-            model.addAttribute("desk", desks.of(Caller.of(authentication), session).orElse(null));
+            model.addAttribute("desk", desks.of(teller, session).orElse(null));
             model.addAttribute("problem", refused.kind() == Refusal.Kind.NOT_FOUND
                     ? problems.say(Problem.of("find.unknown"), locale) : problems.say(Problem.of("find.invalid"), locale));
             return "console/teller/find";
@@ -74,14 +73,14 @@ class CounterController {
     }
 
     @GetMapping("/accounts/{handle}")
-    String account(@PathVariable String handle, Authentication authentication, HttpSession session, Model model) {
-        if (desks.needsChoosing(Caller.of(authentication), session)) {
+    String account(@PathVariable String handle, Caller teller, HttpSession session, Model model) {
+        if (desks.needsChoosing(teller, session)) {
             return "redirect:/console/teller/desk";
         }
         PaymentForm form = new PaymentForm();
         form.setIdempotencyKey(FormKeys.fresh());
         showAccount(handle, accountNumber(session, handle), form, model);
-        model.addAttribute("desk", desks.of(Caller.of(authentication), session).orElseThrow());
+        model.addAttribute("desk", desks.of(teller, session).orElseThrow());
         return "console/teller/account";
     }
 

@@ -24,7 +24,6 @@ import kw.billpay.posting.PostingPreviews;
 import kw.billpay.security.Caller;
 import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -58,8 +57,8 @@ class TakePaymentController {
     /** A submitted payment form, checked as the route would and previewed: the confirmation page. */
     @PostMapping("/preview")
     String preview(@PathVariable String handle, @ModelAttribute("form") PaymentForm form, BindingResult binding,
-                   Authentication authentication, HttpSession session, Model model, Locale locale) {
-        return checkedThen(handle, form, binding, authentication, session, model, locale, (at, checked) -> {
+                   Caller teller, HttpSession session, Model model, Locale locale) {
+        return checkedThen(handle, form, binding, teller, session, model, locale, (at, checked) -> {
             PaymentIntent intent = intake.normalise(new BranchPaymentCommand(checked.request(), at.teller(), form.getIdempotencyKey()));
             var preview = previews.preview(intent);
             counter.showAccount(handle, at.accountNumber(), form, model);
@@ -72,8 +71,8 @@ class TakePaymentController {
     /** The confirmed payment, taken once whatever the browser repeats; then its receipt. */
     @PostMapping("/payments")
     String confirm(@PathVariable String handle, @ModelAttribute("form") PaymentForm form, BindingResult binding,
-                   Authentication authentication, HttpSession session, Model model, Locale locale) {
-        return checkedThen(handle, form, binding, authentication, session, model, locale, (at, checked) -> {
+                   Caller teller, HttpSession session, Model model, Locale locale) {
+        return checkedThen(handle, form, binding, teller, session, model, locale, (at, checked) -> {
             try {
                 return "redirect:/console/receipts/" + take(at.teller(), checked, form.getIdempotencyKey()).paymentId();
             } catch (Refusal refused) {
@@ -89,7 +88,7 @@ class TakePaymentController {
 
     /** The payment taken through the branch route, once per teller and key (IdempotencyService). */
     private StoredResponse take(Caller teller, Checked checked, String key) {
-        return idempotency.execute(teller.idempotencyScope(), key,
+        return idempotency.execute(teller, key,
                 IdempotencyService.fingerprint(Map.of("request", checked.request(), "drawer", String.valueOf(checked.drawer()))),
                 () -> {
                     Payment payment = branch.take(new BranchPaymentCommand(checked.request(), teller, key));
@@ -105,8 +104,8 @@ class TakePaymentController {
     /** Back from the confirmation to the form, as filled in, under the same key. */
     @PostMapping("/edit")
     String edit(@PathVariable String handle, @ModelAttribute("form") PaymentForm form, BindingResult binding,
-                Authentication authentication, HttpSession session, Model model) {
-        At at = at(handle, form, authentication, session);
+                Caller teller, HttpSession session, Model model) {
+        At at = at(handle, form, teller, session);
         return again(at, handle, form, null, model);
     }
 
@@ -124,9 +123,9 @@ class TakePaymentController {
     }
 
     /** A step taken on the form checked; a problem with the form, or a refusal, shows the form again saying why. */
-    private String checkedThen(String handle, PaymentForm form, BindingResult binding, Authentication authentication,
+    private String checkedThen(String handle, PaymentForm form, BindingResult binding, Caller teller,
                                HttpSession session, Model model, Locale locale, BiFunction<At, Checked, String> step) {
-        At at = at(handle, form, authentication, session);
+        At at = at(handle, form, teller, session);
         try {
             return step.apply(at, checked(at, form, binding));
         } catch (FormProblems invalid) {
@@ -146,8 +145,7 @@ class TakePaymentController {
     /** Who takes the payment, for which account, where: from the login and the session, never from the form. */
     private record At(Caller teller, String accountNumber, TellerDesk desk) { }
 
-    private At at(String handle, PaymentForm form, Authentication authentication, HttpSession session) {
-        Caller teller = Caller.of(authentication);
+    private At at(String handle, PaymentForm form, Caller teller, HttpSession session) {
         String accountNumber = CounterController.accountNumber(session, handle);
         TellerDesk desk = desks.of(teller, session).orElseThrow(() -> new ResponseStatusException(HttpStatus.CONFLICT));
         FormKeys.requireValid(form.getIdempotencyKey());

@@ -22,7 +22,6 @@ import kw.billpay.posting.Payments;
 import kw.billpay.security.Caller;
 import kw.billpay.web.RequestValues;
 import lombok.RequiredArgsConstructor;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -49,8 +48,7 @@ class TillController {
     private final Clock clock;
 
     @GetMapping
-    String till(@RequestParam(required = false) String recount, Authentication authentication, Model model) {
-        Caller teller = Caller.of(authentication);
+    String till(@RequestParam(required = false) String recount, Caller teller, Model model) {
         LocalDate today = LocalDate.now(clock);
         var count = tills.find(teller.name(), today);
         model.addAttribute("today", today.toString());
@@ -63,9 +61,8 @@ class TillController {
     }
 
     @PostMapping
-    String count(@ModelAttribute("form") TillForm form, BindingResult binding, Authentication authentication,
+    String count(@ModelAttribute("form") TillForm form, BindingResult binding, Caller teller,
                  HttpSession session, Model model, Locale locale) {
-        Caller teller = Caller.of(authentication);
         LocalDate today = LocalDate.now(clock);
         TellerDesk desk = desks.of(teller, session).orElse(null);
         if (desk == null) {
