@@ -1,13 +1,12 @@
 package kw.billpay.metrics;
 
 /**
- * Something waiting that operations watch (a backlog), read from where it is kept: each bean of this type is a
- * Prometheus gauge, {@link BacklogMetrics} reads it on a scrape at most every few seconds. A backlog kept in the
- * shared database or broker reads the same on every instance: a dashboard takes its {@code max}, never its {@code sum}.
+ * Something waiting that operations watch (a backlog), read from where it is kept: each is a Prometheus gauge that
+ * {@link BacklogMetrics} reads on a scrape at most every few seconds. A backlog kept in the shared database or broker
+ * reads the same on every instance: a dashboard takes its {@code max}, never its {@code sum}.
  *
- * <p>The extension point for channels still to come: the bank-transfer channel (camt.054) adds
- * {@code gateway_bank_transfer_files_in_progress} and {@code gateway_suspense_items_open} as beans of this type
- * (see {@link GatewayBacklogs}), and the dashboard's panels for them then fill.
+ * <p>A backlog counted in the database is a row of {@link GatewayBacklogs}; one kept elsewhere is a bean of this type
+ * (the broker's dead letters, kw.billpay.ops.DeadLetters).
  */
 public interface BacklogGauge {
 

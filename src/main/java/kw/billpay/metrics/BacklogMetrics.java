@@ -6,12 +6,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import lombok.extern.slf4j.Slf4j;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Registers every {@link BacklogGauge} and reads it at most once per {@code gateway.metrics.backlog-cache}: two
+ * Registers every {@link BacklogGauge}, those counted in the database ({@link GatewayBacklogs}) and any other bean of
+ * that type (the dead letters on the broker), and reads each at most once per {@code gateway.metrics.backlog-cache}: two
  * Prometheus servers scraping every few seconds cost the database one round of cheap counts, not one per scrape.
  * A backlog that cannot be read (the database or broker away) reports NaN, which Prometheus shows as a gap, rather than
  * an old value that would look current.
@@ -25,10 +27,10 @@ class BacklogMetrics {
 
     private record Reading(double value, long readAtNanos) { }
 
-    BacklogMetrics(MeterRegistry registry, List<BacklogGauge> backlogs,
+    BacklogMetrics(MeterRegistry registry, GatewayBacklogs database, List<BacklogGauge> others,
                    @Value("${gateway.metrics.backlog-cache}") Duration cacheFor) {
         this.cacheFor = cacheFor;
-        for (BacklogGauge backlog : backlogs) {
+        for (BacklogGauge backlog : Stream.concat(database.gauges().stream(), others.stream()).toList()) {
             Gauge.builder(backlog.name(), backlog, this::cached).description(backlog.description()).register(registry);
         }
     }
