@@ -16,8 +16,10 @@ import kw.billpay.account.AccountRepository;
 import kw.billpay.core.Refusal;
 import kw.billpay.core.account.Account;
 import kw.billpay.core.account.AccountNumbers;
+import kw.billpay.core.allocation.CreditBalancePolicy;
 import kw.billpay.core.money.FxRate;
 import kw.billpay.core.money.FxRates;
+import kw.billpay.core.money.Money;
 import kw.billpay.core.payment.LedgerEvents;
 import kw.billpay.core.payment.Payment;
 import kw.billpay.core.payment.PaymentCommand;
@@ -227,17 +229,37 @@ public class PostingService {
 
     /**
      * Undoes a posted payment (R23): every bucket gets back exactly what the payment's allocations took from it, the
-     * credit balance it made is taken away again, and its refund-due record, if any, is cancelled (R13).
+     * credit balance it made is taken away again, its refund-due record, if any, is cancelled, and the account's other
+     * refund-due records are cut to what is still above the threshold (R13).
      */
     private Payment reverse(Account account, Payment posted, PaymentCommand.Reverse reverse) {
-        accounts.updateBalances(rulesFor(account, fxRates).afterReversal(account, posted));
+        PostingRules rules = rulesFor(account, fxRates);
+        Account after = rules.afterReversal(account, posted);
+        accounts.updateBalances(after);
         ledger.updateStatus(posted.paymentId(), PaymentStatus.REVERSED, reverse.reason(), null);
         refunds.cancelFor(posted.paymentId());
+        rules.creditAboveThreshold(after.balances().creditBalance(), OffsetDateTime.now(clock))
+                .ifPresent(stillAbove -> cutRefundsDue(account, stillAbove, posted, reverse.actor()));
         ledger.insertEvents(List.of(new PaymentRepository.AuditEntry(posted.paymentId(), "REVERSED", reverse.actor(),
                 LedgerEvents.reversed(posted, account, reverse.reason()), true)));
         log.info("Reversed payment {} on account {}: {}", posted.paymentId(), AccountNumbers.mask(account.accountNumber()),
                 reverse.reason());
         return ledger.find(posted.paymentId()).orElseThrow();
+    }
+
+    /** The refund-due records a reversal left above the credit still over the threshold, each cut with a history entry. */
+    private void cutRefundsDue(Account account, Money stillAbove, Payment reversed, String actor) {
+        List<RefundDueRepository.RefundDue> open = refunds.openFor(account.accountNumber());
+        List<Money> cut = CreditBalancePolicy.cutTo(open.stream().map(RefundDueRepository.RefundDue::amount).toList(), stillAbove);
+        for (int i = 0; i < open.size(); i++) {
+            RefundDueRepository.RefundDue record = open.get(i);
+            if (cut.get(i).compareTo(record.amount()) != 0) {
+                refunds.cut(record.id(), cut.get(i));
+                ledger.insertEvents(List.of(entry(record.paymentId(), "REFUND_DUE_CUT", actor, Map.of("from",
+                        record.amount().toPlainString(), "to", cut.get(i).toPlainString(), "currency",
+                        record.amount().currency().getCurrencyCode(), "reversedPayment", reversed.paymentId().toString()))));
+            }
+        }
     }
 
     private PostingRules rulesFor(Account account, FxRates rates) {

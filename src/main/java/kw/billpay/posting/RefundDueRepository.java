@@ -1,6 +1,8 @@
 package kw.billpay.posting;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -40,6 +42,22 @@ public class RefundDueRepository {
                 OffsetDateTime.now(clock), paymentId);
     }
 
+    /** An account's open refund-due records, newest first (locked with the account by the posting that reads them). */
+    List<RefundDue> openFor(String accountNumber) {
+        return jdbc.query("""
+                select id, account_number, payment_id, amount, currency, created_at from refund_due
+                where account_number = ? and cancelled_at is null order by id desc""", this::map, accountNumber);
+    }
+
+    /** A record cut by a reversal of another payment (R13, R23): to a smaller amount, or cancelled at zero. */
+    void cut(long id, Money amount) {
+        if (amount.isPositive()) {
+            jdbc.update("update refund_due set amount = ? where id = ?", amount.amount(), id);
+        } else {
+            jdbc.update("update refund_due set cancelled_at = ? where id = ?", OffsetDateTime.now(clock), id);
+        }
+    }
+
     /** A credit balance due back to a cardholder (R13), not cancelled by a reversal. */
     public record RefundDue(long id, String accountNumber, UUID paymentId, Money amount, OffsetDateTime createdAt) { }
 
@@ -47,11 +65,13 @@ public class RefundDueRepository {
     public List<RefundDue> open(int limit) {
         return jdbc.query("""
                 select id, account_number, payment_id, amount, currency, created_at from refund_due
-                where cancelled_at is null order by id limit ?""",
-                (rs, i) -> new RefundDue(rs.getLong("id"), rs.getString("account_number"), rs.getObject("payment_id", UUID.class),
-                        new Money(rs.getBigDecimal("amount"), Currencies.parse(rs.getString("currency"))),
-                        ZonedTimes.inZone(rs.getObject("created_at", OffsetDateTime.class), clock.getZone())),
-                limit);
+                where cancelled_at is null order by id limit ?""", this::map, limit);
+    }
+
+    private RefundDue map(ResultSet rs, int row) throws SQLException {
+        return new RefundDue(rs.getLong("id"), rs.getString("account_number"), rs.getObject("payment_id", UUID.class),
+                new Money(rs.getBigDecimal("amount"), Currencies.parse(rs.getString("currency"))),
+                ZonedTimes.inZone(rs.getObject("created_at", OffsetDateTime.class), clock.getZone()));
     }
 
     /** Recorded in the posting's transaction, so a check is never lost between the posting and the rate. */

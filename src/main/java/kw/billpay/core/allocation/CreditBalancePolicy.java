@@ -1,5 +1,7 @@
 package kw.billpay.core.allocation;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -23,5 +25,25 @@ public final class CreditBalancePolicy {
             return Optional.empty();
         }
         return Optional.of(creditBalance.minus(threshold));
+    }
+
+    /**
+     * R13 with R23: once a reversal has taken its credit away, the account's open refund-due amounts must together be
+     * no more than what is still above the threshold. They are cut from the newest, each down to zero (cancelled) before
+     * the next older one is cut. The answer holds each record's new amount, in the order given.
+     *
+     * @param openNewestFirst the open refund-due amounts of one account, newest first
+     * @param stillAbove      the part of the credit balance left that is above the threshold (zero when none is)
+     */
+    public static List<Money> cutTo(List<Money> openNewestFirst, Money stillAbove) {
+        Objects.requireNonNull(stillAbove, "stillAbove");
+        Money over = openNewestFirst.stream().reduce(Money.zero(stillAbove.currency()), Money::plus).minus(stillAbove);
+        List<Money> cut = new ArrayList<>(openNewestFirst.size());
+        for (Money amount : openNewestFirst) {
+            Money taken = over.isPositive() ? over.min(amount) : Money.zero(amount.currency());
+            cut.add(amount.minus(taken));
+            over = over.minus(taken);
+        }
+        return List.copyOf(cut);
     }
 }

@@ -138,6 +138,16 @@ public final class PostingRules {
         });
     }
 
+    /**
+     * R13: the part of {@code creditBalance} above the issuer's threshold, converted at {@code at} (zero when none is).
+     * Empty when no rate converts the threshold.
+     */
+    public Optional<Money> creditAboveThreshold(Money creditBalance, OffsetDateTime at) {
+        Money none = Money.zero(creditBalance.currency());
+        return thresholdIn(issuer.creditBalanceRefundAbove(), creditBalance.currency(), at)
+                .map(threshold -> CreditBalancePolicy.refundDue(creditBalance, threshold).orElse(none));
+    }
+
     /** True when the refund-due check of R13 cannot be made now for want of a rate for the threshold. */
     public boolean refundCheckNeedsRate(Currency currency, AllocationResult allocation, OffsetDateTime at) {
         return allocation.creditBalancePart().isPositive() && !refundThresholdKnown(currency, at);

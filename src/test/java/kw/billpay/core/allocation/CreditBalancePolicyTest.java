@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.util.Currency;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -37,5 +38,32 @@ class CreditBalancePolicyTest {
 
         assertThatThrownBy(() -> CreditBalancePolicy.refundDue(kwd, THRESHOLD))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aReversalCutsTheNewestRefundsDueFirstDownToWhatIsStillAbove() {
+        // newest first: 4,750.00 then 3,000.00 then 1,000.00 due; 2,500.00 still above the threshold
+        assertThat(CreditBalancePolicy.cutTo(List.of(usd("4750.00"), usd("3000.00"), usd("1000.00")), usd("2500.00")))
+                .containsExactly(usd("0.00"), usd("1500.00"), usd("1000.00"));
+    }
+
+    @Test
+    void nothingStillAboveCancelsEveryRefundDue() {
+        assertThat(CreditBalancePolicy.cutTo(List.of(usd("4750.00"), usd("0.01")), usd("0.00")))
+                .containsExactly(usd("0.00"), usd("0.00"));
+    }
+
+    @Test
+    void refundsDueWithinWhatIsStillAboveStandAsTheyAre() {
+        assertThat(CreditBalancePolicy.cutTo(List.of(usd("4750.00"), usd("250.00")), usd("5000.00")))
+                .containsExactly(usd("4750.00"), usd("250.00"));
+        assertThat(CreditBalancePolicy.cutTo(List.of(usd("4750.00")), usd("6000.00"))).containsExactly(usd("4750.00"));
+        assertThat(CreditBalancePolicy.cutTo(List.of(), usd("0.00"))).isEmpty();
+    }
+
+    @Test
+    void aCutIsExactToTheMinorUnit() {
+        assertThat(CreditBalancePolicy.cutTo(List.of(usd("0.03"), usd("0.02")), usd("0.04")))
+                .containsExactly(usd("0.02"), usd("0.02"));
     }
 }
