@@ -39,9 +39,10 @@ public final class MinimumDueCalculator {
         BigDecimal percentAmount = statementBalance.amount().multiply(percent).movePointLeft(2)
                 .setScale(Currencies.minorUnits(statementBalance.currency()), RoundingMode.HALF_UP);
         Money due = new Money(percentAmount, statementBalance.currency()).max(floor).plus(overLimit).plus(pastDue);
-        // Floor and over-limit could push the minimum above what is actually owed; nobody can be asked
-        // for more than the balance plus the arrears carried over.
-        return due.min(statementBalance.plus(pastDue));
+        // Floor, over-limit and arrears could push the minimum above what the statement bills. The arrears are
+        // part of that balance (unpaid, they are still billed), so the whole balance is the most that is ever due,
+        // as it is at or below the floor.
+        return due.min(wholeBalance);
     }
 
     private static void requireNonNegativeIn(String what, Money amount, Money statementBalance) {

@@ -45,7 +45,8 @@ class MinimumDueCalculatorTest {
             "0,       0,      0,     0",
             "-10.00,  0,      0,     0",      // statement in credit: nothing due
             "1234.50, 0,      0,     61.73",  // 61.725 rounds HALF_UP (HALF_EVEN would give 61.72)
-            "60.00,   40.00,  5.00,  65.00"   // 50 + 40 + 5 = 95.00 capped at balance + past due
+            "60.00,   40.00,  5.00,  60.00",  // 50 + 40 + 5 = 95.00 capped at the balance, which holds the past due
+            "50.01,   0,      25.00, 50.01"   // just above the floor: 75.00 capped at the balance, as at the floor
     })
     void creditCard(String statement, String overLimit, String pastDue, String expected) {
         assertThat(creditCardUsd(statement, overLimit, pastDue)).isEqualTo(usd(expected));
