@@ -249,6 +249,14 @@ class PostingIntegrationTest extends GatewayIntegrationTest {
         assertThat(post("/api/v1/branch/payments/" + bounced + "/clearing", OPS, Map.of("outcome", "CLEARED")).status()).isEqualTo(409);
         assertThat(get("/api/v1/accounts/" + account, OPS).json().path("totalOwed").asText()).isEqualTo("465.000");
         assertThat(jdbc.queryForObject("select count(*) from allocation where payment_id = ?::uuid", Integer.class, bounced)).isZero();
+
+        // cleared, then returned by the bank after posting (a reversal): the supervisor's retried CLEARED is a repeat
+        Answer reversed = post("/api/v1/payments/" + chequeId + "/reversal", OPS, Map.of("reason", "CHEQUE_RETURNED"), newKey());
+        assertThat(reversed.json().path("status").asText()).as(reversed.body()).isEqualTo("REVERSED");
+        Answer retriedAfterReversal = post("/api/v1/branch/payments/" + chequeId + "/clearing", SUPERVISOR, Map.of("outcome", "CLEARED"));
+        assertThat(retriedAfterReversal.status()).as("the same outcome again changes nothing").isEqualTo(200);
+        assertThat(retriedAfterReversal.json().path("status").asText()).isEqualTo("REVERSED");
+        assertThat(get("/api/v1/accounts/" + account, OPS).json().path("totalOwed").asText()).isEqualTo("515.000");
     }
 
     @Test

@@ -47,7 +47,8 @@ public final class PaymentLifecycle {
      */
     public static Decision decide(PaymentStatus status, PaymentMethod method, Step step) {
         return switch (step) {
-            case CLEAR -> clearing(status, method, "CLEARED", status == PENDING_CLEARING, EnumSet.of(POSTED, PENDING_FX));
+            // a REVERSED cheque was cleared before it was reversed (only POSTED is reversed): a retried CLEARED is a repeat
+            case CLEAR -> clearing(status, method, "CLEARED", status == PENDING_CLEARING, EnumSet.of(POSTED, PENDING_FX, REVERSED));
             case RETURN_UNCLEARED -> clearing(status, method, "RETURNED", status == PENDING_CLEARING, EnumSet.of(RETURNED));
             case CONFIRM_CAPTURE -> {
                 if (status == INITIATED || status == FAILED) {

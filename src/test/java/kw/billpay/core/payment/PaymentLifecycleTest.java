@@ -32,7 +32,7 @@ class PaymentLifecycleTest {
         row(rows, PaymentStatus.POSTED, cheque, Step.CLEAR, "UNCHANGED");
         row(rows, PaymentStatus.PENDING_FX, cheque, Step.CLEAR, "UNCHANGED");
         row(rows, PaymentStatus.RETURNED, cheque, Step.CLEAR, "CLEARING_CONFLICT");
-        row(rows, PaymentStatus.REVERSED, cheque, Step.CLEAR, "CLEARING_CONFLICT");
+        row(rows, PaymentStatus.REVERSED, cheque, Step.CLEAR, "UNCHANGED");
         row(rows, PaymentStatus.POSTED, cash, Step.CLEAR, "NOT_CLEARABLE");
         row(rows, PaymentStatus.INITIATED, knet, Step.CLEAR, "NOT_CLEARABLE");
         row(rows, PaymentStatus.PENDING_CLEARING, cheque, Step.RETURN_UNCLEARED, "PROCEED");
