@@ -3,6 +3,7 @@ package kw.billpay.security;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -76,11 +77,22 @@ public class ExternalConfigurationGuard implements ApplicationContextInitializer
         }
         List<String> knetSecrets = new ArrayList<>();
         String resourceKey = null;
-        for (String variable : List.of("KNET_TRANPORTAL_ID", "KNET_TRANPORTAL_PASSWORD", "KNET_RESOURCE_KEY")) {
-            String value = required(environment, variable, problems);
-            if (value != null && DEMO_KNET_SECRETS.contains(value)) {
-                knetSecrets.add(variable);
-            } else if (variable.equals("KNET_RESOURCE_KEY")) {
+        // What the gateway uses is the property as it resolves: an override such as GATEWAY_KNET_RESOURCE_KEY wins
+        // over the variable application-external.yml names, so it is checked as well.
+        Map<String, String> knetProperties = new LinkedHashMap<>();
+        knetProperties.put("KNET_TRANPORTAL_ID", "gateway.knet.tranportal-id");
+        knetProperties.put("KNET_TRANPORTAL_PASSWORD", "gateway.knet.tranportal-password");
+        knetProperties.put("KNET_RESOURCE_KEY", "gateway.knet.resource-key");
+        for (Map.Entry<String, String> knet : knetProperties.entrySet()) {
+            String value = required(environment, knet.getKey(), problems);
+            if (value == null) {
+                continue; // named as missing; the property would not resolve without it
+            }
+            if (DEMO_KNET_SECRETS.contains(value)) {
+                knetSecrets.add(knet.getKey());
+            } else if (DEMO_KNET_SECRETS.contains(environment.getProperty(knet.getValue(), value))) {
+                knetSecrets.add(knet.getValue());
+            } else if (knet.getKey().equals("KNET_RESOURCE_KEY")) {
                 resourceKey = value;
             }
         }

@@ -140,6 +140,17 @@ class ExternalConfigurationGuardTest {
     }
 
     @Test
+    void aDemoKnetSecretSetThroughItsPropertyInsteadOfItsVariableIsRefused() {
+        // GATEWAY_KNET_RESOURCE_KEY (relaxed binding) wins over the KNET_RESOURCE_KEY that application-external.yml reads
+        MockEnvironment environment = complete().withProperty("gateway.knet.resource-key", "0123456789ABCDEF");
+
+        assertThat(ExternalConfigurationGuard.problems(environment)).singleElement().asString()
+                .isEqualTo("gateway.knet.resource-key: a demo value of the embedded profile");
+        assertThat(ExternalConfigurationGuard.problems(complete().withProperty("gateway.knet.resource-key", "9F8E7D6C5B4A3921")))
+                .isEmpty();
+    }
+
+    @Test
     void theBuiltInKnetSimulatorIsRefused() {
         MockEnvironment environment = complete().withProperty("gateway.knet.simulator.enabled", "true");
 
