@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import kw.billpay.core.money.Money;
 import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -20,8 +21,8 @@ public class CollectionRepository {
 
     private static final String REQUEST_COLUMNS = """
             id, run_id, collection_date, mandate_ref, bank, account_number, debtor_account, type, amount, billed_amount,
-            billing_currency, fx_rate, state, reason_code, reason_action, result_amount, result_file, result_note,
-            payment_id, result_at""";
+            billing_currency, fx_rate, state, reason_code, reason_action, result_amount, result_currency, result_file,
+            result_note, payment_id, result_at""";
 
     private final JdbcTemplate jdbc;
 
@@ -37,7 +38,8 @@ public class CollectionRepository {
     public record RequestRow(long id, long runId, LocalDate collectionDate, String mandateRef, String bank,
                              String accountNumber, String debtorAccount, String type, BigDecimal amount,
                              BigDecimal billedAmount, String billingCurrency, BigDecimal fxRate, String state,
-                             String reasonCode, String reasonAction, BigDecimal resultAmount, String resultFile,
+                             String reasonCode, String reasonAction, BigDecimal resultAmount, String resultCurrency,
+                             String resultFile,
                              String resultNote, UUID paymentId, OffsetDateTime resultAt) { }
 
     // ---- runs -------------------------------------------------------------------------------------------------------
@@ -138,13 +140,15 @@ public class CollectionRepository {
                 CollectionRepository::mapRequest, (Object) mandateRefs.toArray(String[]::new));
     }
 
-    public void recordResult(long id, String state, String reasonCode, String reasonAction, BigDecimal resultAmount,
+    /** @param result what the bank's line says, in the file's currency; null when unreadable */
+    public void recordResult(long id, String state, String reasonCode, String reasonAction, Money result,
                              String resultFile, String resultNote, UUID paymentId, OffsetDateTime at) {
         jdbc.update("""
                 update collection_request set state = ?, reason_code = ?, reason_action = ?, result_amount = ?,
-                       result_file = ?, result_note = ?, payment_id = ?, result_at = ?
+                       result_currency = ?, result_file = ?, result_note = ?, payment_id = ?, result_at = ?
                 where id = ? and state = 'PENDING'""",
-                state, reasonCode, reasonAction, resultAmount, resultFile, resultNote, paymentId, at, id);
+                state, reasonCode, reasonAction, result == null ? null : result.amount(),
+                result == null ? null : result.currency().getCurrencyCode(), resultFile, resultNote, paymentId, at, id);
     }
 
     /** A mandate's latest requests, newest collection date first. */
@@ -205,7 +209,8 @@ public class CollectionRepository {
                 rs.getString("debtor_account"), rs.getString("type"), rs.getBigDecimal("amount"),
                 rs.getBigDecimal("billed_amount"), rs.getString("billing_currency"), rs.getBigDecimal("fx_rate"),
                 rs.getString("state"), rs.getString("reason_code"), rs.getString("reason_action"),
-                rs.getBigDecimal("result_amount"), rs.getString("result_file"), rs.getString("result_note"),
+                rs.getBigDecimal("result_amount"), rs.getString("result_currency"), rs.getString("result_file"),
+                rs.getString("result_note"),
                 rs.getObject("payment_id", UUID.class), rs.getObject("result_at", OffsetDateTime.class));
     }
 }

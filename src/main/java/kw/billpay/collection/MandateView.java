@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.UUID;
 import kw.billpay.collection.CollectionRepository.RequestRow;
 import kw.billpay.core.account.AccountNumbers;
+import kw.billpay.core.money.Currencies;
+import kw.billpay.core.money.Money;
 import kw.billpay.web.MoneyJson;
 
 /**
@@ -39,10 +41,16 @@ record MandateView(String mandateRef, String accountNumber, String bank, String 
                 inZone(m.updatedAt(), zone),
                 collections.stream().map(r -> new CollectionView(r.collectionDate(), r.runId(), RunView.kwd(r.amount()),
                         new MoneyJson(r.billedAmount().toPlainString(), r.billingCurrency()), r.state(), r.reasonCode(),
-                        r.reasonAction(), RunView.kwd(r.resultAmount()), r.paymentId(), r.resultFile(), r.resultNote(),
+                        r.reasonAction(), collected(r), r.paymentId(), r.resultFile(), r.resultNote(),
                         inZone(r.resultAt(), zone))).toList(),
                 history.stream().map(c -> new ChangeView(inZone(c.changedAt(), zone), c.actor(), c.change(),
                         parse(json, c.before()), parse(json, c.after()))).toList());
+    }
+
+    /** What the bank's result gave, in its file's currency (KWD for results recorded before the currency was kept). */
+    private static MoneyJson collected(RequestRow r) {
+        return r.resultAmount() == null ? null : MoneyJson.of(new Money(r.resultAmount(),
+                Currencies.parse(r.resultCurrency() == null ? "KWD" : r.resultCurrency())));
     }
 
     private static JsonNode parse(ObjectMapper json, String text) {

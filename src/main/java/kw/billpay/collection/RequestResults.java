@@ -13,10 +13,12 @@ import kw.billpay.channel.directdebit.CollectionResults;
 import kw.billpay.channel.directdebit.PartnerBank;
 import kw.billpay.collection.CollectionRepository.RequestRow;
 import kw.billpay.core.account.AccountNumbers;
+import kw.billpay.core.collection.CollectionAmounts;
 import kw.billpay.core.collection.ReasonAction;
 import kw.billpay.core.collection.ReasonPolicy;
 import kw.billpay.core.collection.ResultMatching;
 import kw.billpay.core.collection.ResultMatching.Unexpected;
+import kw.billpay.core.money.Money;
 import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
 import org.springframework.stereotype.Component;
@@ -43,7 +45,7 @@ class RequestResults implements CollectionResults {
     @Override
     public Set<Integer> unexpected(PartnerBank bank, List<Line> lines) {
         Set<Integer> flagged = new HashSet<>();
-        matchAll(lines, (line, match) -> {
+        matchAll(bank, lines, (line, match) -> {
             if (match.unexpected() != null) {
                 flagged.add(line.lineNo());
             }
@@ -63,7 +65,7 @@ class RequestResults implements CollectionResults {
         ReasonPolicy policy = properties.reasonPolicy(); // once per batch, not per line
         Map<Unexpected, Integer> unexpected = new EnumMap<>(Unexpected.class);
         List<String> unexpectedSeqs = new ArrayList<>();
-        matchAll(lines, (line, match) -> {
+        matchAll(bank, lines, (line, match) -> {
             if (match.unexpected() != null && line.paymentId() != null) { // a refused line posted nothing to flag
                 unexpected.merge(match.unexpected(), 1, Integer::sum);
                 if (unexpectedSeqs.size() < SEQS_NAMED) {
@@ -100,17 +102,18 @@ class RequestResults implements CollectionResults {
         }
     }
 
-    private void matchAll(List<Line> lines, BiConsumer<Line, ResultMatching.Match> each) {
+    private void matchAll(PartnerBank bank, List<Line> lines, BiConsumer<Line, ResultMatching.Match> each) {
         if (lines.isEmpty()) {
             return;
         }
         List<RequestRow> rows = requests.lockRequestsOf(lines.stream().map(Line::mandateRef).distinct().toList());
-        ResultMatching matching = new ResultMatching(rows.stream().map(r -> new ResultMatching.Request(r.id(),
-                r.mandateRef(), r.collectionDate(), r.accountNumber(), r.amount(),
+        // a request asks in KWD (the request file's currency)
+        ResultMatching matching = new ResultMatching(rows.stream().map(r -> new ResultMatching.Request(r.id(), r.bank(),
+                r.mandateRef(), r.collectionDate(), r.accountNumber(), new Money(r.amount(), CollectionAmounts.KWD),
                 ResultMatching.State.valueOf(r.state()))).toList());
         for (Line line : lines) {
-            each.accept(line, matching.match(new ResultMatching.Result(line.mandateRef(), line.accountNumber(),
-                    line.amount(), line.collectionDate(), line.collected())));
+            each.accept(line, matching.match(new ResultMatching.Result(bank.name(), line.mandateRef(),
+                    line.accountNumber(), line.amount(), line.collectionDate(), line.collected())));
         }
     }
 }

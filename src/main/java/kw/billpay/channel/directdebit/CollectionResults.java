@@ -1,10 +1,10 @@
 package kw.billpay.channel.directdebit;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import kw.billpay.core.money.Money;
 
 /**
  * What the collection side makes of a result file's lines (CONTRACT "Direct-debit mandates and collection runs"): each
@@ -16,10 +16,11 @@ public interface CollectionResults {
     /**
      * A D line whose mandate reference and status could be read.
      *
+     * @param amount    in the file's currency; null when unreadable
      * @param paymentId the payment it was posted as; null when not (yet) posted
      * @param refusal   why a COLLECTED line was not posted (its acknowledgement's reason); null when posted or unknown yet
      */
-    record Line(int lineNo, String seq, String mandateRef, String accountNumber, BigDecimal amount, LocalDate collectionDate,
+    record Line(int lineNo, String seq, String mandateRef, String accountNumber, Money amount, LocalDate collectionDate,
                 boolean collected, String reasonCode, UUID paymentId, String refusal) { }
 
     /**

@@ -133,7 +133,7 @@ public class DirectDebitBatches {
             }
             RecordRow row = outcome.apply(d);
             lines.add(new CollectionResults.Line(d.lineNo(), d.seqOrEmpty(), d.mandateRef(), d.accountNumber(),
-                    d.amount() == null ? null : d.amount().amount(), d.collectionDate(), d.status() == Collection.COLLECTED,
+                    d.amount(), d.collectionDate(), d.status() == Collection.COLLECTED,
                     d.reasonCode(), row == null ? null : row.paymentId(),
                     row != null && row.status().equals("REFUSED") ? row.reason() : null));
         }

@@ -1,6 +1,5 @@
 package kw.billpay.core.collection;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -10,16 +9,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import kw.billpay.core.money.Money;
 
 /**
  * Matches the lines of a bank's result file to the requests they answer (CONTRACT "Direct-debit mandates and
- * collection runs"). A line answers its mandate's open request (no result yet) of the line's collection date, or else
- * the mandate's latest open request dated on or before it. Lines are matched in the file's order, each seeing the
+ * collection runs"). A line answers its mandate's open request at the file's bank (no result yet) of the line's
+ * collection date, or else the mandate's latest open request at that bank dated on or before it: a bank answers only
+ * what was asked of it. Lines are matched in the file's order, each seeing the
  * requests as the lines before it left them, so the same lines always match the same way.
  *
  * <p>A COLLECTED line is unexpected, and its payment flagged for review, when no request is open for it, when the
  * mandate was already collected that month (the 27th and the 28th both collected), or when the bank took another
- * amount or from another card account than was asked. It is posted all the same: the money was received (R8).
+ * amount (another currency included: the same digits in USD are not the KWD asked) or from another card account. It is posted all the same: the money was received (R8).
  */
 public final class ResultMatching {
 
@@ -28,16 +29,19 @@ public final class ResultMatching {
     public enum Unexpected { NO_OPEN_REQUEST, ALREADY_COLLECTED, OTHER_AMOUNT, OTHER_ACCOUNT }
 
     /** A request as the run wrote it, and its state. */
-    public record Request(long id, String mandateRef, LocalDate collectionDate, String accountNumber, BigDecimal amount,
-                          State state) {
+    public record Request(long id, String bank, String mandateRef, LocalDate collectionDate, String accountNumber,
+                          Money amount, State state) {
 
         Request withState(State newState) {
-            return new Request(id, mandateRef, collectionDate, accountNumber, amount, newState);
+            return new Request(id, bank, mandateRef, collectionDate, accountNumber, amount, newState);
         }
     }
 
-    /** A result line: {@code amount} and {@code collectionDate} are null when the line's were unreadable. */
-    public record Result(String mandateRef, String accountNumber, BigDecimal amount, LocalDate collectionDate,
+    /**
+     * A result line of a file from {@code bank}: {@code amount} (in the file's currency) and {@code collectionDate} are
+     * null when the line's were unreadable.
+     */
+    public record Result(String bank, String mandateRef, String accountNumber, Money amount, LocalDate collectionDate,
                          boolean collected) { }
 
     /**
@@ -55,7 +59,7 @@ public final class ResultMatching {
 
     public Match match(Result result) {
         List<Request> requests = byMandate.getOrDefault(result.mandateRef(), List.of());
-        Optional<Request> open = openRequestFor(requests, result.collectionDate());
+        Optional<Request> open = openRequestFor(requests, result.bank(), result.collectionDate());
         if (open.isEmpty()) {
             return new Match(null, result.collected() ? Unexpected.NO_OPEN_REQUEST : null);
         }
@@ -65,7 +69,8 @@ public final class ResultMatching {
             YearMonth month = YearMonth.from(request.collectionDate());
             if (requests.stream().anyMatch(r -> r.state() == State.COLLECTED && YearMonth.from(r.collectionDate()).equals(month))) {
                 unexpected = Unexpected.ALREADY_COLLECTED;
-            } else if (result.amount() == null || result.amount().compareTo(request.amount()) != 0) {
+            } else if (result.amount() == null || !result.amount().currency().equals(request.amount().currency())
+                    || result.amount().compareTo(request.amount()) != 0) {
                 unexpected = Unexpected.OTHER_AMOUNT;
             } else if (!request.accountNumber().equals(result.accountNumber())) {
                 unexpected = Unexpected.OTHER_ACCOUNT;
@@ -75,8 +80,8 @@ public final class ResultMatching {
         return new Match(request, unexpected);
     }
 
-    private static Optional<Request> openRequestFor(List<Request> requests, LocalDate date) {
-        List<Request> open = requests.stream().filter(r -> r.state() == State.PENDING).toList();
+    private static Optional<Request> openRequestFor(List<Request> requests, String bank, LocalDate date) {
+        List<Request> open = requests.stream().filter(r -> r.state() == State.PENDING && r.bank().equals(bank)).toList();
         if (date != null) {
             Optional<Request> sameDay = open.stream().filter(r -> r.collectionDate().equals(date)).findFirst();
             if (sameDay.isPresent()) {

@@ -3,6 +3,7 @@ package kw.billpay.core.collection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.util.Currency;
 import java.time.LocalDate;
 import java.util.List;
 import kw.billpay.core.collection.ResultMatching.Match;
@@ -10,6 +11,7 @@ import kw.billpay.core.collection.ResultMatching.Request;
 import kw.billpay.core.collection.ResultMatching.Result;
 import kw.billpay.core.collection.ResultMatching.State;
 import kw.billpay.core.collection.ResultMatching.Unexpected;
+import kw.billpay.core.money.Money;
 import org.junit.jupiter.api.Test;
 
 class ResultMatchingTest {
@@ -17,14 +19,18 @@ class ResultMatchingTest {
     private static final LocalDate NOV27 = LocalDate.parse("2026-11-27");
     private static final LocalDate NOV28 = LocalDate.parse("2026-11-28");
     private static final String ACCOUNT = "376612345678901";
-    private static final BigDecimal ASKED = new BigDecimal("25.000");
+    private static final Money ASKED = kwd("25.000");
+
+    private static Money kwd(String amount) {
+        return new Money(new BigDecimal(amount), Currency.getInstance("KWD"));
+    }
 
     private static Request request(long id, LocalDate date, State state) {
-        return new Request(id, "MND-1", date, ACCOUNT, ASKED, state);
+        return new Request(id, "NBK", "MND-1", date, ACCOUNT, ASKED, state);
     }
 
     private static Result collected(LocalDate date, String amount) {
-        return new Result("MND-1", ACCOUNT, new BigDecimal(amount), date, true);
+        return new Result("NBK", "MND-1", ACCOUNT, kwd(amount), date, true);
     }
 
     @Test
@@ -38,7 +44,27 @@ class ResultMatchingTest {
         assertThat(new ResultMatching(List.of(request(1, NOV27, State.PENDING))).match(collected(NOV27, "30.000")).unexpected())
                 .isEqualTo(Unexpected.OTHER_AMOUNT);
         assertThat(new ResultMatching(List.of(request(1, NOV27, State.PENDING)))
-                .match(new Result("MND-1", "376600000000001", ASKED, NOV27, true)).unexpected()).isEqualTo(Unexpected.OTHER_ACCOUNT);
+                .match(new Result("NBK", "MND-1", "376600000000001", ASKED, NOV27, true)).unexpected()).isEqualTo(Unexpected.OTHER_ACCOUNT);
+    }
+
+    /** The request file asks in KWD: the same digits in another currency are another amount, never the one asked. */
+    @Test
+    void theSameDigitsInAnotherCurrencyAreAnotherAmount() {
+        Money usd = new Money(new BigDecimal("25.00"), Currency.getInstance("USD"));
+        assertThat(new ResultMatching(List.of(request(1, NOV27, State.PENDING)))
+                .match(new Result("NBK", "MND-1", ACCOUNT, usd, NOV27, true)))
+                .isEqualTo(new Match(request(1, NOV27, State.PENDING), Unexpected.OTHER_AMOUNT));
+    }
+
+    /** A bank answers only what was asked of it: another bank's line leaves this bank's request open. */
+    @Test
+    void aLineFromAnotherBankAnswersNoneOfThisBanksRequests() {
+        ResultMatching matching = new ResultMatching(List.of(request(1, NOV27, State.PENDING)));
+        assertThat(matching.match(new Result("KFH", "MND-1", ACCOUNT, ASKED, NOV27, true)))
+                .isEqualTo(new Match(null, Unexpected.NO_OPEN_REQUEST));
+        assertThat(matching.match(new Result("KFH", "MND-1", ACCOUNT, ASKED, NOV27, false))).isEqualTo(new Match(null, null));
+        assertThat(matching.match(collected(NOV27, "25.000"))).as("still open for its own bank")
+                .isEqualTo(new Match(request(1, NOV27, State.PENDING), null));
     }
 
     @Test
@@ -76,7 +102,7 @@ class ResultMatchingTest {
     @Test
     void aNotCollectedLineAnswersItsRequestAndIsNeverFlagged() {
         ResultMatching matching = new ResultMatching(List.of(request(1, NOV27, State.PENDING)));
-        assertThat(matching.match(new Result("MND-1", ACCOUNT, ASKED, NOV27, false))).isEqualTo(new Match(request(1, NOV27, State.PENDING), null));
-        assertThat(matching.match(new Result("MND-1", ACCOUNT, ASKED, NOV27, false))).isEqualTo(new Match(null, null));
+        assertThat(matching.match(new Result("NBK", "MND-1", ACCOUNT, ASKED, NOV27, false))).isEqualTo(new Match(request(1, NOV27, State.PENDING), null));
+        assertThat(matching.match(new Result("NBK", "MND-1", ACCOUNT, ASKED, NOV27, false))).isEqualTo(new Match(null, null));
     }
 }
