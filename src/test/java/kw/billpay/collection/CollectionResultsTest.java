@@ -54,7 +54,7 @@ class CollectionResultsTest extends CollectionSupport {
         assertThat(collection(insufficient, "2031-01-27").path("reasonAction").asText()).isEqualTo("RE_PRESENT");
         assertThat(collection(closed, "2031-01-27").path("state").asText()).isEqualTo("NOT_COLLECTED");
         assertThat(collection(closed, "2031-01-27").path("reasonCode").asText()).isEqualTo("AC04");
-        assertThat(collection(other, "2031-01-27").path("reasonAction").asText()).isEqualTo("SKIP");
+        assertThat(collection(other, "2031-01-27").path("reasonAction").asText()).isEqualTo("RE_PRESENT");
         assertThat(collection(noResult, "2031-01-27").path("state").asText()).isEqualTo("PENDING");
         // AC04: the mandate is suspended, and the history says which file did it
         JsonNode suspended = mandate(closed);
@@ -73,8 +73,39 @@ class CollectionResultsTest extends CollectionSupport {
         Map<String, String[]> again = requestLines("KFH", "20310128");
         assertThat(again.get(insufficient)[4]).isEqualTo("15.000");
         assertThat(again.get(noResult)[4]).isEqualTo("25.000");
-        assertThat(again).doesNotContainKeys(collected, closed, other);
+        assertThat(again.get(other)[4]).as("MS03: no code the policy names, tried again").isEqualTo("25.000");
+        assertThat(again).doesNotContainKeys(collected, closed);
         assertThat(collection(insufficient, "2031-01-28").path("state").asText()).isEqualTo("PENDING");
+    }
+
+    /**
+     * The request file asks in KWD of one bank: 25.00 USD collected is another amount, and a line in another bank's
+     * file answers nothing that bank was not asked. Both are posted (R8) and flagged; the second leaves the request open.
+     */
+    @Test
+    void aCollectionInAnotherCurrencyOrFromAnotherBankIsFlaggedAndNeverTakenForTheOneAsked() throws IOException {
+        ensureUsdKwdRate();
+        String inUsd = ref("USD");
+        String atBurgan = ref("BURGAN");
+        String inUsdAccount = newAccount("KWD");
+        String atBurganAccount = newAccount("KWD");
+        putMandate(inUsd, aMandate(inUsdAccount).bank("ABK"));
+        putMandate(atBurgan, aMandate(atBurganAccount).bank("BURGAN"));
+        run("2031-09-27");
+        assertThat(requestLines("ABK", "20310927").get(inUsd)[4]).isEqualTo("25.000");
+
+        List<String> usd = dropResult(resultFile("ABK", ref("ABK-USD")).currency("USD")
+                .collected(inUsdAccount, inUsd, "25.00", "20310927"));
+        assertThat(flags(postedBySeq(usd).get("1"))).contains("UNEXPECTED_COLLECTION");
+        JsonNode answered = collection(inUsd, "2031-09-27");
+        assertThat(answered.path("note").asText()).isEqualTo("OTHER_AMOUNT");
+        assertThat(answered.path("collected").path("amount").asText()).isEqualTo("25.00");
+        assertThat(answered.path("collected").path("currency").asText()).isEqualTo("USD");
+
+        List<String> otherBank = dropResult(resultFile("BOUBYAN", ref("BOUBYAN")).collected(atBurganAccount, atBurgan,
+                "25.000", "20310927"));
+        assertThat(flags(postedBySeq(otherBank).get("1"))).contains("UNEXPECTED_COLLECTION");
+        assertThat(collection(atBurgan, "2031-09-27").path("state").asText()).as("Burgan's request").isEqualTo("PENDING");
     }
 
     @Test

@@ -14,10 +14,13 @@ public record ReasonPolicy(Map<String, ReasonAction> actions, ReasonAction other
         Objects.requireNonNull(otherwise, "otherwise");
     }
 
-    /** AM04 insufficient funds is tried again; AC04 account closed, MD01 no mandate, MD07 debtor deceased end it. */
+    /**
+     * What was not collected is tried again on the 28th (CONTRACT, R31), AM04 insufficient funds and any code not named;
+     * AC04 account closed, MD01 no mandate and MD07 debtor deceased end the mandate, which no second try could collect.
+     */
     public static ReasonPolicy standard() {
         return new ReasonPolicy(Map.of("AM04", ReasonAction.RE_PRESENT, "AC04", ReasonAction.SUSPEND,
-                "MD01", ReasonAction.SUSPEND, "MD07", ReasonAction.SUSPEND), ReasonAction.SKIP);
+                "MD01", ReasonAction.SUSPEND, "MD07", ReasonAction.SUSPEND), ReasonAction.RE_PRESENT);
     }
 
     /** A missing or empty code is treated like an unknown one. */

@@ -36,14 +36,14 @@ class CollectionRulesTest {
     }
 
     @Test
-    void theStandardPolicyPresentsInsufficientFundsAgainAndSuspendsOnAClosedAccountNoMandateOrADeceasedDebtor() {
+    void theStandardPolicyPresentsAgainAllButAClosedAccountNoMandateOrADeceasedDebtorWhichSuspend() {
         ReasonPolicy policy = ReasonPolicy.standard();
         assertThat(policy.actionFor("AM04")).isEqualTo(ReasonAction.RE_PRESENT);
         assertThat(policy.actionFor("AC04")).isEqualTo(ReasonAction.SUSPEND);
         assertThat(policy.actionFor("MD01")).isEqualTo(ReasonAction.SUSPEND);
         assertThat(policy.actionFor("MD07")).isEqualTo(ReasonAction.SUSPEND);
-        assertThat(policy.actionFor("MS03")).isEqualTo(ReasonAction.SKIP);
-        assertThat(policy.actionFor(null)).isEqualTo(ReasonAction.SKIP);
+        assertThat(policy.actionFor("MS03")).isEqualTo(ReasonAction.RE_PRESENT);
+        assertThat(policy.actionFor(null)).isEqualTo(ReasonAction.RE_PRESENT);
     }
 
     @Test
