@@ -84,10 +84,16 @@ class SuspenseController {
         });
     }
 
+    /**
+     * The contract asks no Idempotency-Key here (a return creates no payment): without one, a repeat finds the item
+     * closed (409); with one, a retry gets the first answer again.
+     */
     @PostMapping("/{id}/return")
-    ResponseEntity<String> returnToPayer(@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-                                         @PathVariable long id, @RequestBody Return request,
-                                         Caller caller) {
+    ResponseEntity<?> returnToPayer(@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+                                    @PathVariable long id, @RequestBody Return request, Caller caller) {
+        if (idempotencyKey == null) {
+            return ResponseEntity.ok(detail(suspense.returnToPayer(id, request.reason(), caller.name())));
+        }
         return idempotency.respond(caller, idempotencyKey, List.of("suspense-return", id, request), () ->
                 new IdempotencyService.Answer(200, detail(suspense.returnToPayer(id, request.reason(), caller.name())), null));
     }

@@ -115,6 +115,9 @@ class SuspenseQueueTest extends BankTransferIntegrationTest {
         assertThat(returned.json().path("paymentId").isNull()).isTrue();
         assertThat(post("/api/v1/suspense/" + second.path("id") + "/return", SUPERVISOR, reason, key).body())
                 .isEqualTo(returned.body());
+        Answer againWithoutKey = post("/api/v1/suspense/" + second.path("id") + "/return", SUPERVISOR, reason);
+        assertThat(againWithoutKey.status()).as("returning a closed item, no key to replay").isEqualTo(409);
+        assertThat(againWithoutKey.json().path("code").asText()).isEqualTo("SUSPENSE_ITEM_CLOSED");
         Answer assignReturned = post("/api/v1/suspense/" + second.path("id") + "/assignment", SUPERVISOR,
                 Map.of("accountNumber", closed), newKey());
         assertThat(assignReturned.status()).isEqualTo(409);
@@ -146,6 +149,8 @@ class SuspenseQueueTest extends BankTransferIntegrationTest {
         assertThat(noKey.json().path("code").asText()).isEqualTo("IDEMPOTENCY_KEY_MISSING");
         Answer unknownItem = post("/api/v1/suspense/999999999/return", SUPERVISOR, Map.of("reason", "x"), newKey());
         assertThat(unknownItem.status()).isEqualTo(404);
+        assertThat(post("/api/v1/suspense/999999999/return", SUPERVISOR, Map.of("reason", "x")).status())
+                .as("the contract asks no key of a return").isEqualTo(404);
         assertThat(get("/api/v1/suspense?status=LOST", OPS).status()).isEqualTo(400);
     }
 
