@@ -85,27 +85,23 @@ class CollectionResultsTest extends CollectionSupport {
     @Test
     void aCollectionInAnotherCurrencyOrFromAnotherBankIsFlaggedAndNeverTakenForTheOneAsked() throws IOException {
         ensureUsdKwdRate();
-        String inUsd = ref("USD");
-        String atBurgan = ref("BURGAN");
-        String inUsdAccount = newAccount("KWD");
-        String atBurganAccount = newAccount("KWD");
-        putMandate(inUsd, aMandate(inUsdAccount).bank("ABK"));
-        putMandate(atBurgan, aMandate(atBurganAccount).bank("BURGAN"));
+        Mandated inUsd = mandated("USD", "ABK", "MINIMUM");
+        Mandated atBurgan = mandated("BURGAN", "BURGAN", "MINIMUM");
         run("2031-09-27");
-        assertThat(requestLines("ABK", "20310927").get(inUsd)[4]).isEqualTo("25.000");
+        assertThat(requestLines("ABK", "20310927").get(inUsd.ref())[4]).isEqualTo("25.000");
 
         List<String> usd = dropResult(resultFile("ABK", ref("ABK-USD")).currency("USD")
-                .collected(inUsdAccount, inUsd, "25.00", "20310927"));
+                .collected(inUsd.account(), inUsd.ref(), "25.00", "20310927"));
         assertThat(flags(postedBySeq(usd).get("1"))).contains("UNEXPECTED_COLLECTION");
-        JsonNode answered = collection(inUsd, "2031-09-27");
+        JsonNode answered = collection(inUsd.ref(), "2031-09-27");
         assertThat(answered.path("note").asText()).isEqualTo("OTHER_AMOUNT");
         assertThat(answered.path("collected").path("amount").asText()).isEqualTo("25.00");
         assertThat(answered.path("collected").path("currency").asText()).isEqualTo("USD");
 
-        List<String> otherBank = dropResult(resultFile("BOUBYAN", ref("BOUBYAN")).collected(atBurganAccount, atBurgan,
-                "25.000", "20310927"));
+        List<String> otherBank = dropResult(resultFile("BOUBYAN", ref("BOUBYAN")).collected(atBurgan.account(),
+                atBurgan.ref(), "25.000", "20310927"));
         assertThat(flags(postedBySeq(otherBank).get("1"))).contains("UNEXPECTED_COLLECTION");
-        assertThat(collection(atBurgan, "2031-09-27").path("state").asText()).as("Burgan's request").isEqualTo("PENDING");
+        assertThat(collection(atBurgan.ref(), "2031-09-27").path("state").asText()).as("Burgan's request").isEqualTo("PENDING");
     }
 
     @Test
@@ -161,12 +157,12 @@ class CollectionResultsTest extends CollectionSupport {
 
     @Test
     void everyAcceptedCollectionIsPostedAndItsRequestNamesItsPayment() throws IOException {
-        String minimum = ref("PMIN");
-        String full = ref("PFULL");
-        String minimumAccount = newAccount("KWD");
-        String fullAccount = newAccount("KWD");
-        putMandate(minimum, aMandate(minimumAccount).bank("CBK"));
-        putMandate(full, aMandate(fullAccount).bank("CBK").type("FULL"));
+        Mandated minimumMandate = mandated("PMIN", "CBK", "MINIMUM");
+        Mandated fullMandate = mandated("PFULL", "CBK", "FULL");
+        String minimum = minimumMandate.ref();
+        String full = fullMandate.ref();
+        String minimumAccount = minimumMandate.account();
+        String fullAccount = fullMandate.account();
         run("2031-03-27");
         Map<String, String[]> asked = requestLines("CBK", "20310327");
         assertThat(asked.get(minimum)[4]).isEqualTo("25.000");

@@ -32,6 +32,16 @@ abstract class CollectionSupport extends GatewayIntegrationTest {
         return name + "-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
     }
 
+    /** A mandate's reference and its card account. */
+    record Mandated(String ref, String account) { }
+
+    /** A new KWD account (the contract's sample statement) with an active mandate at {@code bank}. */
+    Mandated mandated(String name, String bank, String type) {
+        Mandated mandated = new Mandated(ref(name), newAccount("KWD"));
+        putMandate(mandated.ref(), MandateBuilder.aMandate(mandated.account()).bank(bank).type(type));
+        return mandated;
+    }
+
     JsonNode putMandate(String mandateRef, MandateBuilder mandate) {
         Answer answer = put("/api/v1/mandates/" + mandateRef, OPS, mandate.build());
         assertThat(answer.status()).as(answer.body()).isIn(200, 201);
