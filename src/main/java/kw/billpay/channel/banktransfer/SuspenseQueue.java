@@ -15,6 +15,7 @@ import kw.billpay.posting.PostPaymentRoute;
 import kw.billpay.reconciliation.UnpostedMoney;
 import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The suspense queue (R27): bank transfers received that match no account, or more than one, held (received, not
@@ -47,9 +48,10 @@ public class SuspenseQueue implements UnpostedMoney {
 
     /**
      * Posts an open item to the account (money received: a closed account still takes it, R8; an unknown one is
-     * refused). Runs in the caller's transaction (the Idempotency-Key's), so the payment, its history and the closed
-     * item commit together.
+     * refused). Runs in the caller's transaction (the Idempotency-Key's) or its own, so the payment, its history and
+     * the closed item commit together, under the item's lock.
      */
+    @Transactional
     public StoredLine assign(long id, String accountNumber, String assignedBy) {
         AccountNumbers.requireValid("accountNumber", accountNumber);
         StoredLine item = lockOpen(id, "assigned");
@@ -61,7 +63,12 @@ public class SuspenseQueue implements UnpostedMoney {
         return get(id);
     }
 
-    /** Marks an open item to be sent back to the payer: never posted. */
+    /**
+     * Marks an open item to be sent back to the payer: never posted. In the caller's transaction or its own: the item
+     * stays locked until it is closed, so an assignment or a bank's recall at the same moment waits and then finds it
+     * closed.
+     */
+    @Transactional
     public StoredLine returnToPayer(long id, String reason, String returnedBy) {
         if (reason == null || reason.isBlank() || reason.length() > 200) {
             throw Refusal.validation("reason: 1 to 200 characters");

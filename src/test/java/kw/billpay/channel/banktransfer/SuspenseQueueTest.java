@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The suspense queue (CONTRACT "Bank transfers", R27): transfers that match no account wait there, masked, each with
  * its reason; a supervisor or operations assigns one to an account (posted, the payment's history naming who) or marks
- * it to be sent back; a closed item is 409; both actions take an Idempotency-Key; the reconciliation counts them.
+ * it to be sent back; a closed item is 409; both actions take an Idempotency-Key (a return may go without one); the
+ * reconciliation counts them.
  */
 class SuspenseQueueTest extends BankTransferIntegrationTest {
 
