@@ -16,10 +16,8 @@ import kw.billpay.account.AccountRepository;
 import kw.billpay.core.Refusal;
 import kw.billpay.core.account.Account;
 import kw.billpay.core.account.AccountNumbers;
-import kw.billpay.core.allocation.CreditBalancePolicy;
 import kw.billpay.core.money.FxRate;
 import kw.billpay.core.money.FxRates;
-import kw.billpay.core.money.Money;
 import kw.billpay.core.payment.LedgerEvents;
 import kw.billpay.core.payment.Payment;
 import kw.billpay.core.payment.PaymentCommand;
@@ -51,6 +49,7 @@ public class PostingService {
     private final AccountRepository accounts;
     private final PaymentRepository ledger;
     private final RefundDueRepository refunds;
+    private final RefundDueChecks refundsDue;
     private final FxRates fxRates;
     private final IssuerRegistry issuers;
     private final Clock clock;
@@ -237,29 +236,12 @@ public class PostingService {
         Account after = rules.afterReversal(account, posted);
         accounts.updateBalances(after);
         ledger.updateStatus(posted.paymentId(), PaymentStatus.REVERSED, reverse.reason(), null);
-        refunds.cancelFor(posted.paymentId());
-        rules.creditAboveThreshold(after.balances().creditBalance(), OffsetDateTime.now(clock))
-                .ifPresent(stillAbove -> cutRefundsDue(account, stillAbove, posted, reverse.actor()));
+        refundsDue.afterReversal(rules, account, after, posted, reverse.actor());
         ledger.insertEvents(List.of(new PaymentRepository.AuditEntry(posted.paymentId(), "REVERSED", reverse.actor(),
                 LedgerEvents.reversed(posted, account, reverse.reason()), true)));
         log.info("Reversed payment {} on account {}: {}", posted.paymentId(), AccountNumbers.mask(account.accountNumber()),
                 reverse.reason());
         return ledger.find(posted.paymentId()).orElseThrow();
-    }
-
-    /** The refund-due records a reversal left above the credit still over the threshold, each cut with a history entry. */
-    private void cutRefundsDue(Account account, Money stillAbove, Payment reversed, String actor) {
-        List<RefundDueRepository.RefundDue> open = refunds.openFor(account.accountNumber());
-        List<Money> cut = CreditBalancePolicy.cutTo(open.stream().map(RefundDueRepository.RefundDue::amount).toList(), stillAbove);
-        for (int i = 0; i < open.size(); i++) {
-            RefundDueRepository.RefundDue record = open.get(i);
-            if (cut.get(i).compareTo(record.amount()) != 0) {
-                refunds.cut(record.id(), cut.get(i));
-                ledger.insertEvents(List.of(entry(record.paymentId(), "REFUND_DUE_CUT", actor, Map.of("from",
-                        record.amount().toPlainString(), "to", cut.get(i).toPlainString(), "currency",
-                        record.amount().currency().getCurrencyCode(), "reversedPayment", reversed.paymentId().toString()))));
-            }
-        }
     }
 
     private PostingRules rulesFor(Account account, FxRates rates) {

@@ -1,11 +1,15 @@
 package kw.billpay.posting;
 
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import kw.billpay.account.AccountRepository;
 import kw.billpay.core.account.Account;
+import kw.billpay.core.account.AccountNumbers;
+import kw.billpay.core.allocation.CreditBalancePolicy;
 import kw.billpay.core.money.FxRates;
 import kw.billpay.core.money.Money;
 import kw.billpay.core.payment.Payment;
@@ -23,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
  * credit balance to an account in another currency while no rate converted the threshold at its value time was posted
  * with its check recorded ({@link RefundDueRepository}). When rates arrive ({@code release-pending-fx} in
  * {@code routes/posting.camel.yaml}), each check whose rate is now known is made as it would have been then: the part
- * above the threshold that the payment added is due back (refund_due, the payment flagged REFUND_DUE).
+ * above the threshold that the payment added is due back (refund_due, the payment flagged REFUND_DUE). A reversal
+ * cuts the refunds due that the credit it took away had counted toward ({@link #afterReversal}).
  */
 @Service
 @RequiredArgsConstructor
@@ -54,6 +59,39 @@ public class RefundDueChecks {
         }
         if (made > 0) {
             log.info("Refund-due checks made once their rate arrived: {}, of which {} found a refund due", made, due);
+        }
+    }
+
+    /**
+     * R13 with R23, in the reversal's transaction (the account locked): the reversed payment's refund due is cancelled,
+     * and the account's other open ones are cut, the newest first, to what is still above the threshold at today's rate,
+     * by no more than the credit the reversal took away beyond that refund due. Each cut payment gets a REFUND_DUE_CUT
+     * history entry; with no rate for the threshold, nothing else is cut and operations are told.
+     */
+    void afterReversal(PostingRules rules, Account before, Account after, Payment reversed, String actor) {
+        Money ownRefundDue = checks.cancelFor(reversed.paymentId(), before.currency());
+        Money atMost = before.balances().creditBalance().minus(after.balances().creditBalance()).minus(ownRefundDue);
+        if (!atMost.isPositive()) {
+            return;
+        }
+        Optional<Money> stillAbove = rules.creditAboveThreshold(after.balances().creditBalance(), OffsetDateTime.now(clock));
+        if (stillAbove.isEmpty()) {
+            log.warn("Refunds due of account {} not checked after reversing payment {}: no rate converts the threshold now",
+                    AccountNumbers.mask(after.accountNumber()), reversed.paymentId());
+            return;
+        }
+        List<RefundDueRepository.RefundDue> open = checks.openFor(after.accountNumber(), after.currency());
+        List<Money> cut = CreditBalancePolicy.cutTo(open.stream().map(RefundDueRepository.RefundDue::amount).toList(),
+                stillAbove.get(), atMost);
+        for (int i = 0; i < open.size(); i++) {
+            RefundDueRepository.RefundDue record = open.get(i);
+            if (cut.get(i).compareTo(record.amount()) != 0) {
+                checks.cut(record.id(), cut.get(i));
+                ledger.insertEvents(List.of(new PaymentRepository.AuditEntry(record.paymentId(), "REFUND_DUE_CUT", actor,
+                        Map.of("from", record.amount().toPlainString(), "to", cut.get(i).toPlainString(), "currency",
+                                record.amount().currency().getCurrencyCode(), "reversedPayment",
+                                reversed.paymentId().toString()), false)));
+            }
         }
     }
 

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
 import kw.billpay.core.money.Currencies;
@@ -36,17 +37,22 @@ public class RefundDueRepository {
                 accountNumber, paymentId, amount.amount(), amount.currency().getCurrencyCode());
     }
 
-    /** A reversed payment's refund-due records no longer stand (R13, R23). */
-    void cancelFor(UUID paymentId) {
-        jdbc.update("update refund_due set cancelled_at = ? where payment_id = ? and cancelled_at is null",
-                OffsetDateTime.now(clock), paymentId);
+    /** A reversed payment's refund-due records no longer stand (R13, R23); what they held in {@code currency}. */
+    Money cancelFor(UUID paymentId, Currency currency) {
+        return jdbc.queryForList("""
+                update refund_due set cancelled_at = ? where payment_id = ? and cancelled_at is null
+                returning amount, currency""", OffsetDateTime.now(clock), paymentId).stream()
+                .filter(row -> currency.getCurrencyCode().equals(row.get("currency")))
+                .map(row -> new Money((BigDecimal) row.get("amount"), currency))
+                .reduce(Money.zero(currency), Money::plus);
     }
 
-    /** An account's open refund-due records, newest first (locked with the account by the posting that reads them). */
-    List<RefundDue> openFor(String accountNumber) {
+    /** An account's open refund-due records in a currency, newest first (the posting that reads them holds the account). */
+    List<RefundDue> openFor(String accountNumber, Currency currency) {
         return jdbc.query("""
                 select id, account_number, payment_id, amount, currency, created_at from refund_due
-                where account_number = ? and cancelled_at is null order by id desc""", this::map, accountNumber);
+                where account_number = ? and currency = ? and cancelled_at is null order by id desc""", this::map,
+                accountNumber, currency.getCurrencyCode());
     }
 
     /** A record cut by a reversal of another payment (R13, R23): to a smaller amount, or cancelled at zero. */
