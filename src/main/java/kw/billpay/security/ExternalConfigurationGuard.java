@@ -77,6 +77,7 @@ public class ExternalConfigurationGuard implements ApplicationContextInitializer
         }
         List<String> knetSecrets = new ArrayList<>();
         String resourceKey = null;
+        String resourceKeyName = "KNET_RESOURCE_KEY";
         // What the gateway uses is the property as it resolves: an override such as GATEWAY_KNET_RESOURCE_KEY wins
         // over the variable application-external.yml names, so it is checked as well.
         Map<String, String> knetProperties = new LinkedHashMap<>();
@@ -85,22 +86,22 @@ public class ExternalConfigurationGuard implements ApplicationContextInitializer
         knetProperties.put("KNET_RESOURCE_KEY", "gateway.knet.resource-key");
         for (Map.Entry<String, String> knet : knetProperties.entrySet()) {
             String value = required(environment, knet.getKey(), problems);
-            if (value == null) {
-                continue; // named as missing; the property would not resolve without it
-            }
-            if (DEMO_KNET_SECRETS.contains(value)) {
+            String used = resolved(environment, knet.getValue(), value);
+            boolean overridden = used != null && !used.equals(value);
+            if (value != null && DEMO_KNET_SECRETS.contains(value)) {
                 knetSecrets.add(knet.getKey());
-            } else if (DEMO_KNET_SECRETS.contains(environment.getProperty(knet.getValue(), value))) {
+            } else if (used != null && DEMO_KNET_SECRETS.contains(used)) {
                 knetSecrets.add(knet.getValue());
             } else if (knet.getKey().equals("KNET_RESOURCE_KEY")) {
-                resourceKey = value;
+                resourceKey = used;
+                resourceKeyName = overridden ? knet.getValue() : knet.getKey();
             }
         }
         if (!knetSecrets.isEmpty()) {
             problems.add(String.join(", ", knetSecrets) + ": a demo value of the embedded profile");
         }
         if (resourceKey != null && resourceKey.length() != 16) {
-            problems.add("KNET_RESOURCE_KEY must be the terminal's 16-character resource key (AES-128)");
+            problems.add(resourceKeyName + " must be the terminal's 16-character resource key (AES-128)");
         }
         if (environment.getProperty("gateway.knet.simulator.enabled", Boolean.class, false)) {
             problems.add("GATEWAY_KNET_SIMULATOR_ENABLED: the built-in KNET simulator never runs in the external profile");
@@ -151,6 +152,16 @@ public class ExternalConfigurationGuard implements ApplicationContextInitializer
             if (Arrays.stream(Channel.values()).noneMatch(c -> c.name().equals(channel))) {
                 problems.add(variable + "_CHANNEL must be a channel, e.g. KNET_ONLINE or MOBILE_APP");
             }
+        }
+    }
+
+    /** The property as the gateway will read it; {@code fallback} when it is not set or names a variable not set. */
+    private static String resolved(Environment environment, String property, String fallback) {
+        try {
+            String value = environment.getProperty(property);
+            return value == null || value.isEmpty() ? fallback : value;
+        } catch (IllegalArgumentException unresolvable) {
+            return fallback;
         }
     }
 

@@ -148,6 +148,9 @@ class ExternalConfigurationGuardTest {
                 .isEqualTo("gateway.knet.resource-key: a demo value of the embedded profile");
         assertThat(ExternalConfigurationGuard.problems(complete().withProperty("gateway.knet.resource-key", "9F8E7D6C5B4A3921")))
                 .isEmpty();
+        assertThat(ExternalConfigurationGuard.problems(complete().withProperty("gateway.knet.resource-key", "9F8E7D6C")))
+                .singleElement().asString()
+                .isEqualTo("gateway.knet.resource-key must be the terminal's 16-character resource key (AES-128)");
     }
 
     @Test
