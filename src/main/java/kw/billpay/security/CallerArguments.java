@@ -1,7 +1,9 @@
 package kw.billpay.security;
 
+import java.util.List;
 import org.springframework.core.MethodParameter;
-import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -9,6 +11,7 @@ import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
@@ -27,15 +30,15 @@ class CallerArguments implements HandlerMethodArgumentResolver, WebMvcConfigurer
     public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer container, NativeWebRequest request,
                                   WebDataBinderFactory binders) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null) {
-            // Only reachable if a path were left open by SecurityConfiguration: refuse, as Spring Security would.
-            throw new AuthenticationCredentialsNotFoundException("no authenticated caller");
+        if (authentication == null || !authentication.isAuthenticated() || authentication instanceof AnonymousAuthenticationToken) {
+            // Only reachable if SecurityConfiguration left a path taking a Caller open: refused as Spring Security would.
+            throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "authentication required");
         }
         return Caller.of(authentication);
     }
 
     @Override
-    public void addArgumentResolvers(java.util.List<HandlerMethodArgumentResolver> resolvers) {
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(this);
     }
 }
