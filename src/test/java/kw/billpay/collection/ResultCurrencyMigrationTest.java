@@ -2,9 +2,8 @@ package kw.billpay.collection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
-import org.flywaydb.core.Flyway;
+import kw.billpay.testkit.MigrationDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,13 +17,8 @@ class ResultCurrencyMigrationTest {
 
     @Test
     void resultsRecordedBeforeTakeTheirFilesCurrency(@TempDir Path dataDir) throws Exception {
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(dataDir).start()) {
-            JdbcTemplate jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
-            migrate(postgres, "16");
-            jdbc.update("""
-                    insert into account (account_number, issuer_id, holder_name, currency, product, credit_limit, status,
-                                         statement_date, due_date, minimum_due, minimum_due_computed)
-                    values ('376600000000001', 'amex-kw', 'Holder', 'KWD', 'CREDIT', 1000, 'OPEN', '2026-10-25', '2026-11-19', 0, false)""");
+        try (MigrationDatabase database = MigrationDatabase.at(dataDir, "16")) {
+            JdbcTemplate jdbc = database.jdbc;
             jdbc.update("""
                     insert into collection_run (id, collection_date, presentation, status, started_by, started_at)
                     values (1, '2026-11-27', 1, 'COMPLETED', 'test', now())""");
@@ -51,7 +45,7 @@ class ResultCurrencyMigrationTest {
                         request[0], request[1] == null ? "PENDING" : "COLLECTED", request[2], request[1]);
             }
 
-            migrate(postgres, "17");
+            database.migrateTo("17");
 
             assertThat(currencyOf(jdbc, "M-USD")).isEqualTo("USD");
             assertThat(currencyOf(jdbc, "M-KWD")).isEqualTo("KWD");
@@ -63,10 +57,5 @@ class ResultCurrencyMigrationTest {
     private static String currencyOf(JdbcTemplate jdbc, String mandateRef) {
         return jdbc.queryForObject("select result_currency from collection_request where mandate_ref = ?", String.class,
                 mandateRef);
-    }
-
-    private static void migrate(EmbeddedPostgres postgres, String target) {
-        Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/migration").target(target)
-                .load().migrate();
     }
 }

@@ -2,11 +2,10 @@ package kw.billpay.posting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
+import kw.billpay.testkit.MigrationDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,13 +18,8 @@ class EventRelayPositionMigrationTest {
 
     @Test
     void eventsWaitingAtTheUpgradeAreRelayedAndThoseAlreadyRelayedAreNot(@TempDir Path dataDir) throws Exception {
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(dataDir).start()) {
-            JdbcTemplate jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
-            migrate(postgres, "3");
-            jdbc.update("""
-                    insert into account (account_number, issuer_id, holder_name, currency, product, credit_limit, status,
-                                         statement_date, due_date, minimum_due, minimum_due_computed)
-                    values ('376600000000001', 'amex-kw', 'Holder', 'KWD', 'CREDIT', 1000, 'OPEN', '2026-10-25', '2026-11-19', 0, false)""");
+        try (MigrationDatabase database = MigrationDatabase.at(dataDir, "3")) {
+            JdbcTemplate jdbc = database.jdbc;
             UUID payment = UUID.randomUUID();
             jdbc.update("""
                     insert into payment (payment_id, source_key, channel, method, status, account_number, received_amount,
@@ -38,7 +32,7 @@ class EventRelayPositionMigrationTest {
             jdbc.update(insertEvent, payment, "AUDIT_ONLY", false, null);
             jdbc.update(insertEvent, payment, "WAITING_2", true, null);
 
-            migrate(postgres, "4");
+            database.migrateTo("4");
             jdbc.update("insert into payment_event (payment_id, occurred_at, type, actor, publish) values (?, now(), 'NEW', 'test', true)", payment);
 
             assertThat(jdbc.queryForList("select type from payment_event_unpublished order by tx_id, id", String.class))
@@ -50,10 +44,5 @@ class EventRelayPositionMigrationTest {
             assertThat(jdbc.queryForList("select type from payment_event_unpublished", String.class)).containsExactly("NEW");
             assertThat(outbox.nextBatch(10)).hasSize(1);
         }
-    }
-
-    private static void migrate(EmbeddedPostgres postgres, String target) {
-        Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/migration").target(target)
-                .load().migrate();
     }
 }

@@ -2,10 +2,9 @@ package kw.billpay.channel.knet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
+import kw.billpay.testkit.MigrationDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,13 +17,8 @@ class KnetResolutionMigrationTest {
 
     @Test
     void waitingIntentsAreScheduledAndStoredSecretsMasked(@TempDir Path dataDir) throws Exception {
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(dataDir).start()) {
-            JdbcTemplate jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
-            migrate(postgres, "5");
-            jdbc.update("""
-                    insert into account (account_number, issuer_id, holder_name, currency, product, credit_limit, status,
-                                         statement_date, due_date, minimum_due, minimum_due_computed)
-                    values ('376600000000001', 'amex-kw', 'Holder', 'KWD', 'CREDIT', 1000, 'OPEN', '2026-10-25', '2026-11-19', 0, false)""");
+        try (MigrationDatabase database = MigrationDatabase.at(dataDir, "5")) {
+            JdbcTemplate jdbc = database.jdbc;
             UUID waiting = payment(jdbc, "INITIATED", "KNET");
             payment(jdbc, "FAILED", "KNET");
             payment(jdbc, "POSTED", "CASH");
@@ -34,7 +28,7 @@ class KnetResolutionMigrationTest {
                             'id=demo-tranportal&password=demo-password&action=1&amt=10.000&trackid=T1', 'T1', ?, null, 'ACCEPTED')""",
                     waiting);
 
-            migrate(postgres, "12");
+            database.migrateTo("12");
 
             assertThat(jdbc.queryForList("select payment_id from knet_inquiry_schedule where purpose = 'RESOLVE'", UUID.class))
                     .containsExactly(waiting);
@@ -54,10 +48,5 @@ class KnetResolutionMigrationTest {
                 values (?, ?, 'KNET_ONLINE', ?, ?, '376600000000001', 1, 'KWD', 'KWD', now(), 1, 0, now())""",
                 id, "test:" + id, method, status);
         return id;
-    }
-
-    private static void migrate(EmbeddedPostgres postgres, String target) {
-        Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/migration").target(target)
-                .load().migrate();
     }
 }
