@@ -20,7 +20,7 @@ import kw.billpay.issuer.IssuerRegistry;
 import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * R13 checks made late: the refund threshold is in the issuer's currency (USD for amex-kw), so a payment that added
@@ -43,16 +43,19 @@ public class RefundDueChecks {
     private final FxRates fxRates;
     private final IssuerRegistry issuers;
     private final Clock clock;
+    private final TransactionTemplate transaction;
 
-    /** Makes every pending check a rate now allows, in one transaction; the others wait for a later rate. */
-    @Transactional
+    /**
+     * Makes every pending check a rate now allows, each in its own transaction that locks the account before the
+     * payment, as a posting does; the others wait for a later rate.
+     */
     public void checkPending() {
         int made = 0;
         int due = 0;
         for (List<RefundDueRepository.Check> page = checks.checksAfter(null, PAGE); !page.isEmpty();
              page = page.size() < PAGE ? List.of() : checks.checksAfter(page.get(page.size() - 1).paymentId(), PAGE)) {
             for (RefundDueRepository.Check check : page) {
-                Boolean refund = check(check);
+                Boolean refund = transaction.execute(status -> check(check));
                 made += refund == null ? 0 : 1;
                 due += Boolean.TRUE.equals(refund) ? 1 : 0;
             }
@@ -95,22 +98,32 @@ public class RefundDueChecks {
         }
     }
 
-    /** Null when the check still waits for a rate; else whether a refund is due. */
+    /**
+     * Null when the check still waits for a rate; else whether a refund is due: the part above the threshold the payment
+     * added then, but no more than the account's credit is still above it beside the refunds already due (a reversal
+     * since may have taken away credit this payment's excess stood on, R23).
+     */
     private Boolean check(RefundDueRepository.Check check) {
         UUID id = check.paymentId();
+        Account account = accounts.lockForPosting(ledger.accountOf(id).orElseThrow(() -> PaymentIds.unknown(id)))
+                .orElseThrow();
         Payment payment = ledger.lock(id).orElseThrow(() -> PaymentIds.unknown(id));
-        if (payment.status() != PaymentStatus.POSTED) { // reversed meanwhile: the credit it made is gone (R23)
+        // reversed meanwhile, or the account's currency changed (which needs its credit gone): the credit it made is gone
+        if (payment.status() != PaymentStatus.POSTED || !account.currency().equals(payment.billingCurrency())) {
             checks.checkDone(id);
             return false;
         }
-        Account account = accounts.find(payment.accountNumber()).orElseThrow();
         PostingRules rules = new PostingRules(issuers.get(account.issuerId()), fxRates, clock.getZone());
         if (!rules.refundThresholdKnown(payment.billingCurrency(), payment.valueTime())) {
             return null;
         }
         Money before = new Money(check.creditBefore(), payment.billingCurrency());
         Money after = new Money(check.creditAfter(), payment.billingCurrency());
-        boolean isDue = rules.refundDue(before, after, payment.valueTime()).map(amount -> {
+        Money stillAbove = rules.creditAboveThreshold(account.balances().creditBalance(), payment.valueTime())
+                .orElseThrow().minus(checks.openFor(account.accountNumber(), payment.billingCurrency()).stream()
+                        .map(RefundDueRepository.RefundDue::amount).reduce(Money.zero(payment.billingCurrency()), Money::plus));
+        boolean isDue = rules.refundDue(before, after, payment.valueTime()).map(added -> added.min(stillAbove))
+                .filter(Money::isPositive).map(amount -> {
             checks.insert(payment.accountNumber(), id, amount);
             ledger.addFlag(payment, PaymentFlag.REFUND_DUE, new PaymentRepository.AuditEntry(id, "REFUND_DUE",
                     "refund-check", Map.of("amount", amount.toPlainString(), "currency", amount.currency().getCurrencyCode()), false));
