@@ -7,9 +7,16 @@ import kw.billpay.core.Refusal;
 import kw.billpay.web.ProblemHandler;
 import lombok.RequiredArgsConstructor;
 import lombok.extern.slf4j.Slf4j;
+import org.springframework.beans.InvalidPropertyException;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.server.ResponseStatusException;
@@ -35,12 +42,18 @@ class ConsoleErrors {
         return "console/error";
     }
 
-    @ExceptionHandler(ResponseStatusException.class)
-    String status(ResponseStatusException e, HttpServletRequest request, HttpServletResponse response, Model model,
-                  Locale locale) {
+    /**
+     * What Spring refuses before a page's method runs (a missing or mistyped parameter, a form field that is no field,
+     * a method the path does not take): the status it carries, else 400. Bad input is never a 500.
+     */
+    @ExceptionHandler({ResponseStatusException.class, ServletRequestBindingException.class, TypeMismatchException.class,
+            InvalidPropertyException.class, BindException.class, HttpMessageNotReadableException.class,
+            HttpRequestMethodNotSupportedException.class})
+    String status(Exception e, HttpServletRequest request, HttpServletResponse response, Model model, Locale locale) {
         ConsoleModel.fill(model, request, locale);
-        response.setStatus(e.getStatusCode().value());
-        model.addAttribute("status", e.getStatusCode().value());
+        int status = e instanceof ErrorResponse error ? error.getStatusCode().value() : 400;
+        response.setStatus(status);
+        model.addAttribute("status", status);
         return "console/error";
     }
 

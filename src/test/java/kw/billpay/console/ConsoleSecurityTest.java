@@ -83,6 +83,26 @@ class ConsoleSecurityTest extends GatewayIntegrationTest {
         assertThat(console.get("/console/supervisor/clearing").statusCode()).isEqualTo(302);
     }
 
+    /** A form posted malformed (a mistyped id, a missing field, a field path that is no field) is a 4xx page, never a 500. */
+    @Test
+    void aMalformedFormIsRefusedAsBadInputNeverAsAServerFault() {
+        console.login("supervisor", "supervisor-demo");
+        String csrf = "_csrf=" + ConsoleSession.enc(ConsoleSession.token(console.get("/console/supervisor/suspense").body()));
+        assertThat(console.postForm("/console/supervisor/suspense/abc/return", "reason=x&idempotencyKey=k1&" + csrf)
+                .statusCode()).as("an id that is no number").isEqualTo(400);
+        assertThat(console.postForm("/console/supervisor/suspense/1/return", "reason=x&" + csrf).statusCode())
+                .as("no idempotency key").isEqualTo(400);
+        HttpResponse<String> noTeller = console.postForm("/console/supervisor/tills", "date=2026-12-01&" + csrf);
+        assertThat(noTeller.statusCode()).as("no teller").isEqualTo(400);
+        assertThat(noTeller.body()).contains("<html");
+
+        ConsoleSession teller = new ConsoleSession(port);
+        teller.login("teller", "teller-demo");
+        String tellerCsrf = "_csrf=" + ConsoleSession.enc(ConsoleSession.token(teller.get("/console/teller").body()));
+        assertThat(teller.postForm("/console/teller/accounts/x/preview", "pieces%5Ba%5D%5Bb%5D=2&" + tellerCsrf)
+                .statusCode()).as("a field path that is no field").isBetween(400, 499);
+    }
+
     @Test
     void pagesForbidFramingAndInlineScript() {
         HttpResponse<String> login = console.get("/console/login");
