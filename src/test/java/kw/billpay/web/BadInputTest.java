@@ -295,6 +295,8 @@ class BadInputTest extends GatewayIntegrationTest {
                 arguments("cheque null for CHEQUE", all(set("method", "CHEQUE"), set("cheque", null)), null, 400, "VALIDATION_FAILED"),
                 arguments("cheque given for CASH", set("cheque", cheque), null, 400, "VALIDATION_FAILED"),
                 arguments("cheque given for POS_KNET", all(set("method", "POS_KNET"), set("cheque", cheque)), null, 400, "VALIDATION_FAILED"),
+                arguments("POS_KNET in USD (R5: KNET takes KWD)", all(set("method", "POS_KNET"), set("posReference", "POS-1"),
+                        set("amount.currency", "USD"), set("amount.amount", "10.00")), null, 422, "UNSUPPORTED_CURRENCY"),
                 arguments("cheque a string", all(set("method", "CHEQUE"), set("cheque", "000123")), null, 400, "VALIDATION_FAILED"),
                 arguments("cheque.number missing", all(asCheque, remove("cheque.number")), null, 400, "VALIDATION_FAILED"),
                 arguments("cheque.number blank", all(asCheque, set("cheque.number", " ")), null, 400, "VALIDATION_FAILED"),

@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
 public class BranchIntake {
 
     /** Cash and cheques in KWD and USD (000; DOMAIN R20). */
-    private static final Set<Currency> BRANCH_CURRENCIES = Set.of(Currencies.parse("KWD"), Currencies.parse("USD"));
+    private static final Currency KWD = Currencies.parse("KWD");
+    private static final Set<Currency> BRANCH_CURRENCIES = Set.of(KWD, Currencies.parse("USD"));
 
     private final Clock clock;
     private final Counters counters;
@@ -63,6 +64,10 @@ public class BranchIntake {
         Currency currency = RequestValues.currency("amount.currency", request.amount().currency());
         if (!BRANCH_CURRENCIES.contains(currency)) {
             throw Refusal.unprocessable("UNSUPPORTED_CURRENCY", "amount.currency: a branch takes KWD or USD, not " + currency);
+        }
+        if (request.method() == BranchPaymentRequest.BranchMethod.POS_KNET && !currency.equals(KWD)) {
+            throw Refusal.unprocessable("UNSUPPORTED_CURRENCY", "amount.currency: a KNET card at the counter pays in KWD"
+                    + " only (R5), not " + currency);
         }
         Money amount = RequestValues.amount("amount.amount", request.amount().amount(), currency, true);
         boolean needsCheque = request.method().paymentMethod().needsClearing();
