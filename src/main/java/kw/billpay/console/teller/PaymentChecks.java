@@ -64,7 +64,8 @@ class PaymentChecks {
             try {
                 amount = RequestValues.amount("amount", trimmed(form.getAmount()), Currencies.parse(currency), true);
             } catch (Refusal refused) {
-                problems.add(Problem.of("form.error.amount", Currencies.minorUnits(Currencies.parse(currency))));
+                // a String: a number argument would be written in the page language's digits
+                problems.add(Problem.of("form.error.amount", String.valueOf(Currencies.minorUnits(Currencies.parse(currency)))));
             }
         }
         Cheque cheque = null;
@@ -101,7 +102,7 @@ class PaymentChecks {
         try {
             Money counted = CashCount.total(currency, form.getPieces());
             if (!counted.equals(amount)) {
-                problems.add(Problem.of("form.error.cashCount", Shown.money(counted), Shown.money(amount)));
+                problems.add(Problem.of("form.error.cashCount", Shown.ltr(Shown.money(counted)), Shown.ltr(Shown.money(amount))));
             }
         } catch (IllegalArgumentException absurd) {
             problems.add(Problem.of("form.error.pieces"));

@@ -29,6 +29,6 @@ public record PreviewPanel(String outcome, String received, String rate, String 
         return new PreviewPanel(preview.outcome().name(), Shown.money(received), rate, Shown.money(posting.amount()),
                 allocation.allocations().stream().map(a -> new Part(a.bucket().name(), Shown.money(a.amount()))).toList(),
                 allocation.creditBalancePart().isPositive() ? Shown.money(allocation.creditBalancePart()) : null,
-                Shown.money(posting.refundDue()), posting.flags().stream().map(Enum::name).sorted().toList());
+                Shown.ltr(Shown.money(posting.refundDue())), posting.flags().stream().map(Enum::name).sorted().toList());
     }
 }

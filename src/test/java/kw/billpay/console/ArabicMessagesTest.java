@@ -1,0 +1,37 @@
+package kw.billpay.console;
+
+import static kw.billpay.console.ConsoleSession.enc;
+import static kw.billpay.console.ConsoleSession.token;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import kw.billpay.support.GatewayIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An Arabic page writes numbers with the digits every amount on the console uses (0-9, as the tellers' slips and the
+ * issuer's systems do), and an amount inside an Arabic sentence is isolated left to right, so that "0.500 KWD" never
+ * reads "KWD 0.500".
+ */
+class ArabicMessagesTest extends GatewayIntegrationTest {
+
+    @Test
+    void aNumberInAnArabicSentenceKeepsItsDigitsAndAnAmountItsDirection() {
+        String account = newAccount("KWD");
+        ConsoleSession teller = new ConsoleSession(port);
+        teller.login("teller", "teller-demo");
+        String find = teller.get("/console/teller?lang=ar").body();
+        HttpResponse<String> found = teller.postForm("/console/teller/find", "accountNumber=" + account + "&_csrf=" + enc(token(find)));
+        String accountPage = URI.create(found.headers().firstValue("Location").orElseThrow()).getPath();
+        String page = teller.get(accountPage).body();
+        String csrf = "&_csrf=" + enc(token(page)) + "&idempotencyKey=" + ConsoleSession.hiddenField(page, "idempotencyKey");
+
+        String tooPrecise = teller.postForm(accountPage + "/preview", "method=CASH&currency=KWD&amount=1.2345" + csrf).body();
+        assertThat(tooPrecise).contains("بخانات عشرية لا تزيد على 3.").doesNotContain("٣");
+
+        String miscounted = teller.postForm(accountPage + "/preview", "method=CASH&currency=KWD&amount=1.000&"
+                + enc("pieces[KWD_500]") + "=1" + csrf).body();
+        assertThat(miscounted).contains("مجموع النقد المعدود \u20660.500 KWD\u2069 لا يساوي المبلغ \u20661.000 KWD\u2069");
+    }
+}
