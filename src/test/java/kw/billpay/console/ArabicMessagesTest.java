@@ -4,8 +4,6 @@ import static kw.billpay.console.ConsoleSession.enc;
 import static kw.billpay.console.ConsoleSession.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpResponse;
 import kw.billpay.support.GatewayIntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -20,10 +18,7 @@ class ArabicMessagesTest extends GatewayIntegrationTest {
     void aNumberInAnArabicSentenceKeepsItsDigitsAndAnAmountItsDirection() {
         String account = newAccount("KWD");
         ConsoleSession teller = new ConsoleSession(port);
-        teller.login("teller", "teller-demo");
-        String find = teller.get("/console/teller?lang=ar").body();
-        HttpResponse<String> found = teller.postForm("/console/teller/find", "accountNumber=" + account + "&_csrf=" + enc(token(find)));
-        String accountPage = URI.create(found.headers().firstValue("Location").orElseThrow()).getPath();
+        String accountPage = ConsoleSession.tellerAt(teller, account, "ar");
         String page = teller.get(accountPage).body();
         String csrf = "&_csrf=" + enc(token(page)) + "&idempotencyKey=" + ConsoleSession.hiddenField(page, "idempotencyKey");
 

@@ -22,10 +22,7 @@ class ConfirmResubmissionTest extends GatewayIntegrationTest {
     void theSameFormWithOtherValuesTakesNothingMoreAndSaysSo() {
         String account = newAccount("KWD");
         ConsoleSession teller = new ConsoleSession(port);
-        teller.login("teller", "teller-demo");
-        String find = teller.get("/console/teller?lang=en").body();
-        String accountPage = path(teller.postForm("/console/teller/find",
-                "accountNumber=" + account + "&_csrf=" + enc(token(find))));
+        String accountPage = ConsoleSession.tellerAt(teller, account, "en");
         String page = teller.get(accountPage).body();
         String key = hiddenField(page, "idempotencyKey");
         String csrf = "&_csrf=" + enc(token(page));

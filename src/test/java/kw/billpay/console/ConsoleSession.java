@@ -34,6 +34,19 @@ final class ConsoleSession {
         return postForm("/console/login", "username=" + user + "&password=" + enc(password) + "&_csrf=" + enc(token));
     }
 
+    /**
+     * A teller's counter in {@code lang}: logged in as the demo teller, the account found; the account page's path. The
+     * language stays with the session.
+     */
+    static String tellerAt(ConsoleSession teller, String accountNumber, String lang) {
+        teller.login("teller", "teller-demo");
+        String find = teller.get("/console/teller?lang=" + lang).body();
+        HttpResponse<String> found = teller.postForm("/console/teller/find", "accountNumber=" + accountNumber + "&_csrf="
+                + enc(token(find)));
+        assertThat(found.statusCode()).as(found.body()).isEqualTo(302);
+        return URI.create(found.headers().firstValue("Location").orElseThrow()).getPath();
+    }
+
     String sessionCookie() {
         return ((CookieManager) browser.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
                 .filter(c -> c.getName().equals("JSESSIONID")).findFirst().orElseThrow().getValue();
