@@ -46,7 +46,7 @@ class ConsoleSecurity {
                 .authenticationManager(staffAuthentication)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/console/login", "/console/denied", "/console/assets/**").permitAll()
-                        .requestMatchers("/console/teller/**", "/console/till/**").hasRole(TELLER)
+                        .requestMatchers("/console/teller/**", "/console/till/**", "/console/receipts/**").hasRole(TELLER)
                         // clearing and the suspense queue follow the API (SUPERVISOR or OPS); till sign-offs are a supervisor's
                         .requestMatchers("/console/supervisor/clearing/**", "/console/supervisor/suspense/**")
                         .hasAnyRole(SUPERVISOR, OPS)

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import kw.billpay.support.GatewayIntegrationTest;
+import kw.billpay.testkit.BranchPaymentJson;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -101,6 +102,33 @@ class ConsoleSecurityTest extends GatewayIntegrationTest {
         String tellerCsrf = "_csrf=" + ConsoleSession.enc(ConsoleSession.token(teller.get("/console/teller").body()));
         assertThat(teller.postForm("/console/teller/accounts/x/preview", "pieces%5Ba%5D%5Bb%5D=2&" + tellerCsrf)
                 .statusCode()).as("a field path that is no field").isBetween(400, 499);
+    }
+
+    /**
+     * A receipt is the counter's that took the payment: other roles do not open it, and a teller at another counter
+     * does not print it (its first print is the customer's original).
+     */
+    @Test
+    void aReceiptIsPrintedOnlyAtTheCounterThatTookThePayment() {
+        String account = newAccount("KWD");
+        String atSalhiya = post("/api/v1/branch/payments", TELLER, BranchPaymentJson.cash(account, "5.000", "KWD").json(),
+                newKey()).json().path("paymentId").asText();
+        String atGbk = post("/api/v1/branch/payments", TELLER, BranchPaymentJson.cash(account, "6.000", "KWD").json(),
+                newKey()).json().path("paymentId").asText();
+        // as a teller of GBK's Hawalli branch would have taken it (the demo has one teller, at AMEX Salhiya)
+        assertThat(jdbc.update("update payment set origin = origin || '{\"institution\": \"GBK\", \"branch\": \"HAWALLI\"}'"
+                + " where payment_id = ?::uuid", atGbk)).isEqualTo(1);
+
+        console.login("supervisor", "supervisor-demo");
+        assertThat(console.get("/console/receipts/" + atSalhiya).statusCode()).as("a teller's page").isEqualTo(403);
+
+        ConsoleSession teller = new ConsoleSession(port);
+        teller.login("teller", "teller-demo");
+        String csrf = "paper=A4&_csrf=" + ConsoleSession.enc(ConsoleSession.token(teller.get("/console/receipts/" + atSalhiya).body()));
+        assertThat(teller.postForm("/console/receipts/" + atGbk + "/print", csrf).statusCode()).isEqualTo(403);
+        HttpResponse<String> own = teller.postForm("/console/receipts/" + atSalhiya + "/print", csrf);
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(own.body()).doesNotContain("COPY");
     }
 
     @Test

@@ -5,6 +5,7 @@ import kw.billpay.account.AccountService;
 import kw.billpay.console.BranchPayments;
 import kw.billpay.core.payment.Payment;
 import kw.billpay.posting.Payments;
+import kw.billpay.core.Refusal;
 import kw.billpay.security.Caller;
 import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
@@ -39,11 +40,21 @@ class ReceiptController {
         return "console/receipt/show";
     }
 
-    /** Records the print and renders the page to print; reloading it prints (and records) a copy. */
+    /**
+     * Records the print and renders the page to print; reloading it prints (and records) a copy. Only a teller of the
+     * counter that took the payment prints it: its first print is the customer's original.
+     */
     @PostMapping("/print")
     String print(@PathVariable String paymentId, @RequestParam(defaultValue = "A4") String paper,
                  Caller teller, Model model) {
         Payment payment = branchPayment(paymentId);
+        String institution = payment.origin().get("institution");
+        String branch = payment.origin().get("branch");
+        if (teller.institution() == null || !teller.institution().equalsIgnoreCase(institution)
+                || !teller.branch().equalsIgnoreCase(branch)) {
+            throw Refusal.forbidden("BRANCH_NOT_YOURS", "the payment was taken at " + institution + "/" + branch
+                    + ": its receipt is printed there");
+        }
         ReceiptPrints.Paper chosen = "80MM".equals(paper) ? ReceiptPrints.Paper.MM80 : ReceiptPrints.Paper.A4;
         int copy = prints.record(payment.paymentId(), chosen, teller.name());
         model.addAttribute("receipt", view(payment));

@@ -81,6 +81,9 @@ class PaymentChecks {
         if (method == BranchMethod.POS_KNET && posReference == null) {
             problems.add(Problem.of("form.error.posReference"));
         }
+        if (method == BranchMethod.POS_KNET && currency != null && !currency.equals("KWD")) {
+            problems.add(Problem.of("form.error.posCurrency")); // R5: KNET takes KWD only
+        }
         if (method == BranchMethod.CASH && amount != null) {
             checkCashCount(form, currency, amount, problems);
         }
