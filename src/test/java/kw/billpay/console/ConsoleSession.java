@@ -47,6 +47,23 @@ final class ConsoleSession {
         return URI.create(found.headers().firstValue("Location").orElseThrow()).getPath();
     }
 
+    /** A new teller's payment form at an account: the page it posts under, and its CSRF token and key as form fields. */
+    record PaymentForm(ConsoleSession teller, String accountPage, String fields) {
+
+        /** What the form's preview answers to {@code values} (the method, currency, amount, …). */
+        String preview(String values) {
+            return teller.postForm(accountPage + "/preview", values + fields).body();
+        }
+    }
+
+    static PaymentForm paymentForm(int port, String accountNumber, String lang) {
+        ConsoleSession teller = new ConsoleSession(port);
+        String accountPage = tellerAt(teller, accountNumber, lang);
+        String page = teller.get(accountPage).body();
+        return new PaymentForm(teller, accountPage, "&_csrf=" + enc(token(page)) + "&idempotencyKey="
+                + hiddenField(page, "idempotencyKey"));
+    }
+
     String sessionCookie() {
         return ((CookieManager) browser.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
                 .filter(c -> c.getName().equals("JSESSIONID")).findFirst().orElseThrow().getValue();

@@ -1,7 +1,6 @@
 package kw.billpay.console;
 
 import static kw.billpay.console.ConsoleSession.enc;
-import static kw.billpay.console.ConsoleSession.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import kw.billpay.support.GatewayIntegrationTest;
@@ -17,33 +16,22 @@ class TellerFormMessagesTest extends GatewayIntegrationTest {
      */
     @Test
     void aNumberInAnArabicSentenceKeepsItsDigitsAndAnAmountItsDirection() {
-        String account = newAccount("KWD");
-        ConsoleSession teller = new ConsoleSession(port);
-        String accountPage = ConsoleSession.tellerAt(teller, account, "ar");
-        String page = teller.get(accountPage).body();
-        String csrf = "&_csrf=" + enc(token(page)) + "&idempotencyKey=" + ConsoleSession.hiddenField(page, "idempotencyKey");
+        ConsoleSession.PaymentForm form = ConsoleSession.paymentForm(port, newAccount("KWD"), "ar");
 
-        String tooPrecise = teller.postForm(accountPage + "/preview", "method=CASH&currency=KWD&amount=1.2345" + csrf).body();
-        assertThat(tooPrecise).contains("بخانات عشرية لا تزيد على 3.").doesNotContain("٣");
-
-        String miscounted = teller.postForm(accountPage + "/preview", "method=CASH&currency=KWD&amount=1.000&"
-                + enc("pieces[KWD_500]") + "=1" + csrf).body();
-        assertThat(miscounted).contains("مجموع النقد المعدود \u20660.500 KWD\u2069 لا يساوي المبلغ \u20661.000 KWD\u2069");
+        assertThat(form.preview("method=CASH&currency=KWD&amount=1.2345")).contains("بخانات عشرية لا تزيد على 3.")
+                .doesNotContain("٣");
+        assertThat(form.preview("method=CASH&currency=KWD&amount=1.000&" + enc("pieces[KWD_500]") + "=1"))
+                .contains("مجموع النقد المعدود \u20660.500 KWD\u2069 لا يساوي المبلغ \u20661.000 KWD\u2069");
     }
 
     /** R5: a KNET card at the counter pays in KWD; the form says so before anything reaches the branch channel. */
     @Test
     void aKnetCardInUsdIsRefusedByTheForm() {
         String account = newAccount("KWD");
-        ConsoleSession teller = new ConsoleSession(port);
-        String accountPage = ConsoleSession.tellerAt(teller, account, "en");
-        String page = teller.get(accountPage).body();
-        String form = "&_csrf=" + enc(token(page)) + "&idempotencyKey=" + ConsoleSession.hiddenField(page, "idempotencyKey");
+        ConsoleSession.PaymentForm form = ConsoleSession.paymentForm(port, account, "en");
 
-        String refused = teller.postForm(accountPage + "/preview",
-                "method=POS_KNET&currency=USD&amount=10.00&posReference=POS-1" + form).body();
-
-        assertThat(refused).contains("A KNET card pays in KWD only.");
+        assertThat(form.preview("method=POS_KNET&currency=USD&amount=10.00&posReference=POS-1"))
+                .contains("A KNET card pays in KWD only.");
         assertThat(jdbc.queryForObject("select count(*) from payment where account_number = ?", Integer.class, account))
                 .isZero();
     }
