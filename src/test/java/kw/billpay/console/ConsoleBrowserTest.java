@@ -150,8 +150,8 @@ class ConsoleBrowserTest extends ConsolePageTest {
         b.check("tills");
         b.find("#till-teller button[type=submit]").click();
         b.waiting().until(d -> d.findElements(By.id("till-teller")).isEmpty());
-        assertThat(jdbc.queryForObject("select signed_off_by from till_count where teller = 'teller'", String.class))
-                .isEqualTo("supervisor");
+        assertThat(jdbc.queryForObject("select signed_off_by from till_count where teller = 'teller' and business_date = ?",
+                String.class, java.time.LocalDate.now(clock))).isEqualTo("supervisor");
         b.logout();
     }
 

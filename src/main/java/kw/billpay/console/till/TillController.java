@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +17,6 @@ import kw.billpay.console.teller.TellerDesks;
 import kw.billpay.console.till.TillBook.Tally;
 import kw.billpay.core.Refusal;
 import kw.billpay.core.money.Currencies;
-import kw.billpay.posting.Payments;
 import kw.billpay.security.Caller;
 import kw.billpay.web.RequestValues;
 import lombok.RequiredArgsConstructor;
@@ -41,7 +39,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @RequiredArgsConstructor
 class TillController {
 
-    private final Payments payments;
+    private final TillDay tillDay;
     private final TillRepository tills;
     private final TellerDesks desks;
     private final Problems problems;
@@ -54,7 +52,9 @@ class TillController {
         model.addAttribute("today", today.toString());
         if (count.isPresent() && (recount == null || count.get().signedOff())) {
             model.addAttribute("count", count.get());
-            model.addAttribute("rows", TillBook.compare(count.get().expected(), count.get().counted()));
+            // signed off: as signed; else against the payments as they stand now (one taken since the count shows)
+            var expected = count.get().signedOff() ? count.get().expected() : tillDay.expected(teller.name(), today);
+            model.addAttribute("rows", TillBook.compare(expected, count.get().counted()));
             return "console/till/result";
         }
         return form(new TillForm(), null, model, today);
@@ -77,9 +77,7 @@ class TillController {
         } catch (IllegalArgumentException | Refusal invalid) {
             return form(form, problems.say(Problem.of("till.error"), locale), model, today);
         }
-        ZonedDateTime start = today.atStartOfDay(clock.getZone());
-        Map<String, Tally> expected = TillBook.expected(payments.takenBy(teller.name(), start.toOffsetDateTime(),
-                start.plusDays(1).toOffsetDateTime()));
+        Map<String, Tally> expected = tillDay.expected(teller.name(), today);
         Map<String, Integer> pieces = new LinkedHashMap<>();
         form.getPieces().forEach((id, n) -> {
             if (n != null && n > 0) {

@@ -53,12 +53,16 @@ public class TillRepository {
         return jdbc.query(SELECT + " where signed_off_by is null order by counted_at limit ?", this::map, limit);
     }
 
-    /** Signs a count off; false when it was already signed off (or is the supervisor's own). */
-    public boolean signOff(String teller, LocalDate businessDate, String supervisor, OffsetDateTime at) {
+    /**
+     * Signs off the count made at {@code countedAt}, against the expected side the supervisor saw (kept with it); false
+     * when it was already signed off, is the supervisor's own, or was counted again since.
+     */
+    public boolean signOff(String teller, LocalDate businessDate, OffsetDateTime countedAt, Map<String, Tally> expected,
+                           String supervisor, OffsetDateTime at) {
         return jdbc.update("""
-                update till_count set signed_off_by = ?, signed_off_at = ?
-                where teller = ? and business_date = ? and signed_off_by is null and teller <> ?""",
-                supervisor, at, teller, businessDate, supervisor) == 1;
+                update till_count set signed_off_by = ?, signed_off_at = ?, expected = ?::jsonb
+                where teller = ? and business_date = ? and counted_at = ? and signed_off_by is null and teller <> ?""",
+                supervisor, at, toJson(expected), teller, businessDate, countedAt, supervisor) == 1;
     }
 
     @SuppressWarnings("unchecked")
