@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import kw.billpay.collection.CollectionRepository.RequestRow;
 import kw.billpay.core.account.AccountNumbers;
+import kw.billpay.core.collection.CollectionAmounts;
 import kw.billpay.core.money.Currencies;
 import kw.billpay.core.money.Money;
 import kw.billpay.web.MoneyJson;
@@ -50,7 +51,7 @@ record MandateView(String mandateRef, String accountNumber, String bank, String 
     /** What the bank's result gave, in its file's currency (KWD for results recorded before the currency was kept). */
     private static MoneyJson collected(RequestRow r) {
         return r.resultAmount() == null ? null : MoneyJson.of(new Money(r.resultAmount(),
-                Currencies.parse(r.resultCurrency() == null ? "KWD" : r.resultCurrency())));
+                r.resultCurrency() == null ? CollectionAmounts.KWD : Currencies.parse(r.resultCurrency())));
     }
 
     private static JsonNode parse(ObjectMapper json, String text) {

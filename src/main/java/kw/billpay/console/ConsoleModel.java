@@ -3,9 +3,6 @@ package kw.billpay.console;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import kw.billpay.security.Caller;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -28,12 +25,9 @@ class ConsoleModel {
         // the language switch reloads a page that can be reloaded; after a form was posted, the role's home
         model.addAttribute("here", "GET".equals(request.getMethod()) ? request.getRequestURI() : "/console");
         model.addAttribute("htmxVersion", ConsoleWeb.HTMX_VERSION);
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.isAuthenticated()
-                && !(authentication instanceof AnonymousAuthenticationToken)) {
-            Caller caller = Caller.of(authentication);
+        Caller.current().ifPresent(caller -> {
             model.addAttribute("user", caller.name());
             model.addAttribute("role", caller.role() == null ? null : caller.role().name());
-        }
+        });
     }
 }

@@ -1,8 +1,11 @@
 package kw.billpay.security;
 
 import kw.billpay.core.payment.Channel;
+import java.util.Optional;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The authenticated caller as the business code sees it: a staff user with a role, or a channel back end.
@@ -27,6 +30,22 @@ public record Caller(String name, StaffRole role, Channel channel, String instit
     /** The namespace of this caller's idempotency keys. */
     public String idempotencyScope() {
         return isChannel() ? "channel:" + channel : "staff:" + name;
+    }
+
+    /** Whether this is the counter configured with the caller (institution and branch in any letter case). */
+    public boolean worksAt(String institution, String branch) {
+        return this.institution != null && this.institution.equalsIgnoreCase(institution)
+                && this.branch.equalsIgnoreCase(branch);
+    }
+
+    /** Who calls in this request, if anyone has logged in (the anonymous user is nobody). */
+    public static Optional<Caller> current() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !authentication.isAuthenticated()
+                || authentication instanceof AnonymousAuthenticationToken) {
+            return Optional.empty();
+        }
+        return Optional.of(of(authentication));
     }
 
     public static Caller of(Authentication authentication) {

@@ -3,9 +3,6 @@ package kw.billpay.security;
 import java.util.List;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -29,12 +26,9 @@ class CallerArguments implements HandlerMethodArgumentResolver, WebMvcConfigurer
     @Override
     public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer container, NativeWebRequest request,
                                   WebDataBinderFactory binders) {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || !authentication.isAuthenticated() || authentication instanceof AnonymousAuthenticationToken) {
-            // Only reachable if SecurityConfiguration left a path taking a Caller open: refused as Spring Security would.
-            throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "authentication required");
-        }
-        return Caller.of(authentication);
+        // nobody only if SecurityConfiguration left a path taking a Caller open: refused as Spring Security would
+        return Caller.current().orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED,
+                "authentication required"));
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.function.Supplier;
 import kw.billpay.channel.banktransfer.BankTransferRepository.StoredLine;
 import kw.billpay.channel.directdebit.PartnerBank;
 import kw.billpay.core.account.AccountNumbers;
@@ -91,11 +92,12 @@ class SuspenseController {
     @PostMapping("/{id}/return")
     ResponseEntity<?> returnToPayer(@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                                     @PathVariable long id, @RequestBody Return request, Caller caller) {
+        Supplier<ItemDetail> returned = () -> detail(suspense.returnToPayer(id, request.reason(), caller.name()));
         if (idempotencyKey == null) {
-            return ResponseEntity.ok(detail(suspense.returnToPayer(id, request.reason(), caller.name())));
+            return ResponseEntity.ok(returned.get());
         }
         return idempotency.respond(caller, idempotencyKey, List.of("suspense-return", id, request), () ->
-                new IdempotencyService.Answer(200, detail(suspense.returnToPayer(id, request.reason(), caller.name())), null));
+                new IdempotencyService.Answer(200, returned.get(), null));
     }
 
     private ItemView view(StoredLine item) {

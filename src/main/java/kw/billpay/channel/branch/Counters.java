@@ -56,12 +56,11 @@ class Counters {
                     + "' has no institution and branch configured, and takes no payment until it has");
         }
         Counter own = new Counter(institution(caller.institution()).orElseThrow(), caller.branch());
-        boolean otherInstitution = request.institution() != null && request.institution() != own.institution();
-        boolean otherBranch = request.branch() != null && !request.branch().equalsIgnoreCase(own.branch());
-        if (otherInstitution || otherBranch) {
+        Institution named = request.institution() == null ? own.institution() : request.institution();
+        String branch = request.branch() == null ? own.branch() : request.branch();
+        if (!caller.worksAt(named.name(), branch)) {
             throw Refusal.forbidden("BRANCH_NOT_YOURS", "institution, branch: teller '" + caller.name() + "' takes payments at "
-                    + own + " only, not at " + (request.institution() == null ? own.institution() : request.institution())
-                    + "/" + (request.branch() == null ? own.branch() : request.branch()));
+                    + own + " only, not at " + named + "/" + branch);
         }
         return own;
     }

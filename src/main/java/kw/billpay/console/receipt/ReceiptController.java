@@ -4,8 +4,8 @@ import java.time.Clock;
 import kw.billpay.account.AccountService;
 import kw.billpay.console.BranchPayments;
 import kw.billpay.core.payment.Payment;
-import kw.billpay.posting.Payments;
 import kw.billpay.core.Refusal;
+import kw.billpay.posting.Payments;
 import kw.billpay.security.Caller;
 import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
@@ -50,8 +50,7 @@ class ReceiptController {
         Payment payment = branchPayment(paymentId);
         String institution = payment.origin().get("institution");
         String branch = payment.origin().get("branch");
-        if (teller.institution() == null || !teller.institution().equalsIgnoreCase(institution)
-                || !teller.branch().equalsIgnoreCase(branch)) {
+        if (!teller.worksAt(institution, branch)) {
             throw Refusal.forbidden("BRANCH_NOT_YOURS", "the payment was taken at " + institution + "/" + branch
                     + ": its receipt is printed there");
         }
