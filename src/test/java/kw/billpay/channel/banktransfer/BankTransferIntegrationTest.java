@@ -35,10 +35,19 @@ abstract class BankTransferIntegrationTest extends GatewayIntegrationTest {
 
     /** The file as {@code GET /api/v1/bank-transfers/files} shows it, once it left the inbox for done/ or error/. */
     JsonNode awaitFile(PartnerBank bank, String fileName) {
+        return awaitFile(bank, fileName, 0);
+    }
+
+    /**
+     * The same, for a file dropped again under a name taken before: its new record, after {@code afterRef} (while the
+     * gateway holds the file out of the inbox, the earlier record would otherwise answer).
+     */
+    JsonNode awaitFile(PartnerBank bank, String fileName, long afterRef) {
         JsonNode[] found = new JsonNode[1];
         await(fileName).atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> {
             for (JsonNode file : getJson("/api/v1/bank-transfers/files?bank=" + bank, OPS)) {
-                if (file.path("fileName").asText().equals(fileName) && !file.path("archivedAs").isNull()
+                if (file.path("fileName").asText().equals(fileName) && file.path("ref").asLong() > afterRef
+                        && !file.path("archivedAs").isNull()
                         && !Files.exists(folders.inbox(bank).resolve(fileName))) {
                     found[0] = file;
                     return true;

@@ -98,6 +98,7 @@ class BankTransferPoisonFileTest extends BankTransferIntegrationTest {
         String name = "poison-half-" + run + ".xml";
         int entries = 1001; // batches of 1000: the second batch fails
         Path inbox = folders.inbox(bank);
+        long refusedRef;
         try (FailingInsert poison = poison()) {
             Path part = inbox.resolve("." + name + ".part");
             Camt054Builder.write(part, "POISON-HALF-" + run, entries, i -> new Camt054Builder.Entry(
@@ -105,6 +106,7 @@ class BankTransferPoisonFileTest extends BankTransferIntegrationTest {
             inInbox(Files.move(part, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE));
 
             JsonNode refused = awaitFile(bank, name);
+            refusedRef = refused.path("ref").asLong();
             assertThat(refused.path("status").asText()).isEqualTo("REFUSED");
             assertThat(refused.path("reason").asText()).isEqualTo("PROCESSING_FAILED");
             assertThat(refused.path("progress").path("entriesDone").asInt()).isEqualTo(1000);
@@ -117,7 +119,7 @@ class BankTransferPoisonFileTest extends BankTransferIntegrationTest {
 
         // the cause is gone (the trigger dropped): operations move the file back into the inbox
         Files.move(folders.error(bank).resolve(name), inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-        JsonNode again = awaitFile(bank, name);
+        JsonNode again = awaitFile(bank, name, refusedRef);
         assertThat(again.path("status").asText()).isEqualTo("ACCEPTED");
         assertThat(again.path("posted").path("count").asInt()).isEqualTo(1);
         assertThat(again.path("ignored").path("count").asInt()).isEqualTo(1000);
