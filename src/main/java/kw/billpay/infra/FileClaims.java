@@ -59,22 +59,6 @@ public class FileClaims extends ServiceSupport implements IdempotentRepository {
         this.keepAlive = keepAlive;
     }
 
-    /** A channel's settings for its claims (its {@code gateway.<channel>.claim-*} keys of the same names). */
-    public interface Ages {
-
-        /** A claim not refreshed for this long belongs to an instance that died, and may be taken over. */
-        long claimMaxAgeMs();
-
-        /** How often the instance working on a file refreshes its claim; shorter than the maximum age. */
-        long claimKeepAliveMs();
-    }
-
-    /** This gateway instance's claims in a channel's table, aged as the channel's settings say. */
-    public static FileClaims ofThisInstance(JdbcTemplate jdbc, String table, Ages ages) {
-        return new FileClaims(jdbc, table, thisInstance(), Duration.ofMillis(ages.claimMaxAgeMs()),
-                Duration.ofMillis(ages.claimKeepAliveMs()));
-    }
-
     /** This gateway instance as its claims name it: host/pid/a UUID of this start. */
     public static String thisInstance() {
         String host;

@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Bank files whose processing failed for a reason other than their content (their content's faults are refusals): a
  * name the file system cannot take, a value a column cannot hold, a bug. Such a file stays in its inbox and is taken
  * again after a back-off that doubles from the retry delay up to the longest one; after the maximum attempts it is
- * given up, as its channel does that ({@link GivingUp}: refused as PROCESSING_FAILED and moved to error/).
+ * given up, as its channel does that ({@link ChannelFiles#giveUp}: refused as PROCESSING_FAILED and moved to error/).
  *
  * <p>Like {@link FileClaims}, one class for every channel with an inbox: each has its own failures table of the same
  * shape ({@code bank}, {@code file_name}, {@code size}, {@code modified_ms}, {@code attempts}, {@code failure},
@@ -34,16 +34,14 @@ public class FileFailures {
     private static final Pattern DIGIT_RUN = Pattern.compile("[0-9]{6,}");
     private static final int MAX_FAILURE_CHARS = 1000;
 
-    /** How a channel keeps a failed attempt on the file's record: how often it failed, and why, for operations. */
-    @FunctionalInterface
-    public interface Noting {
+    /**
+     * What a channel does with its failed files (its files service): keeps each failure on the file's record, and gives
+     * up a file that failed too often.
+     */
+    public interface ChannelFiles {
 
-        void noted(long fileRef, int attempts, String failure);
-    }
-
-    /** How a channel gives up a file that failed too often. */
-    @FunctionalInterface
-    public interface GivingUp {
+        /** A failed attempt of a file that has its record: how often it failed, and why, for operations. */
+        void noteFailure(long fileRef, int attempts, String failure);
 
         /**
          * The file failed for the last time: it leaves its inbox (refused as PROCESSING_FAILED unless its outcome was
@@ -55,19 +53,6 @@ public class FileFailures {
         String giveUp(Path file, Long fileRef, int attempts, String failure, OffsetDateTime now) throws IOException;
     }
 
-    /** A channel's settings for its files' failures (its {@code gateway.<channel>.*} keys of the same names). */
-    public interface RetryPolicy {
-
-        /** How often a file is taken before it is given up. */
-        int maxAttempts();
-
-        /** The wait before it is taken again after its first failure, doubled after each further one. */
-        long retryDelayMs();
-
-        /** The longest such wait. */
-        long maxRetryDelayMs();
-    }
-
     /** When a failed file in an inbox may be taken again. */
     private record Failure(long size, long modifiedMs, int attempts, OffsetDateTime retryAt) {
     }
@@ -75,17 +60,16 @@ public class FileFailures {
     private final JdbcTemplate jdbc;
     private final String table;
     private final String channel;
-    private final RetryPolicy policy;
-    private final Noting noting;
-    private final GivingUp givingUp;
+    private final BankInboxSettings policy;
+    private final ChannelFiles files;
     private final Clock clock;
 
     /**
      * @param table   the channel's failures table
      * @param channel the channel as its log lines name it, e.g. {@code direct-debit}
      */
-    public FileFailures(JdbcTemplate jdbc, String table, String channel, RetryPolicy policy, Noting noting,
-                        GivingUp givingUp, Clock clock) {
+    public FileFailures(JdbcTemplate jdbc, String table, String channel, BankInboxSettings policy, ChannelFiles files,
+                        Clock clock) {
         if (!TABLE_NAME.matcher(table).matches()) {
             throw new IllegalArgumentException("not a table name: " + table);
         }
@@ -93,8 +77,7 @@ public class FileFailures {
         this.table = table;
         this.channel = channel;
         this.policy = policy;
-        this.noting = noting;
-        this.givingUp = givingUp;
+        this.files = files;
         this.clock = clock;
     }
 
@@ -138,14 +121,14 @@ public class FileFailures {
         OffsetDateTime retryAt = now.plus(backOff(attempts));
         save(bank, name, new Failure(size, modifiedMs, attempts, retryAt), reason, now);
         if (fileRef != null) {
-            noting.noted(fileRef, attempts, reason);
+            files.noteFailure(fileRef, attempts, reason);
         }
-        if (attempts < policy.maxAttempts()) {
+        if (attempts < policy.getMaxAttempts()) {
             log.warn("{} file failed, left in its inbox and taken again at {}: bank={} file={} attempt={}/{} ref={} failure=\"{}\"",
-                    channel, retryAt, bank, name, attempts, policy.maxAttempts(), fileRef == null ? "" : fileRef, reason);
+                    channel, retryAt, bank, name, attempts, policy.getMaxAttempts(), fileRef == null ? "" : fileRef, reason);
             return;
         }
-        String outcome = givingUp.giveUp(file, fileRef, attempts, reason, now);
+        String outcome = files.giveUp(file, fileRef, attempts, reason, now);
         cleared(path);
         log.warn("{} file given up after {} attempts: bank={} file={} {} failure=\"{}\"", channel, attempts, bank, name,
                 outcome, reason);
@@ -160,8 +143,8 @@ public class FileFailures {
 
     /** The wait before the next attempt: retry-delay doubled with each failure, at most max-retry-delay. */
     Duration backOff(int attempts) {
-        long delay = policy.retryDelayMs() << Math.min(attempts - 1, 30);
-        return Duration.ofMillis(Math.min(delay < 0 ? Long.MAX_VALUE : delay, policy.maxRetryDelayMs()));
+        long delay = policy.getRetryDelayMs() << Math.min(attempts - 1, 30);
+        return Duration.ofMillis(Math.min(delay < 0 ? Long.MAX_VALUE : delay, policy.getMaxRetryDelayMs()));
     }
 
     private Optional<Failure> failure(String bank, String fileName) {

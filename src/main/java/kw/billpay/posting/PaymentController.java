@@ -69,11 +69,9 @@ class PaymentController {
                                    Caller caller) {
         IdempotencyService.requireValidKey(idempotencyKey);
         Payment payment = visible(paymentId, caller);
-        return idempotency.respond(caller, idempotencyKey, List.of(payment.paymentId().toString(), request), () -> {
-                    Payment reversed = posting.apply(new PaymentCommand.Reverse(payment.paymentId(), request.reason().name(),
-                            caller.name()));
-                    return new IdempotencyService.Answer(200, PaymentView.of(reversed), reversed.paymentId());
-                });
+        return idempotency.respond(caller, idempotencyKey, List.of(payment.paymentId().toString(), request),
+                () -> PaymentView.answer(200, posting.apply(new PaymentCommand.Reverse(payment.paymentId(),
+                        request.reason().name(), caller.name()))));
     }
 
     /** A credit balance above the issuer's threshold, due back to the cardholder (R13), as OPS sees it. */

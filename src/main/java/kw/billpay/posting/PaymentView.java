@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import kw.billpay.core.account.AccountNumbers;
+import kw.billpay.idempotency.IdempotencyService;
 import kw.billpay.web.MoneyJson;
 
 /** A payment as the API shows it (CONTRACT "Payments"); the account number masked to its last 4 digits. */
@@ -37,6 +38,11 @@ public record PaymentView(
 
     public static PaymentView of(Payment p) {
         return of(p, null);
+    }
+
+    /** The payment as an idempotent request's answer: kept under the request's key, with the payment it made. */
+    public static IdempotencyService.Answer answer(int status, Payment p) {
+        return new IdempotencyService.Answer(status, of(p), p.paymentId());
     }
 
     public static PaymentView of(Payment p, List<PaymentEvent> history) {

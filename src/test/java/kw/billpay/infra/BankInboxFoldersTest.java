@@ -14,18 +14,9 @@ class BankInboxFoldersTest {
 
     private enum Bank { NBK, ABK }
 
-    /** The channel's settings as the interface asks for them; only the folder matters here. */
-    private record Settings(Path dir, long claimMaxAgeMs, long claimKeepAliveMs, int maxAttempts, long retryDelayMs,
-                            long maxRetryDelayMs) implements BankInboxSettings {
-
-        Settings(Path dir) {
-            this(dir, 60_000, 10_000, 5, 5_000, 300_000);
-        }
-    }
-
     @Test
     void eachBankGetsAnInboxAndDoneAndErrorFoldersThatOnlyTheGatewaysUserCanRead(@TempDir Path dir) throws IOException {
-        Settings settings = new Settings(dir.resolve("bank-files"));
+        BankInboxSettings settings = settingsAt(dir.resolve("bank-files"));
 
         settings.createFolders(Bank.values());
 
@@ -41,7 +32,7 @@ class BankInboxFoldersTest {
 
     @Test
     void makingThemAgainKeepsWhatTheyHold(@TempDir Path dir) throws IOException {
-        Settings settings = new Settings(dir);
+        BankInboxSettings settings = settingsAt(dir);
         settings.createFolders(Bank.NBK);
         Files.writeString(settings.done(Bank.NBK).resolve("taken.txt"), "kept");
 
@@ -52,5 +43,12 @@ class BankInboxFoldersTest {
 
     private static String permissions(Path folder) throws IOException {
         return PosixFilePermissions.toString(Files.getPosixFilePermissions(folder));
+    }
+
+    /** A channel's settings; only the folder matters here. */
+    private static BankInboxSettings settingsAt(Path dir) {
+        BankInboxSettings settings = new BankInboxSettings() { };
+        settings.setDir(dir);
+        return settings;
     }
 }

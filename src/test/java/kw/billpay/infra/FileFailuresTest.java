@@ -12,12 +12,18 @@ import org.junit.jupiter.api.Test;
 /** A failed bank file's back-off, and the failure as operations read it. */
 class FileFailuresTest {
 
-    private record Policy(int maxAttempts, long retryDelayMs, long maxRetryDelayMs) implements FileFailures.RetryPolicy {
+    /** A channel's retries: 5 attempts, 5 s doubled up to 5 min. */
+    private static BankInboxSettings policy() {
+        BankInboxSettings settings = new BankInboxSettings() { };
+        settings.setMaxAttempts(5);
+        settings.setRetryDelayMs(5_000);
+        settings.setMaxRetryDelayMs(300_000);
+        return settings;
     }
 
     @Test
     void theBackOffDoublesUpToItsMaximum() {
-        FileFailures failures = new FileFailures(null, "a_failure", "a-channel", new Policy(5, 5_000, 300_000), null, null,
+        FileFailures failures = new FileFailures(null, "a_failure", "a-channel", policy(), null,
                 Clock.systemUTC());
 
         assertThat(failures.backOff(1)).isEqualTo(Duration.ofSeconds(5));
@@ -40,6 +46,6 @@ class FileFailuresTest {
     @Test
     void onlyATableNameIsTaken() {
         assertThatIllegalArgumentException().isThrownBy(() -> new FileFailures(null,
-                "x; drop table payment", "a-channel", new Policy(5, 5_000, 300_000), null, null, Clock.systemUTC()));
+                "x; drop table payment", "a-channel", policy(), null, Clock.systemUTC()));
     }
 }

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import kw.billpay.channel.banktransfer.TransferFileRepository.FileRecord;
 import kw.billpay.channel.banktransfer.TransferFileRepository.Total;
 import kw.billpay.channel.directdebit.PartnerBank;
@@ -22,8 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/bank-transfers")
 @RequiredArgsConstructor
 class BankTransferController {
-
-    private static final Set<String> STATUSES = Set.of("IN_PROGRESS", "ACCEPTED", "REFUSED");
 
     private final TransferFileRepository files;
     private final Clock clock;
@@ -46,7 +43,7 @@ class BankTransferController {
     @GetMapping("/files")
     List<FileView> files(@RequestParam(required = false) String bank, @RequestParam(required = false) String status,
                          @RequestParam(defaultValue = "100") int limit) {
-        PartnerBank.requireFileListFilters(bank, status, STATUSES, limit);
+        PartnerBank.requireFileListFilters(bank, status, files.statuses(), limit);
         List<FileRecord> found = files.files(bank, status, limit);
         Map<Long, List<Total>> totals = files.totals(found.stream().map(FileRecord::id).toList());
         return found.stream().map(f -> view(f, totals.getOrDefault(f.id(), List.of()))).toList();

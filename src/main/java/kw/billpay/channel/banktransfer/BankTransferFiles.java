@@ -39,7 +39,7 @@ import org.springframework.stereotype.Component;
 @Component("bankTransferFiles")
 @RequiredArgsConstructor
 @Slf4j
-public class BankTransferFiles implements FileFailures.GivingUp {
+public class BankTransferFiles implements FileFailures.ChannelFiles {
 
     /** Why a well-formed file is refused: its bank already delivered this MsgId (R22). */
     static final String DUPLICATE_MESSAGE_ID = "DUPLICATE_MESSAGE_ID";
@@ -126,7 +126,7 @@ public class BankTransferFiles implements FileFailures.GivingUp {
 
     /** The entries not yet committed (second pass), a batch at a time, read lazily: a large file is never held whole. */
     public TransferBatch.Reader batches(TransferFileRun run) {
-        return new TransferBatch.Reader(run, files.file(run.fileRef()).entriesDone(), properties.batchSize(), clock.getZone());
+        return new TransferBatch.Reader(run, files.file(run.fileRef()).entriesDone(), properties.getBatchSize(), clock.getZone());
     }
 
     /** Every entry is committed: the file is accepted. */
@@ -151,7 +151,13 @@ public class BankTransferFiles implements FileFailures.GivingUp {
         FileRecord given = files.giveUp(ref, PROCESSING_FAILED, detail, attempts, failure, now);
         Path target = moveOut(file, bank, ref, false);
         return "msgId=" + given.messageId() + " status=" + given.status() + " reason=" + given.reason() + " entriesDone="
-                + given.entriesDone() + " movedTo=" + properties.dir().relativize(target) + " ref=" + ref;
+                + given.entriesDone() + " movedTo=" + properties.getDir().relativize(target) + " ref=" + ref;
+    }
+
+    /** A failed attempt of a file that has its record, noted on it for operations (FileFailures). */
+    @Override
+    public void noteFailure(long fileRef, int attempts, String failure) {
+        files.noteFailure(fileRef, attempts, failure);
     }
 
     /** Moves the file out of the inbox, to done/ or, refused, to error/ ({@link #moveOut}). */
@@ -164,7 +170,7 @@ public class BankTransferFiles implements FileFailures.GivingUp {
                         + "resumedAt={} millis={} entriesPerSecond={} movedTo={} ref={}",
                 run.bank(), file.messageId(), run.fileName(), file.status(), file.reason() == null ? "" : file.reason(),
                 file.entriesDone(), run.resumedAt(), millis, thisRun * 1000L / millis,
-                properties.dir().relativize(target), run.fileRef());
+                properties.getDir().relativize(target), run.fileRef());
     }
 
     /**

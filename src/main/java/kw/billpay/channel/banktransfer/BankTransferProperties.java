@@ -1,29 +1,14 @@
 package kw.billpay.channel.banktransfer;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
-import java.nio.file.Path;
 import kw.billpay.infra.BankInboxSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The bank-transfer channel's settings ({@code gateway.bank-transfer.*}); the file route reads the same keys.
- *
- * @param dir              the folder holding inbox/, done/ and error/ (CONTRACT: under GATEWAY_DATA_DIR)
- * @param batchSize        transfers posted per transaction (a batch ends with the entry that reaches it)
- * @param maxAttempts      how often a file whose processing fails for a reason other than its content is taken before
- *                         it is given up (infra.FileFailures, BankTransferFiles.giveUp)
- * @param retryDelayMs     the wait before it is taken again after its first failure, doubled after each further one
- * @param maxRetryDelayMs  the longest such wait
- * @param claimMaxAgeMs    a claim on a file not refreshed for this long belongs to an instance that died (infra.FileClaims)
- * @param claimKeepAliveMs how often the instance working on a file refreshes its claim
+ * The bank-transfer channel's settings ({@code gateway.bank-transfer.*}, as BankInboxSettings names them; a file that
+ * failed too often is given up by BankTransferFiles.giveUp); the file route reads the same keys.
  */
 @Validated
 @ConfigurationProperties("gateway.bank-transfer")
-public record BankTransferProperties(@NotNull Path dir, @Min(1) @Max(10_000) int batchSize, @Min(1) int maxAttempts,
-                                     @Min(0) long retryDelayMs, @Min(0) long maxRetryDelayMs, long claimMaxAgeMs,
-                                     long claimKeepAliveMs)
-        implements BankInboxSettings {
+public class BankTransferProperties extends BankInboxSettings {
 }

@@ -30,7 +30,6 @@ public class SuspenseQueue implements UnpostedMoney {
 
     /** An item's status in the database while it waits; the API says OPEN. */
     static final String OPEN_IN_TABLE = "SUSPENSE";
-    static final String ITEM_CLOSED = "SUSPENSE_ITEM_CLOSED";
 
     private final BankTransferRepository transfers;
     private final PostPaymentRoute posting;
@@ -89,7 +88,7 @@ public class SuspenseQueue implements UnpostedMoney {
     private StoredLine lockOpen(long id, String action) {
         StoredLine item = transfers.lock(id).filter(StoredLine::suspended).orElseThrow(() -> unknown(id));
         if (!item.status().equals(OPEN_IN_TABLE)) {
-            throw Refusal.conflict(ITEM_CLOSED, "suspense item " + id + " is " + item.status()
+            throw Refusal.conflict("SUSPENSE_ITEM_CLOSED", "suspense item " + id + " is " + item.status()
                     + ": it can no longer be " + action);
         }
         return item;

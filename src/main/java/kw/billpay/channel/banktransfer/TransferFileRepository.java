@@ -9,20 +9,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import lombok.RequiredArgsConstructor;
+import kw.billpay.infra.BankFileTable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /** camt.054 files taken from the inboxes and their totals (tables {@code bank_transfer_file}, {@code bank_transfer_file_total}). */
 @Repository
-@RequiredArgsConstructor
-public class TransferFileRepository {
+public class TransferFileRepository extends BankFileTable<TransferFileRepository.FileRecord> {
 
     private static final String COLUMNS = """
             id, bank, message_id, file_name, sha256, status, reason, detail, version, created_at, entry_count,
             entries_done, received_at, completed_at, archived_as, attempts, failure""";
 
-    private final JdbcTemplate jdbc;
+    public TransferFileRepository(JdbcTemplate jdbc) {
+        super(jdbc, "bank_transfer_file", COLUMNS, TransferFileRepository::map, "REFUSED");
+    }
 
     /**
      * A file as recorded: its identity, its progress and, once done, its outcome.
@@ -56,16 +57,8 @@ public class TransferFileRepository {
 
     /** The file being or having been posted under this (bank, MsgId). */
     public Optional<FileRecord> holderOf(String bank, String messageId) {
-        return jdbc.query("select " + COLUMNS + " from bank_transfer_file"
-                + " where bank = ? and message_id = ? and status in ('IN_PROGRESS', 'ACCEPTED')",
-                this::map, bank, messageId).stream().findFirst();
-    }
-
-    /** The latest refusal of the same bytes under the same name: this very file met again after a restart, or not. */
-    public Optional<FileRecord> lastRefusal(String bank, String fileName, String sha256) {
-        return jdbc.query("select " + COLUMNS + """
-                 from bank_transfer_file where bank = ? and file_name = ? and sha256 = ? and status = 'REFUSED'
-                order by id desc limit 1""", this::map, bank, fileName, sha256).stream().findFirst();
+        return filesWhere("bank = ? and message_id = ? and status in ('IN_PROGRESS', 'ACCEPTED')", bank, messageId)
+                .stream().findFirst();
     }
 
     public long insertRefused(String bank, BankNotification header, String fileName, String sha256, String reason,
@@ -76,17 +69,6 @@ public class TransferFileRepository {
                 values (?, ?, ?, ?, 'REFUSED', ?, ?, ?, ?, ?, ?) returning id""", Long.class,
                 bank, header == null ? null : header.messageId(), fileName, sha256, reason, detail,
                 header == null ? null : header.version().label(), header == null ? null : header.createdAt(), now, now);
-    }
-
-    public FileRecord file(long id) {
-        return jdbc.queryForObject("select " + COLUMNS + " from bank_transfer_file where id = ?", this::map, id);
-    }
-
-    /** Newest first, optionally one bank's or one status's. */
-    public List<FileRecord> files(String bank, String status, int limit) {
-        return jdbc.query("select " + COLUMNS + """
-                 from bank_transfer_file where (?::text is null or bank = ?) and (?::text is null or status = ?)
-                order by id desc limit ?""", this::map, bank, bank, status, status, limit);
     }
 
     /** The totals of these files, by file. */
@@ -114,20 +96,6 @@ public class TransferFileRepository {
         jdbc.update("update bank_transfer_file set entries_done = ? where id = ?", lastPosition, fileRef);
     }
 
-    public void markAccepted(long fileRef, OffsetDateTime now) {
-        jdbc.update("update bank_transfer_file set status = 'ACCEPTED', completed_at = ? where id = ? and status = 'IN_PROGRESS'",
-                now, fileRef);
-    }
-
-    public void markArchived(long fileRef, String archivedAs) {
-        jdbc.update("update bank_transfer_file set archived_as = ? where id = ?", archivedAs, fileRef);
-    }
-
-    /** A failed attempt of a file that has its record: how often it failed, and why, for operations. */
-    public void noteFailure(long fileRef, int attempts, String failure) {
-        jdbc.update("update bank_transfer_file set attempts = ?, failure = ? where id = ?", attempts, failure, fileRef);
-    }
-
     /**
      * A file given up: one still in progress is refused for this reason (one that was already refused for its content,
      * or accepted, keeps its outcome); the failure is kept either way.
@@ -143,7 +111,7 @@ public class TransferFileRepository {
         return file(fileRef);
     }
 
-    private FileRecord map(ResultSet rs, int row) throws SQLException {
+    private static FileRecord map(ResultSet rs, int row) throws SQLException {
         return new FileRecord(rs.getLong("id"), rs.getString("bank"), rs.getString("message_id"),
                 rs.getString("file_name"), rs.getString("sha256"), rs.getString("status"), rs.getString("reason"),
                 rs.getString("detail"), rs.getString("version"), rs.getObject("created_at", OffsetDateTime.class),

@@ -39,10 +39,8 @@ class BranchPaymentController {
     @PostMapping
     ResponseEntity<String> take(@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                                 @Valid @RequestBody BranchPaymentRequest request, Caller teller) {
-        return idempotency.respond(teller, idempotencyKey, request, () -> {
-            Payment payment = counter.take(new BranchPaymentCommand(request, teller, idempotencyKey));
-            return new IdempotencyService.Answer(201, PaymentView.of(payment), payment.paymentId());
-        });
+        return idempotency.respond(teller, idempotencyKey, request,
+                () -> PaymentView.answer(201, counter.take(new BranchPaymentCommand(request, teller, idempotencyKey))));
     }
 
     record ClearingRequest(@NotNull ClearingOutcome outcome, @Size(min = 1, max = 100) String reason) { }

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Set;
 import kw.billpay.core.account.AccountNumbers;
 import kw.billpay.channel.directdebit.DirectDebitRepository.FileRecord;
 import kw.billpay.channel.directdebit.DirectDebitRepository.RecordRow;
@@ -26,8 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/direct-debit")
 @RequiredArgsConstructor
 class DirectDebitController {
-
-    private static final Set<String> STATUSES = Set.of("IN_PROGRESS", "ACCEPTED", "REJECTED");
 
     private final DirectDebitRepository files;
     private final Clock clock;
@@ -50,7 +47,7 @@ class DirectDebitController {
     @GetMapping("/files")
     List<FileView> files(@RequestParam(required = false) String bank, @RequestParam(required = false) String status,
                          @RequestParam(defaultValue = "100") int limit) {
-        PartnerBank.requireFileListFilters(bank, status, STATUSES, limit);
+        PartnerBank.requireFileListFilters(bank, status, files.statuses(), limit);
         return files.files(bank, status, limit).stream().map(this::view).toList();
     }
 

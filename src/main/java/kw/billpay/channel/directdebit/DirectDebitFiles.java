@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  */
 @Component("directDebitFiles")
 @Slf4j
-public class DirectDebitFiles implements FileFailures.GivingUp {
+public class DirectDebitFiles implements FileFailures.ChannelFiles {
 
     private static final DateTimeFormatter ARCHIVE_STAMP = DateTimeFormatter.ofPattern("uuuuMMddHHmmssSSS");
 
@@ -94,7 +94,7 @@ public class DirectDebitFiles implements FileFailures.GivingUp {
         String name = file.getFileName().toString();
         String fileId = check.header() == null ? null : check.header().fileId();
         String currency = check.currency() == null ? null : check.currency().getCurrencyCode();
-        long ref = files.lastRejection(bank.name(), name, check.sha256())
+        long ref = files.lastRefusal(bank.name(), name, check.sha256())
                 .filter(earlier -> InboxFiles.notYetMoved(earlier.archivedAs(), properties.error(bank))).map(FileRecord::id)
                 .orElseGet(() -> files.insertRejected(bank.name(), fileId, name, check.sha256(), currency,
                         check.header() == null ? null : check.header().createdDate(), reason, OffsetDateTime.now(clock)));
@@ -108,7 +108,7 @@ public class DirectDebitFiles implements FileFailures.GivingUp {
      * is never held whole. After a crash the file's records_done says how many D records are done; those are skipped.
      */
     public DirectDebitBatch.Reader batches(FileRun run) throws IOException {
-        return new DirectDebitBatch.Reader(run, files.file(run.fileRef()).recordsDone(), properties.batchSize());
+        return new DirectDebitBatch.Reader(run, files.file(run.fileRef()).recordsDone(), properties.getBatchSize());
     }
 
     /** Writes the acknowledgement whole, from what was committed; then the file's outcome is final. */
@@ -154,7 +154,7 @@ public class DirectDebitFiles implements FileFailures.GivingUp {
                 file.reason() == null ? "" : file.reason(), file.recordsDone(), file.postedCount(),
                 file.postedSum().toPlainString(), file.refusedCount(), file.notCollectedCount(),
                 file.notCollectedSum().toPlainString(), run.resumedAt(), millis, thisRun * 1000L / millis,
-                properties.dir().relativize(target), run.fileRef());
+                properties.getDir().relativize(target), run.fileRef());
     }
 
     /**
@@ -193,7 +193,13 @@ public class DirectDebitFiles implements FileFailures.GivingUp {
         }
         Path target = moveOut(file, properties.error(bank), ref);
         return "fileId=" + given.fileId() + " status=" + given.status() + " reason=" + given.reason() + " recordsDone="
-                + given.recordsDone() + " movedTo=" + properties.dir().relativize(target) + " ref=" + ref;
+                + given.recordsDone() + " movedTo=" + properties.getDir().relativize(target) + " ref=" + ref;
+    }
+
+    /** A failed attempt of a file that has its record, noted on it for operations (FileFailures). */
+    @Override
+    public void noteFailure(long fileRef, int attempts, String failure) {
+        files.noteFailure(fileRef, attempts, failure);
     }
 
     private static String sha256(Path file) throws IOException {

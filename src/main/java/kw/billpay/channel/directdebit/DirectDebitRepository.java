@@ -11,14 +11,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import lombok.RequiredArgsConstructor;
+import kw.billpay.infra.BankFileTable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /** Result files and their records (tables {@code direct_debit_file}, {@code direct_debit_record}). */
 @Repository
-@RequiredArgsConstructor
-public class DirectDebitRepository {
+public class DirectDebitRepository extends BankFileTable<DirectDebitRepository.FileRecord> {
 
     private static final String FILE_COLUMNS = """
             id, bank, file_id, file_name, sha256, status, reason, currency, created_date, record_count, control_sum,
@@ -27,7 +26,9 @@ public class DirectDebitRepository {
     /** The files that hold their (bank, fileId): being or having been posted (index direct_debit_file_once). */
     private static final String HOLDS_FILE_ID = "status in ('IN_PROGRESS', 'ACCEPTED') or (status = 'REJECTED' and records_done > 0)";
 
-    private final JdbcTemplate jdbc;
+    public DirectDebitRepository(JdbcTemplate jdbc) {
+        super(jdbc, "direct_debit_file", FILE_COLUMNS, DirectDebitRepository::mapFile, "REJECTED");
+    }
 
     /**
      * A file as recorded: its identity, its progress and, once done, its outcome and totals.
@@ -66,8 +67,7 @@ public class DirectDebitRepository {
 
     /** The file being or having been posted under this (bank, fileId). */
     public Optional<FileRecord> holderOf(String bank, String fileId) {
-        return jdbc.query("select " + FILE_COLUMNS + " from direct_debit_file where bank = ? and file_id = ? and (" + HOLDS_FILE_ID + ")",
-                this::mapFile, bank, fileId).stream().findFirst();
+        return filesWhere("bank = ? and file_id = ? and (" + HOLDS_FILE_ID + ")", bank, fileId).stream().findFirst();
     }
 
     /** A file given up half posted, taken again from where it stopped: in progress once more, to be acknowledged anew. */
@@ -78,13 +78,6 @@ public class DirectDebitRepository {
                 where id = ? and status = 'REJECTED'""", fileRef);
     }
 
-    /** The latest refusal of the same bytes under the same name: this very file met again after a restart, or not. */
-    public Optional<FileRecord> lastRejection(String bank, String fileName, String sha256) {
-        return jdbc.query("select " + FILE_COLUMNS + """
-                 from direct_debit_file where bank = ? and file_name = ? and sha256 = ? and status = 'REJECTED'
-                order by id desc limit 1""", this::mapFile, bank, fileName, sha256).stream().findFirst();
-    }
-
     public long insertRejected(String bank, String fileId, String fileName, String sha256, String currency,
                                LocalDate createdDate, FileRejection reason, OffsetDateTime now) {
         return jdbc.queryForObject("""
@@ -92,17 +85,6 @@ public class DirectDebitRepository {
                                                received_at, completed_at)
                 values (?, ?, ?, ?, 'REJECTED', ?, ?, ?, ?, ?) returning id""", Long.class,
                 bank, fileId, fileName, sha256, reason.name(), currency, createdDate, now, now);
-    }
-
-    public FileRecord file(long id) {
-        return jdbc.queryForObject("select " + FILE_COLUMNS + " from direct_debit_file where id = ?", this::mapFile, id);
-    }
-
-    /** Newest first, optionally one bank's or one status's. */
-    public List<FileRecord> files(String bank, String status, int limit) {
-        return jdbc.query("select " + FILE_COLUMNS + """
-                 from direct_debit_file where (?::text is null or bank = ?) and (?::text is null or status = ?)
-                order by id desc limit ?""", this::mapFile, bank, bank, status, status, limit);
     }
 
     /** Of these seqs, the ones an earlier line of the file already took. */
@@ -156,24 +138,10 @@ public class DirectDebitRepository {
                 accountNumber, limit);
     }
 
-    public void markAccepted(long fileRef, OffsetDateTime now) {
-        jdbc.update("update direct_debit_file set status = 'ACCEPTED', completed_at = ? where id = ? and status = 'IN_PROGRESS'",
-                now, fileRef);
-    }
-
-    public void markArchived(long fileRef, String archivedAs) {
-        jdbc.update("update direct_debit_file set archived_as = ? where id = ?", archivedAs, fileRef);
-    }
-
     /** Records the acknowledgement's name, unless one was chosen before (a restart writes it again under that name). */
     public String recordAckName(long fileRef, String ackName) {
         return jdbc.queryForObject("update direct_debit_file set ack_name = coalesce(ack_name, ?) where id = ? returning ack_name",
                 String.class, ackName, fileRef);
-    }
-
-    /** A failed attempt of a file that has its record: how often it failed, and why, for operations. */
-    public void noteFailure(long fileRef, int attempts, String failure) {
-        jdbc.update("update direct_debit_file set attempts = ?, failure = ? where id = ?", attempts, failure, fileRef);
     }
 
     /**
@@ -190,7 +158,7 @@ public class DirectDebitRepository {
         return file(fileRef);
     }
 
-    private FileRecord mapFile(ResultSet rs, int row) throws SQLException {
+    private static FileRecord mapFile(ResultSet rs, int row) throws SQLException {
         return new FileRecord(rs.getLong("id"), rs.getString("bank"), rs.getString("file_id"), rs.getString("file_name"),
                 rs.getString("sha256"), rs.getString("status"), rs.getString("reason"), rs.getString("currency"),
                 rs.getObject("created_date", LocalDate.class), rs.getInt("record_count"), rs.getBigDecimal("control_sum"),

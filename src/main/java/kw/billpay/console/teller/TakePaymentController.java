@@ -97,7 +97,7 @@ class TakePaymentController {
                         payments.addToHistory(payment.paymentId(), "CHEQUE_DRAWER", teller.name(),
                                 Map.of("drawer", checked.drawer()));
                     }
-                    return new IdempotencyService.Answer(201, PaymentView.of(payment), payment.paymentId());
+                    return PaymentView.answer(201, payment);
                 });
     }
 

@@ -14,6 +14,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
+import kw.billpay.infra.BankInbox;
 import kw.billpay.infra.FileClaims;
 import kw.billpay.support.GatewayIntegrationTest;
 import org.apache.camel.CamelContext;
@@ -24,8 +25,8 @@ import org.springframework.dao.DuplicateKeyException;
 
 /**
  * The inbox's claim on a file as two gateway instances on the same folders see it: two {@link FileClaims} (what
- * {@code directDebitFileClaims} is) on the gateway's PostgreSQL, table {@code direct_debit_claim}. The holder keeps its
- * claim fresh; a claim whose holder stopped refreshing it (a dead instance) is taken over after the maximum age, by
+ * {@code directDebitInbox} claims with) on the gateway's PostgreSQL, table {@code direct_debit_claim}. The holder keeps
+ * its claim fresh; a claim whose holder stopped refreshing it (a dead instance) is taken over after the maximum age, by
  * exactly one instance, which then keeps it fresh in turn. Short ages here; the keys are never real inbox paths, and
  * only this test's rows are deleted afterwards.
  */
@@ -50,7 +51,7 @@ class DirectDebitClaimTest extends GatewayIntegrationTest {
         jdbc.update("delete from direct_debit_claim where path like ?", KEY_PREFIX + "%");
     }
 
-    /** One gateway instance's claims, configured as DirectDebitConfiguration does, with short ages. */
+    /** One gateway instance's claims, as the directDebitInbox holds them (BankInbox), with short ages. */
     private FileClaims instance() {
         FileClaims claims = new FileClaims(jdbc, "direct_debit_claim", "claim-test/" + UUID.randomUUID(), Duration.ofMillis(MAX_AGE_MILLIS),
                 Duration.ofMillis(KEEP_ALIVE_MILLIS));
@@ -167,8 +168,7 @@ class DirectDebitClaimTest extends GatewayIntegrationTest {
     void theGatewaysOwnClaimsLiveInTheSameTable() {
         FileClaims other = instance();
         String key = key();
-        FileClaims gateways = camel.getRegistry()
-                .lookupByNameAndType("directDebitFileClaims", FileClaims.class);
+        BankInbox gateways = camel.getRegistry().lookupByNameAndType("directDebitInbox", BankInbox.class);
         assertThat(gateways).isNotNull();
         assertThat(gateways.isStarted()).as("its keep-alive runs").isTrue();
 

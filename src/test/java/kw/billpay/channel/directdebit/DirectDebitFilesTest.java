@@ -389,7 +389,7 @@ class DirectDebitFilesTest extends GatewayIntegrationTest {
         Path dot = Files.write(inbox.resolve("." + dotId + ".csv"),
                 ResultFileBuilder.file("BBK", dotId).collected(account, "M-1", "2.000", "20261127").bytes());
         // not in a bank's folder at all: the inbox itself, and a folder that is no bank's
-        Path inboxRoot = folders.dir().resolve("inbox");
+        Path inboxRoot = folders.getDir().resolve("inbox");
         Path loose = Files.write(inboxRoot.resolve(strayId + ".csv"),
                 ResultFileBuilder.file("BBK", strayId).collected(account, "M-1", "3.000", "20261127").bytes());
         Files.createDirectories(inboxRoot.resolve("NOBANK"));
@@ -630,7 +630,7 @@ class DirectDebitFilesTest extends GatewayIntegrationTest {
     }
 
     private boolean noAckFor(String fileId) throws IOException {
-        try (Stream<Path> acks = Files.walk(folders.dir().resolve("outbox"))) {
+        try (Stream<Path> acks = Files.walk(folders.getDir().resolve("outbox"))) {
             return acks.noneMatch(p -> p.getFileName().toString().contains(fileId));
         }
     }

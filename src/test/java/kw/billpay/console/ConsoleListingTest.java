@@ -1,0 +1,34 @@
+package kw.billpay.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.regex.Pattern;
+import kw.billpay.support.GatewayIntegrationTest;
+import kw.billpay.testkit.BranchPaymentJson;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A list on a console page (templates/console/listing.html): a line saying there is nothing while it is empty, then
+ * its table in a region a keyboard can reach and scroll, named by the list's heading.
+ */
+class ConsoleListingTest extends GatewayIntegrationTest {
+
+    private static final Pattern RECENT_PAYMENTS_REGION = Pattern.compile(
+            "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-labelledby=\"recent-heading\">\\s*"
+                    + "<table id=\"recent-payments\">");
+
+    @Test
+    void anAccountsPaymentsAreALineSayingNoneThenATableInANamedRegion() {
+        String account = newAccount("KWD");
+        ConsoleSession teller = new ConsoleSession(port);
+        String accountPage = ConsoleSession.tellerAt(teller, account, "en");
+
+        String before = teller.get(accountPage).body();
+        assertThat(before).contains("No payments yet.").doesNotContain("recent-payments", "class=\"scroll\"");
+
+        assertThat(post("/api/v1/branch/payments", TELLER, BranchPaymentJson.cash(account, "12.500", "KWD").json(),
+                newKey()).status()).isEqualTo(201);
+        String after = teller.get(accountPage).body();
+        assertThat(after).doesNotContain("No payments yet.").containsPattern(RECENT_PAYMENTS_REGION).contains("12.500 KWD");
+    }
+}
