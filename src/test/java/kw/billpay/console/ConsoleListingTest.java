@@ -20,15 +20,14 @@ class ConsoleListingTest extends GatewayIntegrationTest {
     @Test
     void anAccountsPaymentsAreALineSayingNoneThenATableInANamedRegion() {
         String account = newAccount("KWD");
-        ConsoleSession teller = new ConsoleSession(port);
-        String accountPage = ConsoleSession.tellerAt(teller, account, "en");
+        ConsoleSession.PaymentForm counter = ConsoleSession.paymentForm(port, account, "en");
 
-        String before = teller.get(accountPage).body();
+        String before = counter.teller().get(counter.accountPage()).body();
         assertThat(before).contains("No payments yet.").doesNotContain("recent-payments", "class=\"scroll\"");
 
         assertThat(post("/api/v1/branch/payments", TELLER, BranchPaymentJson.cash(account, "12.500", "KWD").json(),
                 newKey()).status()).isEqualTo(201);
-        String after = teller.get(accountPage).body();
+        String after = counter.teller().get(counter.accountPage()).body();
         assertThat(after).doesNotContain("No payments yet.").containsPattern(RECENT_PAYMENTS_REGION).contains("12.500 KWD");
     }
 }
