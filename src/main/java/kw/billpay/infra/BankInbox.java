@@ -16,6 +16,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * claims it is), and what becomes of a file whose processing failed ({@link #failed}, {@link #cleared}:
  * {@link FileFailures}). One class for every such channel, as they take files the same way (decision 0004); each has
  * its own {@code <channel>_claim} and {@code <channel>_failure} tables, owned by its migration.
+ *
+ * <p>Its claims' keep-alive runs while it is started: Spring starts it with the context, and Camel starts and stops it
+ * with its one route (the route names it in a {@code bean} step too), so a stopped inbox route holds no file.
  */
 public class BankInbox extends FileClaims implements GenericFileFilter<File> {
 
