@@ -4,6 +4,7 @@ import kw.billpay.core.Refusal;
 
 import java.util.Currency;
 import java.util.Set;
+import java.util.TreeSet;
 import kw.billpay.core.money.Currencies;
 import kw.billpay.core.money.Money;
 import kw.billpay.core.money.MoneyException;
@@ -47,7 +48,7 @@ public final class RequestValues {
     /** An optional filter of a list endpoint: absent, or one of the values it knows. */
     public static void requireOneOf(String field, String value, Set<String> allowed) {
         if (value != null && !allowed.contains(value)) {
-            throw Refusal.validation(field + ": one of " + allowed);
+            throw Refusal.validation(field + ": one of " + new TreeSet<>(allowed)); // in the same order every time
         }
     }
 }

@@ -614,6 +614,9 @@ class DirectDebitFilesTest extends GatewayIntegrationTest {
             assertThat(answer.json().path("code").asText()).as(query).isEqualTo("VALIDATION_FAILED");
             assertThat(answer.json().path("detail").asText()).as(query).isNotBlank().doesNotContain("Exception");
         }
+        assertThat(get("/api/v1/direct-debit/files?status=DONE", OPS).json().path("detail").asText())
+                .as("the statuses a file can have, in the same order every time")
+                .isEqualTo("status: one of [ACCEPTED, IN_PROGRESS, REJECTED]");
     }
 
     // ------------------------------------------------------------------------------------------------------------
