@@ -48,9 +48,12 @@ record MandateView(String mandateRef, String accountNumber, String bank, String 
                         parse(json, c.before()), parse(json, c.after()))).toList());
     }
 
-    /** What the bank's result gave, in its file's currency (KWD for results recorded before the currency was kept). */
+    /**
+     * What the bank collected, in its file's currency (KWD for results recorded before the currency was kept); nothing
+     * for a debit not collected, whatever amount its line carried.
+     */
     private static MoneyJson collected(RequestRow r) {
-        return r.resultAmount() == null ? null : MoneyJson.of(new Money(r.resultAmount(),
+        return r.resultAmount() == null || !r.state().equals("COLLECTED") ? null : MoneyJson.of(new Money(r.resultAmount(),
                 r.resultCurrency() == null ? CollectionAmounts.KWD : Currencies.parse(r.resultCurrency())));
     }
 

@@ -189,4 +189,33 @@ class CollectionResultsTest extends CollectionSupport {
         assertThat(getJson("/api/v1/accounts/" + fullAccount, OPS).path("statement").path("balance").asText())
                 .isEqualTo("0.000");
     }
+
+    /** A debit the bank did not collect shows nothing collected, whatever amount its line carried. */
+    @Test
+    void aDebitNotCollectedShowsNothingCollected() throws IOException {
+        Mandated notCollected = mandated("NC", "KFH", "MINIMUM");
+        run("2032-05-27");
+        dropResult(resultFile("KFH", ref("KFH-NC"))
+                .notCollected(notCollected.account(), notCollected.ref(), "25.000", "20320527", "AM04"));
+        JsonNode request = collection(notCollected.ref(), "2032-05-27");
+        assertThat(request.path("state").asText()).isEqualTo("NOT_COLLECTED");
+        assertThat(request.path("collected").isMissingNode() || request.path("collected").isNull()).as(request.toString()).isTrue();
+    }
+
+    /**
+     * August's collection reported again in another file while July's request never had an answer: flagged as the
+     * duplicate it is, and July's request stays open, never answered by August's money.
+     */
+    @Test
+    void aRepeatedCollectionIsFlaggedAndNeverAnswersAnOlderRequestLeftOpen() throws IOException {
+        Mandated repeated = mandated("DUP", "GBK", "MINIMUM");
+        run("2032-07-27");
+        run("2032-08-27");
+        List<String> first = dropResult(resultFile("GBK", ref("GBK-A")).collected(repeated.account(), repeated.ref(), "25.000", "20320827"));
+        List<String> again = dropResult(resultFile("GBK", ref("GBK-B")).collected(repeated.account(), repeated.ref(), "25.000", "20320827"));
+        assertThat(flags(postedBySeq(first).get("1"))).doesNotContain("UNEXPECTED_COLLECTION");
+        assertThat(flags(postedBySeq(again).get("1"))).contains("UNEXPECTED_COLLECTION");
+        assertThat(collection(repeated.ref(), "2032-07-27").path("state").asText()).isEqualTo("PENDING");
+        assertThat(collection(repeated.ref(), "2032-08-27").path("paymentId").asText()).isEqualTo(postedBySeq(first).get("1"));
+    }
 }

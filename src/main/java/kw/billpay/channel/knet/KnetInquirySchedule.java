@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import kw.billpay.channel.knet.KnetInquiryScheduleRepository.Entry;
@@ -13,6 +14,8 @@ import kw.billpay.channel.knet.KnetInquiryScheduleRepository.Purpose;
 import kw.billpay.channel.knet.KnetResolution.Decision;
 import kw.billpay.channel.knet.KnetResolution.Resolution;
 import kw.billpay.core.payment.Payment;
+import kw.billpay.core.payment.PaymentCommand;
+import kw.billpay.posting.Payments;
 import lombok.extern.slf4j.Slf4j;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,12 +36,14 @@ public class KnetInquirySchedule {
     private final KnetResolution resolutions;
     private final KnetProperties knet;
     private final KnetAskAgain askAgain;
+    private final Payments payments;
     private final Clock clock;
 
     public KnetInquirySchedule(KnetInquiryScheduleRepository schedule, KnetResolution resolutions, KnetProperties knet,
-                               Clock clock) {
+                               Payments payments, Clock clock) {
         this.schedule = schedule;
         this.resolutions = resolutions;
+        this.payments = payments;
         this.knet = knet;
         this.askAgain = KnetAskAgain.of(knet, clock.getZone());
         this.clock = clock;
@@ -70,7 +75,16 @@ public class KnetInquirySchedule {
         OffsetDateTime now = OffsetDateTime.now(clock);
         Optional<Entry> entry = schedule.lock(resolution.paymentId());
         switch (decision.outcome()) {
-            case CAPTURED, AMOUNT_MISMATCH -> schedule.done(resolution.paymentId());
+            case CAPTURED -> schedule.done(resolution.paymentId());
+            case AMOUNT_MISMATCH -> {
+                // held for review in the payment's history: a payment that had already failed (a recheck) does not
+                // fail again, so nothing else would say what KNET holds (R8, R25)
+                if (decision.command() instanceof PaymentCommand.Fail held) {
+                    payments.addToHistory(resolution.paymentId(), "KNET_AMOUNT_MISMATCH", held.actor(),
+                            Map.of("result", held.result()));
+                }
+                schedule.done(resolution.paymentId());
+            }
             case UNANSWERED -> {
                 int attempts = entry.map(Entry::attempts).orElse(0) + 1;
                 schedule.schedule(resolution.paymentId(), entry.map(Entry::purpose).orElse(Purpose.RESOLVE),

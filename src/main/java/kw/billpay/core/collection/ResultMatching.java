@@ -14,9 +14,10 @@ import kw.billpay.core.money.Money;
 /**
  * Matches the lines of a bank's result file to the requests they answer (CONTRACT "Direct-debit mandates and
  * collection runs"). A line answers its mandate's open request at the file's bank (no result yet) of the line's
- * collection date, or else the mandate's latest open request at that bank dated on or before it: a bank answers only
- * what was asked of it. Lines are matched in the file's order, each seeing the
- * requests as the lines before it left them, so the same lines always match the same way.
+ * collection date, or else the mandate's latest request at that bank dated on or before it, if that one is still open
+ * (a bank may debit a day or two late): a bank answers only what was asked of it, and a line that repeats an answered
+ * request never answers an older one left open. Lines are matched in the file's order, each seeing the requests as the
+ * lines before it left them, so the same lines always match the same way.
  *
  * <p>A COLLECTED line is unexpected, and its payment flagged for review, when no request is open for it, when the
  * mandate was already collected that month (the 27th and the 28th both collected), or when the bank took another
@@ -81,14 +82,18 @@ public final class ResultMatching {
     }
 
     private static Optional<Request> openRequestFor(List<Request> requests, String bank, LocalDate date) {
-        List<Request> open = requests.stream().filter(r -> r.state() == State.PENDING && r.bank().equals(bank)).toList();
-        if (date != null) {
-            Optional<Request> sameDay = open.stream().filter(r -> r.collectionDate().equals(date)).findFirst();
-            if (sameDay.isPresent()) {
-                return sameDay;
-            }
-            open = open.stream().filter(r -> !r.collectionDate().isAfter(date)).toList();
+        List<Request> atBank = requests.stream().filter(r -> r.bank().equals(bank)).toList();
+        if (date == null) { // unreadable: the latest still open
+            return atBank.stream().filter(r -> r.state() == State.PENDING).max(Comparator.comparing(Request::collectionDate));
         }
-        return open.stream().max(Comparator.comparing(Request::collectionDate));
+        Optional<Request> sameDay = atBank.stream()
+                .filter(r -> r.state() == State.PENDING && r.collectionDate().equals(date)).findFirst();
+        if (sameDay.isPresent()) {
+            return sameDay;
+        }
+        // the request this line comes after; answered already, the line repeats that answer (or another month's
+        // request left open would take a collection that was never its own)
+        return atBank.stream().filter(r -> !r.collectionDate().isAfter(date)).max(Comparator.comparing(Request::collectionDate))
+                .filter(r -> r.state() == State.PENDING);
     }
 }

@@ -41,6 +41,26 @@ class KnetRecheckTest extends KnetIntegrationTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> scheduleOf(started.paymentId()).isEmpty());
     }
 
+    /** A recheck that finds a capture for another amount keeps it in the failed payment's history, for review. */
+    @Test
+    void aCaptureForAnotherAmountFoundOnARecheckIsKeptForReview() throws Exception {
+        Started started = start(newAccount("KWD"), "10.000");
+        knetInquiry.overrideResult(started.trackId(), "NOT CAPTURED");
+        press(started, "PAY");
+        awaitStatus(started.paymentId(), "FAILED");
+        await().atMost(Duration.ofSeconds(10)).until(() -> "RECHECK".equals(scheduleOf(started.paymentId()).get("purpose")));
+
+        knetInquiry.overrideResult(started.trackId(), "CAPTURED");
+        knetInquiry.overrideAmount(started.trackId(), "10.500");
+        askNow(started.paymentId());
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> scheduleOf(started.paymentId()).isEmpty());
+        JsonNode failed = payment(started.paymentId());
+        assertThat(failed.path("status").asText()).isEqualTo("FAILED");
+        assertThat(failed.path("history").findValuesAsText("type")).contains("KNET_AMOUNT_MISMATCH");
+        assertThat(failed.path("history").toString()).contains("INQUIRY_AMOUNT_MISMATCH: KNET captured 10.500");
+    }
+
     @Test
     void aPaymentKnetsResultFailedIsAskedAgainAtTheEndOfTheBusinessDayAndThenNoMore() throws Exception {
         Started started = start(newAccount("KWD"), "10.000");

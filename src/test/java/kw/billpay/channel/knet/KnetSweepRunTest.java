@@ -67,7 +67,7 @@ class KnetSweepRunTest {
 
     @Test
     void aRunStartsNoInquiryAfterItsMaximumAndLeavesTheRestToTheNextRun() {
-        Iterator<Resolution> run = new KnetInquirySchedule(repository, resolutions, KNET, clock).due();
+        Iterator<Resolution> run = new KnetInquirySchedule(repository, resolutions, KNET, null, clock).due();
 
         List<Resolution> asked = new ArrayList<>();
         while (run.hasNext()) {
@@ -84,7 +84,7 @@ class KnetSweepRunTest {
 
     @Test
     void aQuickRunTakesTheWholeBatchTheLongestDueFirst() {
-        Iterator<Resolution> run = new KnetInquirySchedule(repository, resolutions, KNET, clock).due();
+        Iterator<Resolution> run = new KnetInquirySchedule(repository, resolutions, KNET, null, clock).due();
 
         List<Resolution> asked = new ArrayList<>();
         run.forEachRemaining(asked::add);

@@ -91,6 +91,27 @@ class ResultMatchingTest {
                 .isEqualTo(new Match(request(2, NOV28, State.PENDING), Unexpected.ALREADY_COLLECTED));
     }
 
+    /**
+     * December's collection reported again (another file) while November's request never had an answer: a duplicate,
+     * never November's; November's own line still finds it.
+     */
+    @Test
+    void aRepeatNeverAnswersAnOlderRequestLeftOpen() {
+        LocalDate dec27 = LocalDate.parse("2026-12-27");
+        ResultMatching matching = new ResultMatching(List.of(request(1, NOV27, State.PENDING), request(2, dec27, State.PENDING)));
+        assertThat(matching.match(collected(dec27, "25.000")).request().id()).isEqualTo(2);
+        assertThat(matching.match(collected(dec27, "25.000"))).isEqualTo(new Match(null, Unexpected.NO_OPEN_REQUEST));
+        assertThat(matching.match(collected(NOV27, "25.000"))).isEqualTo(new Match(request(1, NOV27, State.PENDING), null));
+    }
+
+    /** The bank debited the 28th's request after the month's end: it still answers it. */
+    @Test
+    void aLateDebitAcrossTheMonthsEndAnswersItsRequest() {
+        ResultMatching matching = new ResultMatching(List.of(request(1, NOV27, State.NOT_COLLECTED), request(2, NOV28, State.PENDING)));
+        assertThat(matching.match(collected(LocalDate.parse("2026-12-01"), "25.000")))
+                .isEqualTo(new Match(request(2, NOV28, State.PENDING), null));
+    }
+
     @Test
     void aResultDatedOtherwiseAnswersTheLatestOpenRequestBeforeIt() {
         ResultMatching matching = new ResultMatching(List.of(request(1, NOV27, State.PENDING)));
