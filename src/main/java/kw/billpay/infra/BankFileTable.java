@@ -4,7 +4,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
@@ -18,7 +17,6 @@ import org.springframework.jdbc.core.RowMapper;
  */
 public abstract class BankFileTable<R> {
 
-    private static final Pattern TABLE_NAME = Pattern.compile("[a-z_]{1,63}");
 
     protected final JdbcTemplate jdbc;
     private final String table;
@@ -31,11 +29,8 @@ public abstract class BankFileTable<R> {
      * @param refused the status of a file refused whole
      */
     protected BankFileTable(JdbcTemplate jdbc, String table, String columns, RowMapper<R> rows, String refused) {
-        if (!TABLE_NAME.matcher(table).matches()) {
-            throw new IllegalArgumentException("not a table name: " + table);
-        }
         this.jdbc = jdbc;
-        this.table = table;
+        this.table = TableNames.require(table);
         this.select = "select " + columns + " from " + table + " where ";
         this.rows = rows;
         this.refused = refused;

@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import lombok.extern.slf4j.Slf4j;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.service.ServiceSupport;
@@ -31,7 +30,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Slf4j
 public class FileClaims extends ServiceSupport implements IdempotentRepository {
 
-    private static final Pattern TABLE_NAME = Pattern.compile("[a-z_]{1,63}");
 
     private final JdbcTemplate jdbc;
     private final String table;
@@ -46,14 +44,11 @@ public class FileClaims extends ServiceSupport implements IdempotentRepository {
      * @param owner this instance, as it is recorded on its claims (for operations reading the table)
      */
     public FileClaims(JdbcTemplate jdbc, String table, String owner, Duration maxAge, Duration keepAlive) {
-        if (!TABLE_NAME.matcher(table).matches()) {
-            throw new IllegalArgumentException("not a table name: " + table);
-        }
         if (keepAlive.compareTo(maxAge) >= 0) {
             throw new IllegalArgumentException("the keep-alive interval " + keepAlive + " must be shorter than the maximum age " + maxAge);
         }
         this.jdbc = jdbc;
-        this.table = table;
+        this.table = TableNames.require(table);
         this.owner = owner;
         this.maxAge = maxAge;
         this.keepAlive = keepAlive;

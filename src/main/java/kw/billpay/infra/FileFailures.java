@@ -30,7 +30,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Slf4j
 public class FileFailures {
 
-    private static final Pattern TABLE_NAME = Pattern.compile("[a-z_]{1,63}");
     private static final Pattern DIGIT_RUN = Pattern.compile("[0-9]{6,}");
     private static final int MAX_FAILURE_CHARS = 1000;
 
@@ -70,11 +69,8 @@ public class FileFailures {
      */
     public FileFailures(JdbcTemplate jdbc, String table, String channel, BankInboxSettings policy, ChannelFiles files,
                         Clock clock) {
-        if (!TABLE_NAME.matcher(table).matches()) {
-            throw new IllegalArgumentException("not a table name: " + table);
-        }
         this.jdbc = jdbc;
-        this.table = table;
+        this.table = TableNames.require(table);
         this.channel = channel;
         this.policy = policy;
         this.files = files;

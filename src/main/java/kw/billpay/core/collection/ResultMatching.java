@@ -81,19 +81,16 @@ public final class ResultMatching {
         return new Match(request, unexpected);
     }
 
+    /**
+     * The latest request at the bank dated on or before the line (a mandate has one request a date, so the line's own
+     * day's when there is one), if it is still open: answered already, the line repeats that answer, and another
+     * month's request left open never takes a collection that was not its own. An unreadable date: the latest open.
+     */
     private static Optional<Request> openRequestFor(List<Request> requests, String bank, LocalDate date) {
-        List<Request> atBank = requests.stream().filter(r -> r.bank().equals(bank)).toList();
-        if (date == null) { // unreadable: the latest still open
-            return atBank.stream().filter(r -> r.state() == State.PENDING).max(Comparator.comparing(Request::collectionDate));
-        }
-        Optional<Request> sameDay = atBank.stream()
-                .filter(r -> r.state() == State.PENDING && r.collectionDate().equals(date)).findFirst();
-        if (sameDay.isPresent()) {
-            return sameDay;
-        }
-        // the request this line comes after; answered already, the line repeats that answer (or another month's
-        // request left open would take a collection that was never its own)
-        return atBank.stream().filter(r -> !r.collectionDate().isAfter(date)).max(Comparator.comparing(Request::collectionDate))
+        return requests.stream()
+                .filter(r -> r.bank().equals(bank))
+                .filter(r -> date == null ? r.state() == State.PENDING : !r.collectionDate().isAfter(date))
+                .max(Comparator.comparing(Request::collectionDate))
                 .filter(r -> r.state() == State.PENDING);
     }
 }
