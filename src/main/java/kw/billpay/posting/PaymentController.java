@@ -8,7 +8,7 @@ import kw.billpay.core.Refusal;
 import kw.billpay.core.account.AccountNumbers;
 import kw.billpay.core.payment.Payment;
 import kw.billpay.core.payment.PaymentCommand;
-import kw.billpay.idempotency.IdempotencyService;
+import kw.billpay.idempotency.IdempotentCall;
 import kw.billpay.security.Caller;
 import kw.billpay.web.MoneyJson;
 import kw.billpay.web.RequestValues;
@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,7 +31,6 @@ class PaymentController {
     private final RefundDueRepository refunds;
     private final AccountService accounts;
     private final ApplyToPaymentRoute posting;
-    private final IdempotencyService idempotency;
 
     /** One payment with its audit trail (R25). A channel back end sees only its own channel's payments. */
     @GetMapping("/payments/{paymentId}")
@@ -64,14 +62,12 @@ class PaymentController {
      * key is 409 ALREADY_REVERSED.
      */
     @PostMapping("/payments/{paymentId}/reversal")
-    ResponseEntity<String> reverse(@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-                                   @PathVariable String paymentId, @Valid @RequestBody ReversalRequest request,
-                                   Caller caller) {
-        IdempotencyService.requireValidKey(idempotencyKey);
-        Payment payment = visible(paymentId, caller);
-        return idempotency.respond(caller, idempotencyKey, List.of(payment.paymentId().toString(), request),
+    ResponseEntity<String> reverse(@PathVariable String paymentId, @Valid @RequestBody ReversalRequest request,
+                                   IdempotentCall call) {
+        Payment payment = visible(paymentId, call.requireKey().caller());
+        return call.respond(List.of(payment.paymentId().toString(), request),
                 () -> PaymentView.answer(200, posting.apply(new PaymentCommand.Reverse(payment.paymentId(),
-                        request.reason().name(), caller.name()))));
+                        request.reason().name(), call.caller().name()))));
     }
 
     /** A credit balance above the issuer's threshold, due back to the cardholder (R13), as OPS sees it. */

@@ -2,10 +2,12 @@ package kw.billpay.security;
 
 import kw.billpay.core.payment.Channel;
 import java.util.Optional;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The authenticated caller as the business code sees it: a staff user with a role, or a channel back end.
@@ -46,6 +48,14 @@ public record Caller(String name, StaffRole role, Channel channel, String instit
             return Optional.empty();
         }
         return Optional.of(of(authentication));
+    }
+
+    /**
+     * Who calls, for a controller's parameter: nobody only if SecurityConfiguration left open a path that takes a
+     * caller, and that is refused as Spring Security would refuse it (401).
+     */
+    public static Caller required() {
+        return current().orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED, "authentication required"));
     }
 
     public static Caller of(Authentication authentication) {

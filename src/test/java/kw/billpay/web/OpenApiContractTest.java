@@ -67,6 +67,34 @@ class OpenApiContractTest extends GatewayIntegrationTest {
         assertThat(contract).containsAll(NOT_YET_SERVED);
     }
 
+    /**
+     * The idempotent POSTs, and only they, document the Idempotency-Key header; what a controller method takes besides
+     * the request (the caller, the idempotent call) is no parameter of the document.
+     */
+    @Test
+    void theIdempotentPostsDocumentTheirHeaderAndNoParameterOfTheGatewaysOwn() {
+        JsonNode paths = get("/v3/api-docs", OPS).json().path("paths");
+        Set<String> withKey = new TreeSet<>();
+        Set<String> parameters = new TreeSet<>();
+        paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
+            for (JsonNode parameter : operation.getValue().path("parameters")) {
+                String name = parameter.path("name").asText();
+                parameters.add(parameter.path("in").asText() + " " + name);
+                if (name.equals("Idempotency-Key") && parameter.path("in").asText().equals("header")) {
+                    withKey.add(operation.getKey().toUpperCase() + " " + path.getKey());
+                }
+            }
+        }));
+        assertThat(withKey).containsExactly(
+                "POST /api/v1/branch/payments",
+                "POST /api/v1/online/payments",
+                "POST /api/v1/payments/{paymentId}/reversal",
+                "POST /api/v1/suspense/{id}/assignment",
+                "POST /api/v1/suspense/{id}/return");
+        assertThat(parameters).as("parameters published").doesNotContain(
+                "query call", "query caller", "query teller", "query supervisor", "query channel", "query operator");
+    }
+
     @Test
     void theDocumentAndSwaggerUiAreForOpsOnly() {
         assertThat(get("/v3/api-docs", null).status()).isEqualTo(401);

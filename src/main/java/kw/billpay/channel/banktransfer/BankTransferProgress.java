@@ -33,12 +33,7 @@ public class BankTransferProgress {
      */
     public record FileProgress(long ref, String bank, String messageId, String fileName, String status, String reason,
                                int entriesDone, int entries, Outcome posted, Outcome suspense, Outcome recalls,
-                               Outcome ignored, OffsetDateTime receivedAt, OffsetDateTime completedAt) {
-
-        public boolean inProgress() {
-            return status.equals("IN_PROGRESS");
-        }
-    }
+                               Outcome ignored, OffsetDateTime receivedAt, OffsetDateTime completedAt) { }
 
     public List<FileProgress> latest(int limit) {
         List<FileRecord> found = files.files(null, null, limit);

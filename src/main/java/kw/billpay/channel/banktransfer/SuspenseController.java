@@ -14,7 +14,7 @@ import kw.billpay.core.account.AccountNumbers;
 import kw.billpay.core.money.Currencies;
 import kw.billpay.core.money.Money;
 import kw.billpay.idempotency.IdempotencyService;
-import kw.billpay.security.Caller;
+import kw.billpay.idempotency.IdempotentCall;
 import kw.billpay.web.MoneyJson;
 import kw.billpay.web.RequestValues;
 import lombok.RequiredArgsConstructor;
@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,7 +38,6 @@ import org.springframework.web.bind.annotation.RestController;
 class SuspenseController {
 
     private final SuspenseQueue suspense;
-    private final IdempotencyService idempotency;
     private final Clock clock;
 
     /** An item as the contract lists it; {@code remittance} and {@code debtorName} masked (RemittanceMasking). */
@@ -75,12 +73,11 @@ class SuspenseController {
     }
 
     @PostMapping("/{id}/assignment")
-    ResponseEntity<String> assign(@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-                                  @PathVariable long id, @RequestBody Assignment request, Caller caller) {
-        IdempotencyService.requireValidKey(idempotencyKey);
+    ResponseEntity<String> assign(@PathVariable long id, @RequestBody Assignment request, IdempotentCall call) {
+        call.requireKey();
         AccountNumbers.requireValid("accountNumber", request.accountNumber());
-        return idempotency.respond(caller, idempotencyKey, List.of("suspense-assignment", id, request), () -> {
-            StoredLine assigned = suspense.assign(id, request.accountNumber(), caller.name());
+        return call.respond(List.of("suspense-assignment", id, request), () -> {
+            StoredLine assigned = suspense.assign(id, request.accountNumber(), call.caller().name());
             return new IdempotencyService.Answer(200, detail(assigned), assigned.paymentId());
         });
     }
@@ -90,13 +87,12 @@ class SuspenseController {
      * closed (409); with one, a retry gets the first answer again.
      */
     @PostMapping("/{id}/return")
-    ResponseEntity<?> returnToPayer(@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-                                    @PathVariable long id, @RequestBody Return request, Caller caller) {
-        Supplier<ItemDetail> returned = () -> detail(suspense.returnToPayer(id, request.reason(), caller.name()));
-        if (idempotencyKey == null) {
+    ResponseEntity<?> returnToPayer(@PathVariable long id, @RequestBody Return request, IdempotentCall call) {
+        Supplier<ItemDetail> returned = () -> detail(suspense.returnToPayer(id, request.reason(), call.caller().name()));
+        if (call.key() == null) {
             return ResponseEntity.ok(returned.get());
         }
-        return idempotency.respond(caller, idempotencyKey, List.of("suspense-return", id, request), () ->
+        return call.respond(List.of("suspense-return", id, request), () ->
                 new IdempotencyService.Answer(200, returned.get(), null));
     }
 

@@ -9,7 +9,7 @@ import kw.billpay.channel.branch.BranchIntake.ClearingOutcome;
 import kw.billpay.core.Refusal;
 import kw.billpay.core.payment.Channel;
 import kw.billpay.core.payment.Payment;
-import kw.billpay.idempotency.IdempotencyService;
+import kw.billpay.idempotency.IdempotentCall;
 import kw.billpay.posting.PaymentIds;
 import kw.billpay.posting.PaymentView;
 import kw.billpay.posting.Payments;
@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -33,14 +32,12 @@ class BranchPaymentController {
 
     private final BranchPaymentRoute counter;
     private final BranchClearingRoute clearing;
-    private final IdempotencyService idempotency;
     private final Payments payments;
 
     @PostMapping
-    ResponseEntity<String> take(@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-                                @Valid @RequestBody BranchPaymentRequest request, Caller teller) {
-        return idempotency.respond(teller, idempotencyKey, request,
-                () -> PaymentView.answer(201, counter.take(new BranchPaymentCommand(request, teller, idempotencyKey))));
+    ResponseEntity<String> take(@Valid @RequestBody BranchPaymentRequest request, IdempotentCall call) {
+        return call.respond(request, () -> PaymentView.answer(201,
+                counter.take(new BranchPaymentCommand(request, call.caller(), call.key()))));
     }
 
     record ClearingRequest(@NotNull ClearingOutcome outcome, @Size(min = 1, max = 100) String reason) { }

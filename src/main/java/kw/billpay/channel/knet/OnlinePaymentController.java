@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import kw.billpay.channel.knet.KnetPaymentPage.OnlinePaymentStarted;
 import kw.billpay.channel.knet.OnlineIntake.OnlinePaymentCommand;
 import kw.billpay.idempotency.IdempotencyService;
+import kw.billpay.idempotency.IdempotentCall;
 import kw.billpay.core.payment.Payment;
 import kw.billpay.posting.PaymentIds;
 import kw.billpay.posting.Payments;
@@ -15,7 +16,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -29,14 +29,12 @@ import org.springframework.web.bind.annotation.RestController;
 class OnlinePaymentController {
 
     private final OnlinePaymentRoute online;
-    private final IdempotencyService idempotency;
     private final Payments payments;
 
     @PostMapping
-    ResponseEntity<String> start(@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-                                 @Valid @RequestBody OnlinePaymentRequest request, Caller channel) {
-        return idempotency.respond(channel, idempotencyKey, request, () -> {
-            OnlinePaymentStarted started = online.start(new OnlinePaymentCommand(request, channel.channel()));
+    ResponseEntity<String> start(@Valid @RequestBody OnlinePaymentRequest request, IdempotentCall call) {
+        return call.respond(request, () -> {
+            OnlinePaymentStarted started = online.start(new OnlinePaymentCommand(request, call.caller().channel()));
             return new IdempotencyService.Answer(201, started, PaymentIds.parse(started.paymentId()));
         });
     }

@@ -9,7 +9,6 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import kw.billpay.channel.banktransfer.BankTransferProgress;
-import kw.billpay.channel.banktransfer.BankTransferProgress.FileProgress;
 import kw.billpay.channel.directdebit.DirectDebitProgress;
 import kw.billpay.collection.CollectionRunProgress;
 import kw.billpay.channel.knet.KnetCallbackReview;
@@ -50,14 +49,24 @@ class OperationsController {
     /** A channel's total for one status today. */
     record TotalRow(String channel, String status, String received, long count) { }
 
-    record FileRow(String bank, String fileId, String fileName, String status, String reason, int recordsDone,
-                   int records, int percent, int posted, String postedSum, int refused, int notCollected,
-                   String receivedAt, String completedAt) { }
+    /**
+     * What the page shows of any bank file, direct-debit result or camt.054 alike: its bank, its reference (the bank's
+     * fileId or MsgId, none if unreadable) and name, its status, how far it has got, and when it came.
+     */
+    record BankFileRow(String bank, String reference, String fileName, String status, String reason, int done,
+                       int total, int percent, String receivedAt) {
+
+        boolean inProgress() {
+            return status.equals("IN_PROGRESS");
+        }
+    }
+
+    /** A direct-debit result file: records done of records, then its records' outcomes. */
+    record FileRow(BankFileRow file, int posted, String postedSum, int refused, int notCollected) { }
 
     /** A camt.054 file: entries done of entries, then its lines by outcome (count, and sums per currency). */
-    record TransferFileRow(String bank, String messageId, String fileName, String status, String reason, int entriesDone,
-                           int entries, int percent, int posted, String postedSums, int suspense, String suspenseSums,
-                           int recalls, int ignored, String receivedAt) { }
+    record TransferFileRow(BankFileRow file, int posted, String postedSums, int suspense, String suspenseSums,
+                           int recalls, int ignored) { }
 
     record CallbackRow(long id, String receivedAt, String endpoint, String outcome, String trackId, String result) { }
 
@@ -118,25 +127,28 @@ class OperationsController {
 
     private void files(Model model) {
         ZoneId zone = clock.getZone();
-        List<FileRow> rows = files.latest(SHOWN).stream().map(f -> new FileRow(f.bank(), Shown.outside(f.fileId()), Shown.outside(f.fileName()),
-                f.status(), f.reason(), f.recordsDone(), f.records(),
-                percent(f.recordsDone(), f.records()), f.posted(),
-                Shown.money(f.postedSum()), f.refused(), f.notCollected(), Shown.time(f.receivedAt(), zone),
-                Shown.time(f.completedAt(), zone))).toList();
+        List<FileRow> rows = files.latest(SHOWN).stream().map(f -> new FileRow(
+                file(f.bank(), f.fileId(), f.fileName(), f.status(), f.reason(), f.recordsDone(), f.records(), f.receivedAt()),
+                f.posted(), Shown.money(f.postedSum()), f.refused(), f.notCollected())).toList();
         model.addAttribute("files", rows);
         model.addAttribute("runs", collections.latest(10).stream().map(r -> new RunRow(r.collectionDate().toString(),
                 r.presentation(), r.status(), r.mandatesSeen(), r.requested(), r.skipped(), r.files(),
                 Shown.amount(r.requestedSum(), 3) + " KWD", Shown.time(r.startedAt(), zone), Shown.time(r.completedAt(), zone)))
                 .toList());
-        List<FileProgress> transferFiles = transfers.latest(SHOWN);
-        model.addAttribute("transferFiles", transferFiles.stream().map(f -> new TransferFileRow(f.bank(),
-                Shown.outside(f.messageId()), Shown.outside(f.fileName()), f.status(), f.reason(), f.entriesDone(),
-                f.entries(), percent(f.entriesDone(), f.entries()), f.posted().count(), sums(f.posted().sums()),
-                f.suspense().count(), sums(f.suspense().sums()), f.recalls().count(), f.ignored().count(),
-                Shown.time(f.receivedAt(), zone))).toList());
-        model.addAttribute("filesBusy", rows.stream().anyMatch(r -> r.status().equals("IN_PROGRESS"))
-                || transferFiles.stream().anyMatch(FileProgress::inProgress)
+        List<TransferFileRow> transferFiles = transfers.latest(SHOWN).stream().map(f -> new TransferFileRow(
+                file(f.bank(), f.messageId(), f.fileName(), f.status(), f.reason(), f.entriesDone(), f.entries(), f.receivedAt()),
+                f.posted().count(), sums(f.posted().sums()), f.suspense().count(), sums(f.suspense().sums()),
+                f.recalls().count(), f.ignored().count())).toList();
+        model.addAttribute("transferFiles", transferFiles);
+        model.addAttribute("filesBusy", rows.stream().anyMatch(r -> r.file().inProgress())
+                || transferFiles.stream().anyMatch(r -> r.file().inProgress())
                 || collections.latest(1).stream().anyMatch(r -> r.status().equals("IN_PROGRESS")));
+    }
+
+    private BankFileRow file(String bank, String reference, String fileName, String status, String reason, int done,
+                             int total, OffsetDateTime receivedAt) {
+        return new BankFileRow(bank, Shown.outside(reference), Shown.outside(fileName), status, reason, done, total,
+                percent(done, total), Shown.time(receivedAt, clock.getZone()));
     }
 
     /** The check's plain amount ("1234.500") as the console writes amounts ("1,234.500"); a sum may exceed a payment's limit. */

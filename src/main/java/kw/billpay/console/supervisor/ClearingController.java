@@ -83,7 +83,7 @@ class ClearingController {
         model.addAttribute("problem", said);
         model.addAttribute("reasons", RETURN_REASONS);
         model.addAttribute("done", after.status() != PaymentStatus.PENDING_CLEARING);
-        return "console/supervisor/clearing :: row";
+        return "console/supervisor/clearing-row :: row";
     }
 
     private static ClearingOutcome outcome(String outcome, String reason) {
