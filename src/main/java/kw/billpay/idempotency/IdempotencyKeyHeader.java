@@ -21,7 +21,8 @@ class IdempotencyKeyHeader implements OperationCustomizer {
         if (Arrays.stream(handler.getMethodParameters()).anyMatch(p -> p.getParameterType() == IdempotentCall.class)) {
             operation.addParametersItem(new HeaderParameter().name(IdempotentCall.HEADER).required(false)
                     .description("1 to 64 visible ASCII characters, scoped to the caller: the same key with the same "
-                            + "request gets the first answer again, with another request a 409")
+                            + "request gets the first answer again, with another request a 409. Required (400 "
+                            + "IDEMPOTENCY_KEY_MISSING) on every idempotent POST but a suspense item's return")
                     .schema(new StringSchema().minLength(1).maxLength(64)));
         }
         return operation;

@@ -23,6 +23,9 @@ class IdempotentCalls extends ControllerArgument<IdempotentCall> {
 
     @Override
     protected IdempotentCall resolve(NativeWebRequest request) {
-        return new IdempotentCall(Caller.required(), request.getHeader(IdempotentCall.HEADER), idempotency);
+        // the header sent twice is one key of both values, as Spring's @RequestHeader String reads it ("k1,k2"), not
+        // the first: a different request under it is not taken for a retry of the first key's
+        String[] values = request.getHeaderValues(IdempotentCall.HEADER);
+        return new IdempotentCall(Caller.required(), values == null ? null : String.join(",", values), idempotency);
     }
 }

@@ -3,6 +3,13 @@ package kw.billpay.channel.branch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -32,6 +39,32 @@ class BranchCounterTest extends GatewayIntegrationTest {
 
     @Autowired
     BranchPaymentRoute branch;
+
+    /**
+     * The Idempotency-Key header sent twice is one key of both values ("k1,k2"), as a single header of that text would
+     * be: a different payment sent so is its own payment, never taken for a retry of the first value's.
+     */
+    @Test
+    void aKeySentTwiceIsOneKeyOfBothValuesNotTheFirst() throws Exception {
+        String account = newAccount("KWD");
+        // two keys of 20 characters: both together ("k1,k2") are a key of 41, inside the 64 allowed
+        String first = newKey().substring(0, 20);
+        assertThat(post(BRANCH, TELLER, BranchPaymentJson.cash(account, "1.000", "KWD").json(), first).status()).isEqualTo(201);
+
+        String second = newKey().substring(0, 20);
+        HttpResponse<String> twice = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + BRANCH))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(TELLER.getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", first).header("Idempotency-Key", second)
+                .POST(HttpRequest.BodyPublishers.ofString(new ObjectMapper().writeValueAsString(
+                        BranchPaymentJson.cash(account, "2.000", "KWD").json())))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(twice.statusCode()).as(twice.body()).isEqualTo(201);
+        assertThat(post(BRANCH, TELLER, BranchPaymentJson.cash(account, "2.000", "KWD").json(), first + "," + second)
+                .status()).as("the same key as one header: the first answer again").isEqualTo(201);
+        assertThat(getJson("/api/v1/accounts/" + account + "/payments", OPS)).hasSize(2);
+    }
 
     // ------------------------------------------------------------------------------------------------------------
     // Whose counter
