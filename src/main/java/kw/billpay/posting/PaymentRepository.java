@@ -233,10 +233,23 @@ public class PaymentRepository implements PaymentTotals {
                 + " order by seq limit ?", rows::map, limit);
     }
 
-    /** Cheques and drafts waiting for their clearing result, oldest first. */
-    public List<Payment> pendingClearing(int limit) {
-        return jdbc.query("select " + COLUMNS + " from payment where status = 'PENDING_CLEARING' order by seq limit ?",
-                rows::map, limit);
+    /**
+     * Cheques and drafts waiting for clearing, oldest first, after the payment {@code after} (null: from the oldest); with
+     * a {@code number} (letters and digits), those whose number ends so or is it without leading zeros (V16's rule).
+     */
+    public List<Payment> pendingClearing(UUID after, String number, int limit) {
+        return jdbc.query("select " + COLUMNS + " from payment where status = 'PENDING_CLEARING'"
+                        + " and (?::uuid is null or seq > (select seq from payment where payment_id = ?::uuid))"
+                        + " and (?::text is null or upper(origin ->> 'chequeNumber') like '%' || upper(?::text)"
+                        + " or ltrim(upper(origin ->> 'chequeNumber'), '0') = ltrim(upper(?::text), '0'))"
+                        + " order by seq limit ?",
+                rows::map, after, after, number, number, number, limit);
+    }
+
+    /** How many cheques and drafts wait for their clearing result. */
+    public int countPendingClearing() {
+        Integer n = jdbc.queryForObject("select count(*) from payment where status = 'PENDING_CLEARING'", Integer.class);
+        return n == null ? 0 : n;
     }
 
     public Optional<Payment> find(UUID paymentId) {

@@ -46,9 +46,17 @@ public class Payments {
         return ledger.initiated(limit);
     }
 
-    /** Cheques and drafts waiting for their clearing result, oldest first. */
-    public List<Payment> awaitingClearing(int limit) {
-        return ledger.pendingClearing(limit);
+    /**
+     * Cheques and drafts waiting for their clearing result, oldest first: after the payment {@code after} (null: from
+     * the oldest); with a {@code number} (letters and digits), only the cheques and drafts of that number or ending so.
+     */
+    public List<Payment> awaitingClearing(UUID after, String number, int limit) {
+        return ledger.pendingClearing(after, number, limit);
+    }
+
+    /** How many cheques and drafts wait for their clearing result. */
+    public int countAwaitingClearing() {
+        return ledger.countPendingClearing();
     }
 
     /** The open refund-due records (R13), oldest first. */

@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -82,8 +83,16 @@ final class ConsoleBrowser implements AutoCloseable {
         driver.get(base + path);
     }
 
+    /** The element; or a failure that says which page the browser was on and what it showed, so that a CI log explains. */
     WebElement find(String css) {
-        return driver.findElement(By.cssSelector(css));
+        try {
+            return driver.findElement(By.cssSelector(css));
+        } catch (NoSuchElementException missing) {
+            String text = driver.findElements(By.tagName("body")).stream().map(WebElement::getText).findFirst().orElse("");
+            throw new AssertionError("No " + css + " on " + driver.getCurrentUrl() + " (\"" + driver.getTitle()
+                    + "\"), which shows:\n" + (text.length() > 4000 ? text.substring(0, 2000) + "\n…\n"
+                    + text.substring(text.length() - 2000) : text), missing);
+        }
     }
 
     List<WebElement> all(String css) {

@@ -136,6 +136,11 @@ class ConsoleBrowserTest extends ConsolePageTest {
 
         b.login("supervisor", "supervisor-demo");
         b.open("/console/supervisor/clearing");
+        assertThat(b.find("#clearing-count").getText()).matches("Waiting in all: [1-9][0-9]*");
+        // found by its number, as the clearing bank's report names it, however many wait before it
+        b.find("#clearing-number").sendKeys(chequeNumber + Keys.ENTER);
+        b.waiting().until(d -> d.getCurrentUrl().contains("number="));
+        assertThat(b.all("#clearing tbody tr")).as("only that cheque").hasSize(1);
         WebElement row = b.find("#held-" + paymentId);
         assertThat(row.getText()).as("a cheque number of 12+ digits by its last 4, like a card number")
                 .contains("•••• " + chequeNumber.substring(chequeNumber.length() - 4), "NBK", "50.000 KWD", "teller");

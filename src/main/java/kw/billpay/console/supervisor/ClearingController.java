@@ -3,6 +3,8 @@ package kw.billpay.console.supervisor;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import kw.billpay.channel.branch.BranchClearingRoute;
 import kw.billpay.channel.branch.BranchIntake.ClearingCommand;
 import kw.billpay.channel.branch.BranchIntake.ClearingOutcome;
@@ -11,8 +13,8 @@ import kw.billpay.console.BranchPayments;
 import kw.billpay.console.PaymentRow;
 import kw.billpay.console.Problems;
 import kw.billpay.console.Problems.Problem;
+import kw.billpay.console.Shown;
 import kw.billpay.core.Refusal;
-import kw.billpay.core.payment.Channel;
 import kw.billpay.core.payment.Payment;
 import kw.billpay.core.payment.PaymentStatus;
 import kw.billpay.posting.Payments;
@@ -41,16 +43,35 @@ class ClearingController {
     static final List<String> RETURN_REASONS = List.of("INSUFFICIENT_FUNDS", "SIGNATURE_MISMATCH", "STOPPED_BY_DRAWER",
             "POST_DATED", "STALE_DATED", "ACCOUNT_CLOSED", "OTHER");
     static final int SHOWN = 200;
+    /** A cheque or draft number as the branch API takes it (BranchPaymentRequest.Cheque). */
+    private static final Pattern CHEQUE_NUMBER = Pattern.compile("[0-9A-Za-z]{1,20}");
 
     private final Payments payments;
     private final BranchClearingRoute clearing;
     private final Problems problems;
     private final Clock clock;
 
+    /**
+     * A page of {@value #SHOWN} waiting, oldest first, after the payment {@code after}; or those of a cheque or draft
+     * number (its last digits, or all of it), as the clearing bank's report gives it. Always how many wait in all, so
+     * that none is out of sight. A number of 12 or more digits is shown back by its last 4, as a card number would be.
+     */
     @GetMapping
-    String waiting(Model model) {
-        model.addAttribute("waiting", payments.awaitingClearing(SHOWN).stream()
-                .filter(p -> p.channel() == Channel.BRANCH).map(p -> PaymentRow.of(p, clock.getZone())).toList());
+    String waiting(@RequestParam(required = false) UUID after, @RequestParam(required = false) String number, Model model,
+                   Locale locale) {
+        String wanted = number == null || number.isBlank() ? null : number.strip();
+        boolean aNumber = wanted == null || CHEQUE_NUMBER.matcher(wanted).matches();
+        if (!aNumber) {
+            model.addAttribute("message", problems.say(Problem.of("clearing.notANumber"), locale));
+        }
+        List<PaymentRow> rows = !aNumber ? List.of() : payments.awaitingClearing(wanted == null ? after : null, wanted, SHOWN)
+                .stream().map(p -> PaymentRow.of(p, clock.getZone())).toList();
+        model.addAttribute("waiting", rows);
+        model.addAttribute("count", String.valueOf(payments.countAwaitingClearing()));
+        model.addAttribute("number", aNumber ? Shown.outside(wanted) : null);
+        model.addAttribute("typed", aNumber && wanted != null && wanted.equals(Shown.outside(wanted)) ? wanted : null);
+        model.addAttribute("after", wanted == null ? after : null);
+        model.addAttribute("next", wanted == null && rows.size() == SHOWN ? rows.get(rows.size() - 1).paymentId() : null);
         model.addAttribute("reasons", RETURN_REASONS);
         return "console/supervisor/clearing";
     }
