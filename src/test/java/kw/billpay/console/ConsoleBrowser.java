@@ -108,6 +108,10 @@ final class ConsoleBrowser implements AutoCloseable {
 
     void login(String user, String password) {
         open("/console/login");
+        // the page's autofocus lands on the user name at a rendering step after the load: typed before it, the rest of
+        // the password would follow the focus into the user name on a busy machine
+        waiting().until(d -> "username".equals(((JavascriptExecutor) d).executeScript(
+                "return document.activeElement && document.activeElement.id;")));
         find("#username").sendKeys(user);
         find("#password").sendKeys(password);
         find("button[type=submit].primary").click();
