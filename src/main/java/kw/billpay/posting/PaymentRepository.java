@@ -221,10 +221,9 @@ public class PaymentRepository implements PaymentTotals {
     /** How many of an account's payments wait for something (clearing, a rate, KNET). */
     @Override
     public int pendingCount(String accountNumber) {
-        Integer n = jdbc.queryForObject("""
-                select count(*) from payment where account_number = ?
+        return jdbc.queryForObject("""
+                select count(*)::int from payment where account_number = ?
                 and status in ('INITIATED', 'PENDING_CLEARING', 'PENDING_FX')""", Integer.class, accountNumber);
-        return n == null ? 0 : n;
     }
 
     /** Online payments still waiting for KNET's result (INITIATED), oldest first. */
@@ -238,18 +237,17 @@ public class PaymentRepository implements PaymentTotals {
      * a {@code number} (letters and digits), those whose number ends so or is it without leading zeros (V16's rule).
      */
     public List<Payment> pendingClearing(UUID after, String number, int limit) {
-        return jdbc.query("select " + COLUMNS + " from payment where status = 'PENDING_CLEARING'"
-                        + " and (?::uuid is null or seq > (select seq from payment where payment_id = ?::uuid))"
-                        + " and (?::text is null or upper(origin ->> 'chequeNumber') like '%' || upper(?::text)"
-                        + " or ltrim(upper(origin ->> 'chequeNumber'), '0') = ltrim(upper(?::text), '0'))"
-                        + " order by seq limit ?",
-                rows::map, after, after, number, number, number, limit);
+        return jdbc.query("select " + COLUMNS + " from payment, (select ?::uuid as after_payment, upper(?::text) as wanted) w"
+                + " where status = 'PENDING_CLEARING'"
+                + " and (after_payment is null or seq > (select seq from payment where payment_id = after_payment))"
+                + " and (wanted is null or upper(origin ->> 'chequeNumber') like '%' || wanted"
+                + " or ltrim(upper(origin ->> 'chequeNumber'), '0') = ltrim(wanted, '0')) order by seq limit ?",
+                rows::map, after, number, limit);
     }
 
     /** How many cheques and drafts wait for their clearing result. */
     public int countPendingClearing() {
-        Integer n = jdbc.queryForObject("select count(*) from payment where status = 'PENDING_CLEARING'", Integer.class);
-        return n == null ? 0 : n;
+        return jdbc.queryForObject("select count(*)::int from payment where status = 'PENDING_CLEARING'", Integer.class);
     }
 
     public Optional<Payment> find(UUID paymentId) {

@@ -110,12 +110,16 @@ final class ConsoleBrowser implements AutoCloseable {
         open("/console/login");
         // the page's autofocus lands on the user name at a rendering step after the load: typed before it, the rest of
         // the password would follow the focus into the user name on a busy machine
-        waiting().until(d -> "username".equals(((JavascriptExecutor) d).executeScript(
-                "return document.activeElement && document.activeElement.id;")));
+        waiting().until(d -> "username".equals(focused()));
         find("#username").sendKeys(user);
         find("#password").sendKeys(password);
         find("button[type=submit].primary").click();
         waiting().until(d -> !d.getCurrentUrl().contains("/console/login"));
+    }
+
+    /** The id of the element that has the focus. */
+    String focused() {
+        return (String) ((JavascriptExecutor) driver).executeScript("return document.activeElement && document.activeElement.id;");
     }
 
     void logout() {

@@ -302,25 +302,21 @@ class ConsoleBrowserTest extends ConsolePageTest {
         new Actions(b.driver).sendKeys(text).perform();
     }
 
-    private static String focused(ConsoleBrowser b) {
-        return (String) ((JavascriptExecutor) b.driver).executeScript("return document.activeElement && document.activeElement.id;");
-    }
-
     /**
      * The element has the focus, or gets it within the wait: a page's autofocus is applied at a rendering step after
      * the page has loaded, later on a busy machine, and keys typed before it would go to the page's body.
      */
     private static void assertFocus(ConsoleBrowser b, String id) {
         try {
-            b.waiting().withTimeout(Duration.ofSeconds(10)).until(d -> id.equals(focused(b)));
+            b.waiting().withTimeout(Duration.ofSeconds(10)).until(d -> id.equals(b.focused()));
         } catch (TimeoutException notThere) {
-            assertThat(focused(b)).as("the focused element").isEqualTo(id);
+            assertThat(b.focused()).as("the focused element").isEqualTo(id);
         }
     }
 
     /** Tab forward until the element has the focus; fails if sixty presses never reach it. */
     private static void tabTo(ConsoleBrowser b, String id) {
-        for (int i = 0; i < 60 && !id.equals(focused(b)); i++) {
+        for (int i = 0; i < 60 && !id.equals(b.focused()); i++) {
             keys(b, Keys.TAB);
         }
         assertFocus(b, id);

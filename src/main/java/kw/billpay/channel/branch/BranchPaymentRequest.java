@@ -40,8 +40,12 @@ public record BranchPaymentRequest(
     public enum Institution { AMEX, GBK, AUB }
 
     public record Cheque(
-            @NotBlank @Size(max = 20) @Pattern(regexp = "[0-9A-Za-z]+", message = "must be letters and digits") String number,
+            @NotBlank @Size(max = Cheque.NUMBER_MAX) @Pattern(regexp = Cheque.NUMBER_CHARACTERS,
+                    message = "must be letters and digits") String number,
             @NotBlank @Size(max = 40) String bank,
             @NotNull LocalDate date) {
+        /** A cheque or draft number: letters and digits, at most {@value #NUMBER_MAX} (also what the console looks for). */
+        public static final String NUMBER_CHARACTERS = "[0-9A-Za-z]+";
+        public static final int NUMBER_MAX = 20;
     }
 }

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import kw.billpay.channel.branch.BranchClearingRoute;
 import kw.billpay.channel.branch.BranchIntake.ClearingCommand;
 import kw.billpay.channel.branch.BranchIntake.ClearingOutcome;
+import kw.billpay.channel.branch.BranchPaymentRequest.Cheque;
 import kw.billpay.channel.branch.FourEyes;
 import kw.billpay.console.BranchPayments;
 import kw.billpay.console.PaymentRow;
@@ -43,8 +44,7 @@ class ClearingController {
     static final List<String> RETURN_REASONS = List.of("INSUFFICIENT_FUNDS", "SIGNATURE_MISMATCH", "STOPPED_BY_DRAWER",
             "POST_DATED", "STALE_DATED", "ACCOUNT_CLOSED", "OTHER");
     static final int SHOWN = 200;
-    /** A cheque or draft number as the branch API takes it (BranchPaymentRequest.Cheque). */
-    private static final Pattern CHEQUE_NUMBER = Pattern.compile("[0-9A-Za-z]{1,20}");
+    private static final Pattern CHEQUE_NUMBER = Pattern.compile(Cheque.NUMBER_CHARACTERS);
 
     private final Payments payments;
     private final BranchClearingRoute clearing;
@@ -60,17 +60,20 @@ class ClearingController {
     String waiting(@RequestParam(required = false) UUID after, @RequestParam(required = false) String number, Model model,
                    Locale locale) {
         String wanted = number == null || number.isBlank() ? null : number.strip();
-        boolean aNumber = wanted == null || CHEQUE_NUMBER.matcher(wanted).matches();
+        boolean aNumber = wanted == null
+                || wanted.length() <= Cheque.NUMBER_MAX && CHEQUE_NUMBER.matcher(wanted).matches();
         if (!aNumber) {
             model.addAttribute("message", problems.say(Problem.of("clearing.notANumber"), locale));
         }
-        List<PaymentRow> rows = !aNumber ? List.of() : payments.awaitingClearing(wanted == null ? after : null, wanted, SHOWN)
-                .stream().map(p -> PaymentRow.of(p, clock.getZone())).toList();
+        UUID from = wanted == null ? after : null; // a number's cheques are few: one page, from the oldest
+        List<PaymentRow> rows = !aNumber ? List.of() : payments.awaitingClearing(from, wanted, SHOWN).stream()
+                .map(p -> PaymentRow.of(p, clock.getZone())).toList();
+        String shown = aNumber ? Shown.outside(wanted) : null;
         model.addAttribute("waiting", rows);
         model.addAttribute("count", String.valueOf(payments.countAwaitingClearing()));
-        model.addAttribute("number", aNumber ? Shown.outside(wanted) : null);
-        model.addAttribute("typed", aNumber && wanted != null && wanted.equals(Shown.outside(wanted)) ? wanted : null);
-        model.addAttribute("after", wanted == null ? after : null);
+        model.addAttribute("number", shown);
+        model.addAttribute("typed", wanted != null && wanted.equals(shown) ? wanted : null);
+        model.addAttribute("after", from);
         model.addAttribute("next", wanted == null && rows.size() == SHOWN ? rows.get(rows.size() - 1).paymentId() : null);
         model.addAttribute("reasons", RETURN_REASONS);
         return "console/supervisor/clearing";
